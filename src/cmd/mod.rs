@@ -1,0 +1,54 @@
+//! One file per subcommand, each with a single entry point; this module dispatches and
+//! holds what they share (loading the config, the summary line).
+
+mod build;
+mod fetch;
+mod render;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+use crate::Now;
+
+pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Build(args) => build::run(&load(cli)?, now, args),
+        Command::Fetch(args) => fetch::run(&load(cli)?, now, args),
+        Command::Render => render::run(&load(cli)?, now),
+    }
+}
+
+fn load(cli: &Cli) -> Result<Config> {
+    Ok(Config::load(&cli.config)?)
+}
+
+/// The end-of-run line: groups, periods, posts, files written, seconds.
+pub(crate) struct Summary {
+    started: Instant,
+}
+
+impl Summary {
+    pub(crate) fn start() -> Self {
+        Summary {
+            started: Instant::now(),
+        }
+    }
+
+    pub(crate) fn print(&self, what: &str, stats: &crate::render::RenderStats) {
+        let f = stats.files;
+        crate::ui::info(format!(
+            "{what}: {} groups, {} periods, {} posts; {} files written, {} unchanged, {} removed in {}",
+            stats.groups,
+            stats.periods,
+            stats.posts,
+            f.written,
+            f.unchanged,
+            f.removed,
+            crate::ui::seconds(self.started.elapsed())
+        ));
+    }
+}

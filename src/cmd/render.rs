@@ -1,0 +1,17 @@
+//! `groupdigest render`: write the site from `data/` alone; no network.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::Summary;
+use crate::config::Config;
+use crate::Now;
+
+pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
+    let summary = Summary::start();
+    let stats = crate::render::render_site(config, now, &BTreeMap::new())?;
+    summary.print("rendered", &stats);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,67 @@
+//! The template environment: the default templates in `templates/` are embedded in the
+//! binary; a file of the same name in the site's own `templates/` folder replaces one.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use minijinja::Environment;
+
+/// Every default template, by file name. `init` copies these into a new site.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("group.html", include_str!("../../templates/group.html")),
+    ("period.html", include_str!("../../templates/period.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../../templates/robots.txt")),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// Where a template came from, for error messages.
+fn origin(overrides: &Path, name: &str) -> String {
+    let p = overrides.join(name);
+    if p.exists() {
+        format!("`{}`", p.display())
+    } else {
+        format!("built-in template `{name}`")
+    }
+}
+
+/// Builds the environment: defaults, then the site's overrides, each compiled now so a
+/// syntax error is reported before anything is rendered.
+pub fn environment(overrides: &Path) -> Result<Environment<'static>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    for (name, source) in DEFAULTS {
+        let path: PathBuf = overrides.join(name);
+        let source = if path.is_file() {
+            std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read template `{}`", path.display()))?
+        } else {
+            (*source).to_string()
+        };
+        env.add_template_owned(*name, source)
+            .map_err(|e| template_error(overrides, e))?;
+    }
+    Ok(env)
+}
+
+/// Turns a minijinja error into one that names the template file and line.
+pub fn template_error(overrides: &Path, e: minijinja::Error) -> anyhow::Error {
+    let name = e.name().unwrap_or("?").to_string();
+    let line = e.line().map(|l| format!(", line {l}")).unwrap_or_default();
+    let detail = e
+        .detail()
+        .map(str::to_string)
+        .unwrap_or_else(|| e.kind().to_string());
+    anyhow::anyhow!(
+        "template error in {}{line}: {detail}",
+        origin(overrides, &name)
+    )
+}

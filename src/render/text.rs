@@ -1,0 +1,109 @@
+//! Plain-text helpers for bot outputs and page snippets: whitespace collapsing, cutting on
+//! grapheme-cluster boundaries with "…", and counts in words ("1 comment", "3 shares").
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Collapses every run of whitespace (newlines included) into one space and trims.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cuts `s` to at most `max` characters (Unicode scalar values, as Messenger counts),
+/// never splitting a grapheme cluster; a cut text ends in "…" within the limit.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let budget = max.saturating_sub(1);
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let n = g.chars().count();
+        if used + n > budget {
+            break;
+        }
+        out.push_str(g);
+        used += n;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('…');
+    out
+}
+
+/// A single line of plain text, at most `max` characters.
+pub fn one_line(s: &str, max: usize) -> String {
+    truncate(&collapse_whitespace(s), max)
+}
+
+/// "1 comment", "12 comments".
+pub fn count(n: u64, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// The engagement line of a post: "12 comments · 3 shares", zero counts left out.
+pub fn engagement(comments: u64, shares: u64, reactions: u64) -> String {
+    let parts: Vec<String> = [
+        (comments, "comment", "comments"),
+        (shares, "share", "shares"),
+        (reactions, "reaction", "reactions"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, s, p)| count(n, s, p))
+    .collect();
+    if parts.is_empty() {
+        "No comments or shares yet".into()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_untouched() {
+        assert_eq!(truncate("hola", 80), "hola");
+        assert_eq!(truncate(&"a".repeat(80), 80), "a".repeat(80));
+    }
+
+    #[test]
+    fn long_text_is_cut_with_ellipsis_within_the_limit() {
+        let t = truncate(&"word ".repeat(100), 80);
+        assert!(t.chars().count() <= 80, "{t}");
+        assert!(t.ends_with("word…"), "{t}");
+    }
+
+    #[test]
+    fn never_splits_a_skin_tone_or_zwj_emoji() {
+        let family = "👨‍👩‍👧‍👦"; // 7 scalar values, one grapheme
+        let thumbs = "👍🏽"; // 2 scalar values, one grapheme
+        for unit in [family, thumbs, "e\u{301}"] {
+            let s = unit.repeat(60);
+            for max in 1..=40 {
+                let t = truncate(&s, max);
+                assert!(t.chars().count() <= max, "{max}: {t}");
+                let body = t.trim_end_matches('…');
+                assert!(
+                    body.graphemes(true).all(|g| g == unit),
+                    "split {unit:?} at {max}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn collapses_whitespace_and_newlines() {
+        assert_eq!(one_line("  a\n\n b\t c  ", 80), "a b c");
+    }
+
+    #[test]
+    fn engagement_reads_in_singular_and_plural() {
+        assert_eq!(engagement(12, 3, 0), "12 comments · 3 shares");
+        assert_eq!(engagement(1, 1, 0), "1 comment · 1 share");
+        assert_eq!(engagement(0, 2, 1), "2 shares · 1 reaction");
+        assert_eq!(engagement(0, 0, 0), "No comments or shares yet");
+    }
+}

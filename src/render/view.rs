@@ -1,0 +1,213 @@
+//! The deliberate, borrowed views templates see. Changing an internal type never silently
+//! changes what a template (or a site's own template) can use: only these structs do.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::model::{GroupInfo, Post};
+use crate::period::Period;
+use crate::rank::{Digest, Totals};
+
+/// Site-wide values, available to every template as `site`.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub language: &'a str,
+}
+
+/// A group's heading, as shown on every page of the group.
+#[derive(Debug, Serialize)]
+pub struct GroupHead<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub description: Option<&'a str>,
+    pub member_count: Option<u64>,
+    pub link: Option<&'a str>,
+    pub cover: Option<&'a str>,
+    /// Set when this run could not update the group: why, and that pages show stored data.
+    pub stale: Option<&'a str>,
+    /// When its stored data last changed.
+    pub updated_at: Option<String>,
+}
+
+/// A period in a list (archive, home page).
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodItem {
+    pub key: String,
+    pub label: String,
+    /// Relative to the site root: `cdmx/2026-11-23/`.
+    pub path: String,
+    pub posts: u64,
+    pub ranked: usize,
+    pub top_title: Option<String>,
+}
+
+/// One post on a page.
+#[derive(Debug, Serialize)]
+pub struct PostView<'a> {
+    pub rank: usize,
+    pub id: &'a str,
+    /// The full text (escaped by the template engine).
+    pub text: Option<&'a str>,
+    pub title: String,
+    pub label: &'static str,
+    pub permalink: Option<&'a str>,
+    pub picture: Option<&'a str>,
+    pub comments: u64,
+    pub shares: u64,
+    pub reactions: u64,
+    pub score: f64,
+    pub engagement: String,
+    pub created: String,
+    pub created_iso: String,
+    pub author: Option<&'a str>,
+}
+
+impl<'a> PostView<'a> {
+    pub fn new(rank: usize, post: &'a Post, score: f64, tz: Tz) -> Self {
+        let local = post.created_time.with_timezone(&tz);
+        PostView {
+            rank,
+            id: &post.id,
+            text: post.text(),
+            title: post
+                .first_line()
+                .map(|l| super::text::one_line(l, 120))
+                .unwrap_or_else(|| post.label().to_string()),
+            label: post.label(),
+            permalink: post.permalink_url.as_deref(),
+            picture: post.picture.as_deref(),
+            comments: post.comments,
+            shares: post.shares,
+            reactions: post.reactions,
+            score,
+            engagement: super::text::engagement(post.comments, post.shares, post.reactions),
+            created: local.format("%a %-d %b %Y, %H:%M").to_string(),
+            created_iso: local.to_rfc3339(),
+            author: post.author.as_deref(),
+        }
+    }
+}
+
+/// A period's page.
+#[derive(Debug, Serialize)]
+pub struct PeriodView<'a> {
+    pub key: String,
+    pub label: String,
+    pub path: String,
+    pub start: String,
+    pub end: String,
+    pub is_current: bool,
+    pub totals: Totals,
+    pub ranked: Vec<PostView<'a>>,
+    pub top_commented: Option<PostView<'a>>,
+    pub top_shared: Option<PostView<'a>>,
+    pub updated_at: Option<String>,
+    pub prev: Option<PeriodItem>,
+    pub next: Option<PeriodItem>,
+}
+
+impl<'a> PeriodView<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        slug: &str,
+        period: Period,
+        clock: crate::config::Clock,
+        ranking: &crate::config::RankingConfig,
+        digest: &Digest<'a>,
+        is_current: bool,
+        updated_at: Option<DateTime<Utc>>,
+        prev: Option<PeriodItem>,
+        next: Option<PeriodItem>,
+    ) -> Self {
+        let tz = clock.tz;
+        let one = |p: &'a Post| PostView::new(0, p, crate::rank::score(p, ranking), tz);
+        PeriodView {
+            key: period.key(),
+            label: period_label(period),
+            path: period_path(slug, period),
+            start: period.start(clock).with_timezone(&tz).to_rfc3339(),
+            end: period.end(clock).with_timezone(&tz).to_rfc3339(),
+            is_current,
+            totals: digest.totals,
+            ranked: digest
+                .ranked
+                .iter()
+                .enumerate()
+                .map(|(i, r)| PostView::new(i + 1, r.post, r.score, tz))
+                .collect(),
+            top_commented: digest.top_commented.map(one),
+            top_shared: digest.top_shared.map(one),
+            updated_at: updated_at.map(|t| format_time(t, tz)),
+            prev,
+            next,
+        }
+    }
+}
+
+pub fn period_path(slug: &str, period: Period) -> String {
+    format!("{slug}/{}/", period.key())
+}
+
+/// "16–22 Nov 2026", "28 Sep – 4 Oct 2026", "29 Dec 2025 – 4 Jan 2026".
+pub fn period_label(period: Period) -> String {
+    use chrono::Datelike;
+    let (a, b) = (period.first_day, period.last_day());
+    if a.year() != b.year() {
+        format!("{} – {}", a.format("%-d %b %Y"), b.format("%-d %b %Y"))
+    } else if a.month() != b.month() {
+        format!("{} – {}", a.format("%-d %b"), b.format("%-d %b %Y"))
+    } else {
+        format!("{}–{}", a.format("%-d"), b.format("%-d %b %Y"))
+    }
+}
+
+pub fn format_time(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz)
+        .format("%-d %b %Y, %H:%M %Z")
+        .to_string()
+}
+
+impl<'a> GroupHead<'a> {
+    pub fn new(
+        cfg: &'a crate::config::GroupConfig,
+        info: &'a GroupInfo,
+        stale: Option<&'a str>,
+        updated_at: Option<String>,
+    ) -> Self {
+        GroupHead {
+            slug: &cfg.slug,
+            name: cfg
+                .name
+                .as_deref()
+                .or(info.name.as_deref())
+                .unwrap_or(&cfg.slug),
+            kind: cfg.kind.as_str(),
+            description: info.description.as_deref(),
+            member_count: info.member_count,
+            link: info.link.as_deref(),
+            cover: info.cover.as_deref(),
+            stale,
+            updated_at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_read_naturally_across_months_and_years() {
+        let p = |s: &str| Period {
+            first_day: s.parse().unwrap(),
+        };
+        assert_eq!(period_label(p("2026-11-16")), "16–22 Nov 2026");
+        assert_eq!(period_label(p("2026-09-28")), "28 Sep – 4 Oct 2026");
+        assert_eq!(period_label(p("2025-12-29")), "29 Dec 2025 – 4 Jan 2026");
+    }
+}

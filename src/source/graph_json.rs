@@ -1,0 +1,270 @@
+//! The Graph API's JSON, as it comes over the wire, and its normalization into the model.
+//!
+//! Shared by every source that sees Graph-shaped data: the live API, snapshot folders and
+//! `format = "graph"` imports, so a quirk fixed here (`+0000` times, absent `shares`,
+//! counts in summaries) is fixed for all of them.
+
+use std::path::Path;
+
+use anyhow::{anyhow, Context, Result};
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Deserialize, Deserializer};
+
+use crate::model::{http_url, GroupInfo, Post};
+
+/// The `fields` of a feed request: everything `Post` needs, counts from summaries only.
+pub const FEED_FIELDS: &str = "id,message,created_time,permalink_url,full_picture,is_published,\
+shares,comments.summary(true).limit(0),reactions.summary(true).limit(0)";
+
+/// The `fields` of a group node request.
+pub const GROUP_FIELDS: &str = "id,name,description,member_count,cover";
+/// The `fields` of a Page node request.
+pub const PAGE_FIELDS: &str = "id,name,about,fan_count,link,cover";
+
+/// One page of a feed (or any list edge): `{"data": [...], "paging": {...}}`.
+#[derive(Debug, Deserialize)]
+pub struct ListPage<T> {
+    pub data: Vec<T>,
+    #[serde(default)]
+    pub paging: Option<Paging>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Paging {
+    /// The next page's URL, verbatim. It embeds the access token: never log or store it.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+impl<T> ListPage<T> {
+    pub fn next(&self) -> Option<&str> {
+        self.paging.as_ref().and_then(|p| p.next.as_deref())
+    }
+}
+
+/// A post as the feed edge returns it.
+#[derive(Debug, Deserialize)]
+pub struct GraphPost {
+    pub id: String,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(deserialize_with = "graph_time")]
+    pub created_time: DateTime<Utc>,
+    #[serde(default)]
+    pub permalink_url: Option<String>,
+    #[serde(default)]
+    pub full_picture: Option<String>,
+    /// Page feeds also return unpublished posts; those are dropped.
+    #[serde(default)]
+    pub is_published: Option<bool>,
+    #[serde(default)]
+    pub shares: Option<Count>,
+    #[serde(default)]
+    pub comments: Option<Edge>,
+    #[serde(default)]
+    pub reactions: Option<Edge>,
+    #[serde(default)]
+    pub from: Option<From>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Count {
+    #[serde(default)]
+    pub count: u64,
+}
+
+/// `comments` / `reactions` with `summary(true)`: the total is in `summary.total_count`,
+/// never the length of `data` (which is one page of 25 at most).
+#[derive(Debug, Deserialize)]
+pub struct Edge {
+    #[serde(default)]
+    pub summary: Option<Summary>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Summary {
+    #[serde(default)]
+    pub total_count: u64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct From {
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+impl GraphPost {
+    /// Normalizes into the model; `None` for an unpublished Page post.
+    pub fn into_post(self) -> Option<Post> {
+        if self.is_published == Some(false) {
+            return None;
+        }
+        let total = |e: Option<Edge>| e.and_then(|e| e.summary).map_or(0, |s| s.total_count);
+        Some(Post {
+            id: self.id,
+            created_time: self.created_time,
+            message: self.message,
+            permalink_url: self.permalink_url.as_deref().and_then(http_url),
+            picture: self.full_picture.as_deref().and_then(http_url),
+            comments: total(self.comments),
+            shares: self.shares.map_or(0, |s| s.count),
+            reactions: total(self.reactions),
+            author: self.from.and_then(|f| f.name),
+        })
+    }
+}
+
+/// A group or Page node (`/{id}?fields=...`).
+#[derive(Debug, Deserialize)]
+pub struct GraphNode {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Pages say `about` where groups say `description`.
+    #[serde(default)]
+    pub about: Option<String>,
+    #[serde(default)]
+    pub member_count: Option<u64>,
+    #[serde(default)]
+    pub fan_count: Option<u64>,
+    #[serde(default)]
+    pub link: Option<String>,
+    #[serde(default)]
+    pub cover: Option<Cover>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Cover {
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+impl GraphNode {
+    pub fn into_info(self, is_page: bool) -> GroupInfo {
+        let link = self.link.as_deref().and_then(http_url).or_else(|| {
+            let path = if is_page { "" } else { "groups/" };
+            Some(format!("https://www.facebook.com/{path}{}/", self.id))
+        });
+        GroupInfo {
+            id: self.id,
+            name: self.name,
+            description: self.description.or(self.about),
+            member_count: self.member_count.or(self.fan_count),
+            link,
+            cover: self
+                .cover
+                .and_then(|c| c.source)
+                .as_deref()
+                .and_then(http_url),
+        }
+    }
+}
+
+/// Parses Graph's `2020-10-26T16:56:22+0000` (no colon in the offset, so not RFC 3339);
+/// RFC 3339 is accepted too.
+pub fn parse_graph_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%z")
+        .or_else(|_| DateTime::parse_from_rfc3339(s))
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn graph_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_graph_time(&s).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "`{s}` is not a Graph time like 2026-11-19T18:04:11+0000"
+        ))
+    })
+}
+
+/// Deserializes JSON text, naming the JSON path of the first problem (`data[3].created_time`).
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path == "." {
+            anyhow!("{inner}")
+        } else {
+            anyhow!("at `{path}`: {inner}")
+        }
+    })
+}
+
+/// Reads and parses a JSON file; errors name the file and the JSON path.
+pub fn read_json_file<T: DeserializeOwned>(path: &Path) -> Result<T> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    from_json(&text).with_context(|| format!("`{}` is not a valid Graph response", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!("../../tests/fixtures/graph-feed-page.json");
+
+    #[test]
+    fn parses_graph_times_without_offset_colon() {
+        let t = parse_graph_time("2026-11-19T18:04:11+0000").unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-11-19T18:04:11+00:00");
+        let t = parse_graph_time("2026-11-19T18:04:11-0600").unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-11-20T00:04:11+00:00");
+        assert!(parse_graph_time("19/11/2026").is_none());
+    }
+
+    #[test]
+    fn counts_come_from_summaries_and_absent_shares_are_zero() {
+        let page: ListPage<GraphPost> = from_json(SAMPLE).unwrap();
+        let posts: Vec<Post> = page
+            .data
+            .into_iter()
+            .filter_map(GraphPost::into_post)
+            .collect();
+        assert_eq!(posts[0].comments, 37);
+        assert_eq!(posts[0].shares, 4);
+        assert_eq!(posts[0].reactions, 212);
+        assert_eq!(posts[1].shares, 0);
+        assert_eq!(posts[1].message, None);
+        assert!(page_next_is_kept(SAMPLE));
+    }
+
+    fn page_next_is_kept(text: &str) -> bool {
+        let page: ListPage<GraphPost> = from_json(text).unwrap();
+        page.next().is_some()
+    }
+
+    #[test]
+    fn unpublished_page_posts_are_dropped() {
+        let p: GraphPost = from_json(
+            r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000","is_published":false}"#,
+        )
+        .unwrap();
+        assert!(p.into_post().is_none());
+    }
+
+    #[test]
+    fn a_bad_field_is_reported_with_its_json_path() {
+        let e = from_json::<ListPage<GraphPost>>(
+            r#"{"data":[{"id":"1","created_time":"2026-11-19T18:04:11+0000"},{"id":"2","created_time":"yesterday"}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("data[1].created_time"), "{e}");
+        assert!(e.contains("yesterday"), "{e}");
+    }
+
+    #[test]
+    fn non_http_links_are_dropped() {
+        let p: GraphPost = from_json(
+            r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000","permalink_url":"javascript:alert(1)","full_picture":"data:image/png;base64,xx"}"#,
+        )
+        .unwrap();
+        let p = p.into_post().unwrap();
+        assert_eq!(p.permalink_url, None);
+        assert_eq!(p.picture, None);
+    }
+}

@@ -1,0 +1,283 @@
+//! The only writer of `output_dir`: stages every rendered file, then applies them all or
+//! none.
+//!
+//! `put` compares the new bytes with the file on disk; unchanged files are left alone (same
+//! mtime), changed ones are written to a temp file beside their target. `commit` renames all
+//! temps over their targets and removes files an earlier render wrote that no longer belong
+//! to the site (listed in `.groupdigest-manifest`, so nothing we did not write is deleted).
+//! Dropping an uncommitted `Output` removes every temp file and new folder: `output_dir`
+//! stays exactly as it was.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::{bail, Context, Result};
+
+/// Lists the files the last render wrote, relative to `output_dir`.
+pub const MANIFEST: &str = ".groupdigest-manifest";
+const TMP_MARK: &str = ".gdtmp-";
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Files created or replaced.
+    pub written: usize,
+    /// Files whose bytes did not change (left untouched).
+    pub unchanged: usize,
+    /// Stale files removed.
+    pub removed: usize,
+}
+
+#[derive(Default)]
+struct Staged {
+    /// (temp file, target) pairs waiting for `commit`.
+    temps: Vec<(PathBuf, PathBuf)>,
+    /// Folders this render created, removed again on abort.
+    new_dirs: Vec<PathBuf>,
+    known_dirs: HashSet<PathBuf>,
+    paths: BTreeSet<String>,
+    unchanged: usize,
+}
+
+/// A staged, all-or-nothing write of a whole site.
+pub struct Output {
+    root: PathBuf,
+    staged: Mutex<Staged>,
+    committed: bool,
+}
+
+impl Output {
+    /// Prepares to write into `root` (created if missing). Temp files left behind by a
+    /// killed run are removed first.
+    pub fn open(root: &Path) -> Result<Output> {
+        let out = Output {
+            root: root.to_path_buf(),
+            staged: Mutex::new(Staged::default()),
+            committed: false,
+        };
+        if root.exists() {
+            remove_leftover_temps(root)?;
+        }
+        Ok(out)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Stages `bytes` for `rel` (a `/`-separated path under the root).
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        debug_assert!(!rel.starts_with('/') && !rel.contains(".."), "{rel}");
+        let target = self.root.join(rel);
+        {
+            let mut staged = self.staged.lock().expect("writer lock");
+            if !staged.paths.insert(rel.to_string()) {
+                bail!("internal error: `{rel}` was rendered twice");
+            }
+        }
+        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            self.staged.lock().expect("writer lock").unchanged += 1;
+            return Ok(());
+        }
+        let dir = target.parent().expect("a file under the root");
+        self.ensure_dir(dir)?;
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file");
+        let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
+        std::fs::write(&tmp, bytes).with_context(|| format!("cannot write `{}`", tmp.display()))?;
+        self.staged
+            .lock()
+            .expect("writer lock")
+            .temps
+            .push((tmp, target));
+        Ok(())
+    }
+
+    fn ensure_dir(&self, dir: &Path) -> Result<()> {
+        if self
+            .staged
+            .lock()
+            .expect("writer lock")
+            .known_dirs
+            .contains(dir)
+        {
+            return Ok(());
+        }
+        // Create missing ancestors one by one, remembering which are new.
+        let mut missing = Vec::new();
+        let mut cur = Some(dir);
+        while let Some(d) = cur {
+            if d.is_dir() {
+                break;
+            }
+            missing.push(d.to_path_buf());
+            cur = d.parent();
+        }
+        let mut staged = self.staged.lock().expect("writer lock");
+        for d in missing.into_iter().rev() {
+            match std::fs::create_dir(&d) {
+                Ok(()) => staged.new_dirs.push(d),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => {
+                    return Err(e)
+                        .with_context(|| format!("cannot create folder `{}`", d.display()))
+                }
+            }
+        }
+        staged.known_dirs.insert(dir.to_path_buf());
+        Ok(())
+    }
+
+    /// Applies every staged file and removes stale ones.
+    pub fn commit(mut self) -> Result<WriteStats> {
+        let staged = std::mem::take(&mut *self.staged.lock().expect("writer lock"));
+        let mut stats = WriteStats {
+            written: staged.temps.len(),
+            unchanged: staged.unchanged,
+            removed: 0,
+        };
+        for (tmp, target) in &staged.temps {
+            std::fs::rename(tmp, target)
+                .with_context(|| format!("cannot replace `{}`", target.display()))?;
+        }
+        self.committed = true;
+
+        let manifest_path = self.root.join(MANIFEST);
+        let old: BTreeSet<String> = std::fs::read_to_string(&manifest_path)
+            .map(|t| t.lines().map(str::to_string).collect())
+            .unwrap_or_default();
+        for stale in old.difference(&staged.paths) {
+            if stale.contains("..") || stale.starts_with('/') {
+                continue; // never follow a tampered manifest out of the root
+            }
+            let path = self.root.join(stale);
+            if std::fs::remove_file(&path).is_ok() {
+                stats.removed += 1;
+                remove_empty_parents(&self.root, &path);
+            }
+        }
+        let mut listing = String::new();
+        for p in &staged.paths {
+            listing.push_str(p);
+            listing.push('\n');
+        }
+        crate::fsutil::write_if_changed(&manifest_path, listing.as_bytes())?;
+        Ok(stats)
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        let staged = std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
+        for (tmp, _) in &staged.temps {
+            let _ = std::fs::remove_file(tmp);
+        }
+        for d in staged.new_dirs.iter().rev() {
+            let _ = std::fs::remove_dir(d);
+        }
+    }
+}
+
+fn remove_empty_parents(root: &Path, file: &Path) {
+    let mut cur = file.parent();
+    while let Some(d) = cur {
+        if d == root || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        cur = d.parent();
+    }
+}
+
+fn remove_leftover_temps(root: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
+        if entry.file_type().is_file()
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with('.') && n.contains(TMP_MARK))
+        {
+            std::fs::remove_file(entry.path()).with_context(|| {
+                format!(
+                    "cannot remove leftover temp file `{}`",
+                    entry.path().display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropped_output_leaves_the_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.html"), "old").unwrap();
+        {
+            let out = Output::open(dir.path()).unwrap();
+            out.put("a.html", b"new").unwrap();
+            out.put("x/y/b.html", b"new").unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.html")).unwrap(),
+            "old"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("a.html")]);
+    }
+
+    #[test]
+    fn commit_writes_changed_keeps_unchanged_and_removes_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Output::open(dir.path()).unwrap();
+        out.put("keep.html", b"same").unwrap();
+        out.put("old/gone.html", b"bye").unwrap();
+        assert_eq!(out.commit().unwrap().written, 2);
+        let mtime = || {
+            std::fs::metadata(dir.path().join("keep.html"))
+                .unwrap()
+                .modified()
+                .unwrap()
+        };
+        let before = mtime();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        let out = Output::open(dir.path()).unwrap();
+        out.put("keep.html", b"same").unwrap();
+        out.put("new.html", b"hi").unwrap();
+        let stats = out.commit().unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        assert_eq!(mtime(), before);
+        assert!(!dir.path().join("old").exists(), "emptied folder removed");
+    }
+
+    #[test]
+    fn files_we_did_not_write_are_never_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("CNAME"), "example.org").unwrap();
+        let out = Output::open(dir.path()).unwrap();
+        out.put("index.html", b"x").unwrap();
+        out.commit().unwrap();
+        assert!(dir.path().join("CNAME").exists());
+    }
+}
