@@ -1,0 +1,179 @@
+//! The whole pipeline on the bundled demo and on small sites: site.toml → snapshot → data/
+//! → rank → site + bot JSON.
+
+use crate::support::Site;
+
+const NOW: &str = "--now=2026-11-25T12:00:00Z";
+
+#[test]
+fn demo_build_writes_the_whole_site() {
+    let site = Site::demo();
+    let run = site.run(&["build", NOW]);
+    run.success();
+    assert!(
+        run.stderr().contains("built: 4 groups, 44 periods"),
+        "{}",
+        run.stderr()
+    );
+    for f in [
+        "index.html",
+        "404.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "style.css",
+    ] {
+        assert!(site.exists(&format!("public/{f}")), "{f}");
+    }
+    for slug in ["cdmx", "rust-mx", "bogota", "tokyo"] {
+        assert!(site.exists(&format!("public/{slug}/index.html")));
+        assert!(site.exists(&format!("public/{slug}/latest.json")));
+        assert!(site.exists(&format!("public/{slug}/2026-09-14/index.html")));
+        assert!(site.exists(&format!("public/{slug}/2026-11-23/chatfuel.json")));
+        assert_eq!(
+            site.files(&format!("data/{slug}")).len(),
+            12,
+            "11 weeks + group.json"
+        );
+    }
+    assert_eq!(
+        site.read("public/cdmx/latest.json"),
+        site.read("public/cdmx/2026-11-23/chatfuel.json")
+    );
+}
+
+#[test]
+fn demo_shows_every_week_whatever_today_is() {
+    let site = Site::demo();
+    site.run(&["build", "--now=2031-01-01T00:00:00Z"]).success();
+    assert!(site.exists("public/tokyo/2026-09-14/index.html"));
+    // The latest period is the newest stored one before "now".
+    assert_eq!(
+        site.read("public/cdmx/latest.json"),
+        site.read("public/cdmx/2026-11-23/chatfuel.json")
+    );
+}
+
+/// A one-group snapshot site whose single feed page holds `posts` (Graph post objects).
+pub fn snapshot_site(posts: &str) -> Site {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"snapshot\"\npath = \"snap\"\n[[groups]]\nid = \"1\"\nslug = \"g\"\nname = \"Test <Group>\"\n",
+    );
+    site.write(
+        "snap/1/feed-001.json",
+        &format!(r#"{{"data":[{posts}],"paging":{{}}}}"#),
+    );
+    site
+}
+
+#[test]
+fn post_text_is_escaped_in_html_and_plain_in_bot_json() {
+    let site = snapshot_site(
+        r#"{"id":"1_1","message":"<script>alert(1)</script> & <b>hola</b>","created_time":"2026-11-24T10:00:00+0000",
+            "permalink_url":"javascript:alert(1)","full_picture":"http://insecure.example/x.jpg",
+            "comments":{"data":[],"summary":{"total_count":3}}}"#,
+    );
+    site.run(&["build", NOW]).success();
+    for f in site.files("public") {
+        let text = site.read(&format!("public/{f}"));
+        if f.ends_with(".html") {
+            assert!(
+                !text.contains("<script>") && !text.contains("<b>hola"),
+                "{f} passes raw HTML through"
+            );
+            assert!(!text.contains("javascript:"), "{f} has a javascript: link");
+        }
+    }
+    let page = site.read("public/g/2026-11-23/index.html");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; &lt;b&gt;hola"),
+        "{page}"
+    );
+    assert!(page.contains("Test &lt;Group&gt;"));
+    let bot = site.json("public/g/latest.json");
+    let el = &bot["messages"][0]["attachment"]["payload"]["elements"][0];
+    assert_eq!(el["title"], "<script>alert(1)</script> & <b>hola</b>");
+    assert!(
+        el.get("image_url").is_none(),
+        "http images are not sent to Messenger"
+    );
+    assert_eq!(
+        el["default_action"]["url"],
+        "https://x.github.io/d/g/2026-11-23/"
+    );
+}
+
+#[test]
+fn a_missing_config_is_exit_2_with_a_clear_message() {
+    let site = Site::new();
+    let run = site.run(&["build"]);
+    run.fails_with(2);
+    assert!(run.stderr().contains("site.toml"), "{}", run.stderr());
+    assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+}
+
+#[test]
+fn a_bad_config_key_is_exit_2_naming_line_and_key() {
+    let site = Site::new();
+    site.write("site.toml", "[site]\ntitel = \"x\"\n");
+    let run = site.run(&["render"]);
+    run.fails_with(2);
+    assert!(run.stderr().contains("site.toml:2:1"), "{}", run.stderr());
+    assert!(run.stderr().contains("titel"), "{}", run.stderr());
+}
+
+#[test]
+fn a_malformed_snapshot_names_the_file_and_json_path() {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[source]\nkind = \"snapshot\"\npath = \"snap\"\n[[groups]]\nid = \"1\"\nslug = \"g\"\n",
+    );
+    site.write(
+        "snap/1/feed-001.json",
+        r#"{"data":[{"id":"1_1","created_time":"2026-11-19T18:04:11+0000","comments":{"summary":{"total_count":"many"}}}]}"#,
+    );
+    let run = site.run(&["fetch", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("feed-001.json") && err.contains("data[0].comments.summary.total_count"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn second_render_rewrites_nothing() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let before = site.read("public/cdmx/2026-11-16/index.html");
+    let run = site.run(&["render", NOW]);
+    run.success();
+    assert!(
+        run.stderr().contains(" 0 files written"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(site.read("public/cdmx/2026-11-16/index.html"), before);
+}
+
+#[test]
+fn rebuilding_the_demo_keeps_data_byte_identical() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let before: Vec<String> = site
+        .files("data")
+        .iter()
+        .map(|f| site.read(&format!("data/{f}")))
+        .collect();
+    site.run(&["build", "--now=2026-11-26T12:00:00Z"]).success();
+    let after: Vec<String> = site
+        .files("data")
+        .iter()
+        .map(|f| site.read(&format!("data/{f}")))
+        .collect();
+    assert_eq!(before, after);
+}
