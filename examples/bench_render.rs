@@ -1,0 +1,121 @@
+//! Render benchmark: synthesizes an archive of 20 groups × 520 weeks × 15 posts and times
+//! a full `render` of it (10,400 period pages plus their bot JSON), cold (empty output
+//! folder) and warm (nothing changed), printing wall time and peak memory.
+//!
+//! Run: `cargo run --release --example bench_render [GROUPS WEEKS POSTS]`
+
+use std::time::Instant;
+
+use chrono::{Duration, TimeZone, Utc};
+use groupdigest::config::Config;
+use groupdigest::model::{GroupInfo, Post};
+use groupdigest::period::Period;
+use groupdigest::store::{Store, StoredGroup};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let (groups, weeks, per_week) = match args[..] {
+        [g, w, p] => (g, w, p),
+        _ => (20, 520, 15),
+    };
+    let dir = tempfile::tempdir()?;
+    let mut toml = String::from(
+        "[site]\ntitle = \"Bench\"\nbase_url = \"https://example.github.io/bench/\"\n\
+         [source]\nkind = \"snapshot\"\n",
+    );
+    for g in 0..groups {
+        toml.push_str(&format!(
+            "[[groups]]\nid = \"{g}\"\nslug = \"group-{g}\"\nname = \"Group {g}\"\n"
+        ));
+    }
+    std::fs::write(dir.path().join("site.toml"), &toml)?;
+    let config = Config::load(&dir.path().join("site.toml"))?;
+    let clock = config.clock();
+
+    let t = Instant::now();
+    let store = Store::new(config.data_dir(), clock);
+    let now = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+    let last = Period::containing(clock, now);
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut rnd = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for g in 0..groups {
+        let slug = format!("group-{g}");
+        store.save_group(
+            &slug,
+            &StoredGroup {
+                info: GroupInfo {
+                    id: g.to_string(),
+                    name: Some(format!("Group {g}")),
+                    description: Some("A synthetic group for the render benchmark.".into()),
+                    member_count: Some(1000 + g as u64),
+                    ..Default::default()
+                },
+            },
+        )?;
+        let mut period = last;
+        for _ in 0..weeks {
+            let start = period.start(clock);
+            let posts: Vec<Post> = (0..per_week)
+                .map(|i| Post {
+                    id: format!("{g}_{}_{i}", period.key()),
+                    created_time: start + Duration::minutes(rnd(7 * 24 * 60) as i64),
+                    message: Some(format!(
+                        "Post {i} of the week of {}: a meetup, slides, a question about <Rust> & async.\nSecond line with more words to make it a realistic length for a group post.",
+                        period.key()
+                    )),
+                    permalink_url: Some(format!("https://www.facebook.com/groups/{g}/permalink/{i}/")),
+                    picture: (i % 3 == 0).then(|| format!("https://scontent.xx.fbcdn.net/{g}_{i}.jpg")),
+                    comments: rnd(40),
+                    shares: rnd(10),
+                    reactions: rnd(200),
+                    author: None,
+                })
+                .collect();
+            store.merge(&slug, period, posts, now)?;
+            period = period.prev();
+        }
+    }
+    println!(
+        "synthesized {groups} groups × {weeks} weeks × {per_week} posts in {:.2}s",
+        t.elapsed().as_secs_f64()
+    );
+
+    let no_stale = Default::default();
+    let t = Instant::now();
+    let stats = groupdigest::render::render_site(&config, now, &no_stale)?;
+    let cold = t.elapsed();
+    println!(
+        "cold render: {:.3}s wall, {} periods, {} files written",
+        cold.as_secs_f64(),
+        stats.periods,
+        stats.files.written
+    );
+    println!("peak memory (VmHWM, whole process): {}", peak_memory());
+
+    let t = Instant::now();
+    let stats = groupdigest::render::render_site(&config, now, &no_stale)?;
+    println!(
+        "warm render (nothing changed): {:.3}s wall, {} files unchanged, {} written",
+        t.elapsed().as_secs_f64(),
+        stats.files.unchanged,
+        stats.files.written
+    );
+    println!("peak memory (VmHWM, whole process): {}", peak_memory());
+    Ok(())
+}
+
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
