@@ -13,7 +13,10 @@ use groupdigest::period::Period;
 use groupdigest::store::{Store, StoredGroup};
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     let (groups, weeks, per_week) = match args[..] {
         [g, w, p] => (g, w, p),
         _ => (20, 520, 15),

@@ -39,6 +39,15 @@ pub enum Command {
     Fetch(FetchArgs),
     /// Write the site to `public/` from `data/` alone, without the network.
     Render,
+    /// Preview the site on 127.0.0.1, re-rendering when data, templates or config change.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (127.0.0.1 only).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
 }
 
 /// Which time range to fetch.

@@ -4,6 +4,7 @@
 mod build;
 mod fetch;
 mod render;
+mod serve;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -19,6 +20,7 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
         Command::Build(args) => build::run(&load(cli)?, now, args),
         Command::Fetch(args) => fetch::run(&load(cli)?, now, args),
         Command::Render => render::run(&load(cli)?, now),
+        Command::Serve(args) => serve::run(&cli.config, now, args),
     }
 }
 
