@@ -175,9 +175,13 @@ fn read_optional<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
     };
-    from_json(&text)
-        .map(Some)
-        .with_context(|| format!("archive file `{}` is damaged", path.display()))
+    // The plain parser is the fast path; on failure, parse again to name the JSON path.
+    match serde_json::from_str(&text) {
+        Ok(v) => Ok(Some(v)),
+        Err(_) => from_json(&text)
+            .map(Some)
+            .with_context(|| format!("archive file `{}` is damaged", path.display())),
+    }
 }
 
 #[cfg(test)]
