@@ -177,3 +177,37 @@ fn rebuilding_the_demo_keeps_data_byte_identical() {
         .collect();
     assert_eq!(before, after);
 }
+
+/// Every HTML page of the demo parses as HTML5 without a single parse error.
+#[test]
+fn demo_html_is_valid_html5() {
+    use html5ever::tendril::TendrilSink;
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let parse_errors = |html: String| {
+        let opts = html5ever::ParseOpts {
+            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                exact_errors: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), opts).one(html);
+        let errors = dom.errors.take();
+        errors
+    };
+    assert!(
+        !parse_errors("<p><b>x</p></i>".into()).is_empty(),
+        "the checker sees errors"
+    );
+    let pages: Vec<String> = site
+        .files("public")
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+        .collect();
+    assert!(pages.len() > 40);
+    for f in pages {
+        let errors = parse_errors(site.read(&format!("public/{f}")));
+        assert!(errors.is_empty(), "{f}: {errors:?}");
+    }
+}
