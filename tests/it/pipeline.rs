@@ -193,8 +193,7 @@ fn demo_html_is_valid_html5() {
             ..Default::default()
         };
         let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), opts).one(html);
-        let errors = dom.errors.take();
-        errors
+        dom.errors.take()
     };
     assert!(
         !parse_errors("<p><b>x</p></i>".into()).is_empty(),
