@@ -54,6 +54,8 @@ pub struct PostView<'a> {
     /// The full text (escaped by the template engine).
     pub text: Option<&'a str>,
     pub title: String,
+    /// The text below the title line, or the whole text when the title had to be cut.
+    pub body: Option<String>,
     pub label: &'static str,
     pub permalink: Option<&'a str>,
     pub picture: Option<&'a str>,
@@ -70,14 +72,25 @@ pub struct PostView<'a> {
 impl<'a> PostView<'a> {
     pub fn new(rank: usize, post: &'a Post, score: f64, tz: Tz) -> Self {
         let local = post.created_time.with_timezone(&tz);
+        let first = post.first_line();
+        let title = first
+            .map(|l| super::text::one_line(l, 120))
+            .unwrap_or_else(|| post.label().to_string());
+        let body = match (post.text(), first) {
+            (Some(text), Some(line)) if title == super::text::collapse_whitespace(line) => {
+                let after = &text[text.find(line).map_or(0, |i| i + line.len())..];
+                Some(after.trim())
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string)
+            }
+            (text, _) => text.map(|t| t.trim().to_string()),
+        };
         PostView {
             rank,
             id: &post.id,
             text: post.text(),
-            title: post
-                .first_line()
-                .map(|l| super::text::one_line(l, 120))
-                .unwrap_or_else(|| post.label().to_string()),
+            title,
+            body,
             label: post.label(),
             permalink: post.permalink_url.as_deref(),
             picture: post.picture.as_deref(),
