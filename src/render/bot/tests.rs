@@ -454,3 +454,17 @@ fn the_same_input_gives_the_same_bytes() {
     assert_eq!(a.messenger.0, b.messenger.0);
     assert_eq!(a.digest.0, b.digest.0);
 }
+
+#[test]
+fn control_characters_never_reach_a_chat_title() {
+    let posts = [post(
+        "a",
+        Some("Hola\u{0}\u{7}\u{1b}[31m mundo\u{200F}"),
+        2,
+        0,
+    )];
+    let digest = rank(&posts, &ranking());
+    let f = render(&digest, &BotConfig::default(), true, &groups(0));
+    assert_eq!(f.messenger_elements()[0]["title"], "Hola[31m mundo\u{200F}");
+    assert!(!f.messenger.0.contains("\\u0000"), "{}", f.messenger.0);
+}
