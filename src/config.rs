@@ -201,14 +201,19 @@ pub struct BotConfig {
     pub latest: LatestPeriod,
     /// Gallery image aspect ratio: "horizontal" or "square". Default: "horizontal".
     pub image_aspect_ratio: String,
-    /// A text message sent before the gallery ("Top posts of the week of 23 Nov"). Default: false.
+    /// A text message sent before the gallery ("Top posts of the week of 23 Nov 2026 in ...");
+    /// not in `messenger.json`, which is one Send API message. Default: false.
     pub intro: bool,
-    /// Quick replies linking to the other groups' latest digests. Default: false.
+    /// Quick replies to the other groups' latest digests (at most 13; 11 in ManyChat).
+    /// Default: false.
     pub quick_replies: bool,
     /// Title of the button opening a post. Default: "Open post".
     pub open_label: String,
     /// Title of the button opening the period's page on the site. Default: "All top posts".
     pub all_label: String,
+    /// Title of the button under "No popular posts ..." opening the group's page on the
+    /// site. Default: "Past weeks".
+    pub group_label: String,
 }
 
 impl Default for BotConfig {
@@ -220,6 +225,7 @@ impl Default for BotConfig {
             quick_replies: false,
             open_label: "Open post".into(),
             all_label: "All top posts".into(),
+            group_label: "Past weeks".into(),
         }
     }
 }
@@ -390,6 +396,19 @@ impl Config {
                 at("image_aspect_ratio", 0),
                 self.bot.image_aspect_ratio
             )));
+        }
+        for (key, label) in [
+            ("open_label", &self.bot.open_label),
+            ("all_label", &self.bot.all_label),
+            ("group_label", &self.bot.group_label),
+        ] {
+            // Messenger rejects a button without a title: the bot would show nothing.
+            if label.trim().is_empty() {
+                return Err(ConfigError::new(format!(
+                    "{}: key `bot.{key}` is empty; a button needs a title (at most 20 characters are shown)",
+                    at(key, 0)
+                )));
+            }
         }
         if self.source.concurrency == 0 {
             return Err(ConfigError::new(format!(
@@ -658,6 +677,15 @@ mod tests {
     fn rejects_import_keys_on_a_graph_group() {
         let e = parse("[[groups]]\nid = \"1\"\nslug = \"a\"\nformat = \"csv\"\n").unwrap_err();
         assert!(e.contains("only for `kind = \"import\"`"), "{e}");
+    }
+
+    #[test]
+    fn rejects_an_empty_bot_button_label() {
+        let e = parse("[bot]\nall_label = \"  \"\n").unwrap_err();
+        assert!(
+            e.contains("bot.all_label") && e.contains("site.toml:2:1"),
+            "{e}"
+        );
     }
 
     #[test]

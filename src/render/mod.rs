@@ -43,6 +43,8 @@ struct Ctx<'a> {
     now: DateTime<Utc>,
     stale: &'a BTreeMap<String, String>,
     store: Store,
+    /// Every group with its display name, for the bots' quick replies.
+    bot_groups: Vec<bot::GroupLink>,
 }
 
 /// What the site-wide pages need from one group.
@@ -70,6 +72,8 @@ pub fn render_site(
     stale: &BTreeMap<String, String>,
 ) -> Result<RenderStats> {
     let overrides = config.root.join("templates");
+    let store = Store::new(config.data_dir(), config.clock());
+    let bot_groups = bot_groups(config, &store)?;
     let ctx = Ctx {
         config,
         env: templates::environment(&overrides)?,
@@ -78,7 +82,8 @@ pub fn render_site(
         base: config.base_url(),
         now,
         stale,
-        store: Store::new(config.data_dir(), config.clock()),
+        store,
+        bot_groups,
     };
     let out = Output::open(&config.output_dir())?;
 
@@ -245,10 +250,11 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
         out.put(&format!("{dir}index.html"), &html)?;
         let files = bot_files(
             ctx,
-            head.name,
+            &head,
+            *period,
             digest,
             *period == current,
-            &format!("{}{dir}", ctx.base),
+            Some(&format!("{}{dir}", ctx.base)),
             &group_url,
         );
         for (name, bytes) in &files {
@@ -263,10 +269,11 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
         let empty = crate::rank::rank(&[], &ctx.config.ranking);
         let files = bot_files(
             ctx,
-            head.name,
+            &head,
+            latest,
             &empty,
             latest == current,
-            &group_url,
+            None,
             &group_url,
         );
         write_latest(out, &g.slug, &files)?;
@@ -317,27 +324,55 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
     })
 }
 
-/// The bot files of one period, by file name.
+/// The bot files of one period, by file name. `period_url` is `None` when the period has
+/// no page (nothing stored for it).
+#[allow(clippy::too_many_arguments)]
 fn bot_files(
     ctx: &Ctx,
-    group_name: &str,
+    head: &GroupHead,
+    period: Period,
     digest: &crate::rank::Digest,
     is_current: bool,
-    period_url: &str,
+    period_url: Option<&str>,
     group_url: &str,
 ) -> Vec<(&'static str, Vec<u8>)> {
-    let bot = &ctx.config.bot;
-    let gallery = bot::gallery(&bot::GalleryInput {
-        group_name,
-        digest,
-        period_url,
+    bot::files(&bot::BotInput {
+        group_slug: head.slug,
+        group_name: head.name,
         group_url,
+        period,
+        clock: ctx.clock,
+        digest,
+        ranking: &ctx.config.ranking,
+        period_url,
         is_current,
-        aspect: &bot.image_aspect_ratio,
-        open_label: &bot.open_label,
-        all_label: &bot.all_label,
-    });
-    vec![("chatfuel.json", bot::to_bytes(&bot::chatfuel(&gallery)))]
+        bot: &ctx.config.bot,
+        groups: &ctx.bot_groups,
+    })
+}
+
+/// Every group's slug, display name (as its pages show it) and URL, for quick replies.
+fn bot_groups(config: &Config, store: &Store) -> Result<Vec<bot::GroupLink>> {
+    let base = config.base_url();
+    config
+        .groups
+        .iter()
+        .map(|g| {
+            let stored = store
+                .load_group(&g.slug)
+                .with_context(|| format!("group `{}`", g.slug))?;
+            let name = g
+                .name
+                .clone()
+                .or_else(|| stored.and_then(|s| s.info.name))
+                .unwrap_or_else(|| g.slug.clone());
+            Ok(bot::GroupLink {
+                slug: g.slug.clone(),
+                name,
+                url: format!("{base}{}/", g.slug),
+            })
+        })
+        .collect()
 }
 
 /// `<slug>/latest/<file>` for each bot file, and `<slug>/latest.json` = the Chatfuel one.

@@ -1,0 +1,63 @@
+//! `chatfuel.json` (and `latest.json`): the response of Chatfuel's JSON API block,
+//! `{"messages": [...]}`, each message a Messenger message (text or template attachment).
+//!
+//! Quick replies use Chatfuel's own shape: a tap makes Chatfuel fetch `url` as a JSON API
+//! response (`json_plugin_url`), here the other group's `latest.json`.
+
+use serde::Serialize;
+
+use super::messenger::{attachment, Attachment};
+use super::{Body, Gallery, QuickReply};
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Response {
+    pub messages: Vec<ChatfuelMessage>,
+}
+
+/// A text or an attachment; quick replies ride on the last message.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub(crate) enum ChatfuelMessage {
+    Text {
+        text: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        quick_replies: Vec<ChatfuelQuickReply>,
+    },
+    Attachment {
+        attachment: Attachment,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        quick_replies: Vec<ChatfuelQuickReply>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ChatfuelQuickReply {
+    pub title: String,
+    pub url: String,
+    /// Always `json_plugin_url`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+fn quick_reply(q: &QuickReply) -> ChatfuelQuickReply {
+    ChatfuelQuickReply {
+        title: q.title.clone(),
+        url: format!("{}latest.json", q.group_url),
+        kind: "json_plugin_url",
+    }
+}
+
+pub(crate) fn response(g: &Gallery) -> Response {
+    let mut messages = Vec::new();
+    if let (Some(intro), Body::Cards { .. }) = (&g.intro, &g.body) {
+        messages.push(ChatfuelMessage::Text {
+            text: intro.clone(),
+            quick_replies: Vec::new(),
+        });
+    }
+    messages.push(ChatfuelMessage::Attachment {
+        attachment: attachment(&g.body),
+        quick_replies: g.quick_replies.iter().map(quick_reply).collect(),
+    });
+    Response { messages }
+}

@@ -1,0 +1,107 @@
+//! `digest.json`: a period's digest as plain data for any other consumer (a Telegram or
+//! Discord bot, a newsletter script). Field reference: docs/bot-formats.md.
+//!
+//! It carries nothing that changes between two builds of the same data (no build time), so
+//! an unchanged period keeps a byte-identical file.
+
+use serde::Serialize;
+
+use super::{cut_text, post_title, BotInput};
+use crate::model::{http_url, Post};
+use crate::rank::Totals;
+
+/// Bumped when a field changes meaning or disappears; adding a field does not bump it.
+const FORMAT_VERSION: u32 = 1;
+/// A post's text is cut here: the file stays small and a bot can still quote it.
+pub(crate) const MAX_TEXT: usize = 2000;
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DigestFile<'a> {
+    pub version: u32,
+    pub group: GroupRef<'a>,
+    pub period: PeriodRef,
+    pub totals: Totals,
+    pub top_commented: Option<DigestPost<'a>>,
+    pub top_shared: Option<DigestPost<'a>>,
+    /// The ranked posts, best first.
+    pub posts: Vec<DigestPost<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct GroupRef<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub url: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PeriodRef {
+    pub key: String,
+    pub label: String,
+    /// RFC 3339 in the site's timezone, with its offset.
+    pub start: String,
+    /// Exclusive: the start of the next period.
+    pub end: String,
+    pub is_current: bool,
+    /// The period's page; `null` when it has none yet.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DigestPost<'a> {
+    /// 1-based place in `posts`; `null` for a top post that is not ranked.
+    pub rank: Option<usize>,
+    pub id: &'a str,
+    pub title: String,
+    pub text: Option<String>,
+    pub created_time: String,
+    pub permalink_url: Option<String>,
+    pub picture: Option<String>,
+    pub comments: u64,
+    pub shares: u64,
+    pub reactions: u64,
+    pub score: f64,
+}
+
+pub(crate) fn file<'a>(input: &'a BotInput<'a>) -> DigestFile<'a> {
+    let d = input.digest;
+    let clock = input.clock;
+    let tz = clock.tz;
+    let post = |p: &'a Post| DigestPost {
+        rank: d
+            .ranked
+            .iter()
+            .position(|r| std::ptr::eq(r.post, p))
+            .map(|i| i + 1),
+        id: &p.id,
+        title: post_title(p),
+        text: p.text().map(|t| cut_text(t, MAX_TEXT)),
+        created_time: p.created_time.with_timezone(&tz).to_rfc3339(),
+        permalink_url: p.permalink_url.as_deref().and_then(http_url),
+        picture: p.picture.as_deref().and_then(http_url),
+        comments: p.comments,
+        shares: p.shares,
+        reactions: p.reactions,
+        score: crate::rank::score(p, input.ranking),
+    };
+    DigestFile {
+        version: FORMAT_VERSION,
+        group: GroupRef {
+            slug: input.group_slug,
+            name: input.group_name,
+            url: input.group_url,
+        },
+        period: PeriodRef {
+            key: input.period.key(),
+            label: crate::render::view::period_label(input.period),
+            start: input.period.start(clock).with_timezone(&tz).to_rfc3339(),
+            end: input.period.end(clock).with_timezone(&tz).to_rfc3339(),
+            is_current: input.is_current,
+            url: input.period_url.map(str::to_string),
+        },
+        totals: d.totals,
+        top_commented: d.top_commented.map(post),
+        top_shared: d.top_shared.map(post),
+        posts: d.ranked.iter().map(|r| post(r.post)).collect(),
+    }
+}
