@@ -103,13 +103,15 @@ fn an_empty_period_names_the_group_and_links_its_page_in_every_format() {
     site.run(&["build", NOW]).success();
     let group = "https://x.github.io/d/g/";
     let text = "No popular posts yet this week in Test <Group>.";
+    // DESIGN.md's shape: `{"messages":[{"text":"..."}]}`, never an empty gallery.
     let cf = site.json("public/g/latest.json");
-    let payload = &cf["messages"][0]["attachment"]["payload"];
-    assert_eq!(payload["template_type"], "button");
-    assert_eq!(payload["text"], text);
-    assert_eq!(payload["buttons"][0]["url"], group);
+    let with_link = format!("{text} {group}");
+    assert_eq!(
+        cf,
+        serde_json::json!({ "messages": [{ "text": with_link }] })
+    );
     let ms = site.json("public/g/latest/messenger.json");
-    assert_eq!(&ms["attachment"]["payload"], payload);
+    assert_eq!(ms, serde_json::json!({ "text": with_link }));
     let mc = site.json("public/g/latest/manychat.json");
     assert_eq!(mc["content"]["messages"][0]["text"], text);
     assert_eq!(mc["content"]["messages"][0]["buttons"][0]["url"], group);
@@ -133,8 +135,8 @@ fn a_group_with_nothing_stored_still_answers_the_bots() {
     );
     let cf = site.json("public/g/latest.json");
     assert_eq!(
-        cf["messages"][0]["attachment"]["payload"]["buttons"][0]["url"],
-        "https://x.github.io/d/g/"
+        cf["messages"][0]["text"],
+        "No popular posts yet this week in Test <Group>. https://x.github.io/d/g/"
     );
     assert_eq!(check_every_bot_file(&site), 5);
 }

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::messenger::{attachment, Attachment};
+use super::messenger::{attachment, notice_text, Attachment};
 use super::{Body, Gallery, QuickReply};
 
 #[derive(Debug, Serialize)]
@@ -55,9 +55,16 @@ pub(crate) fn response(g: &Gallery) -> Response {
             quick_replies: Vec::new(),
         });
     }
-    messages.push(ChatfuelMessage::Attachment {
-        attachment: attachment(&g.body),
-        quick_replies: g.quick_replies.iter().map(quick_reply).collect(),
+    let quick_replies = g.quick_replies.iter().map(quick_reply).collect();
+    messages.push(match (attachment(&g.body), notice_text(&g.body)) {
+        (Some(attachment), _) => ChatfuelMessage::Attachment {
+            attachment,
+            quick_replies,
+        },
+        (None, text) => ChatfuelMessage::Text {
+            text: text.unwrap_or_default(),
+            quick_replies,
+        },
     });
     Response { messages }
 }

@@ -12,10 +12,13 @@ use super::{Body, Card, Gallery, Link, QuickReply};
 /// Messenger refuses a quick reply payload longer than this.
 const MAX_PAYLOAD: usize = 1000;
 
-/// A Send API `message`.
+/// A Send API `message`: a gallery attachment, or a plain text when nothing was ranked.
 #[derive(Debug, Serialize)]
 pub(crate) struct Message {
-    pub attachment: Attachment,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quick_replies: Vec<MessengerQuickReply>,
 }
@@ -34,8 +37,6 @@ pub(crate) enum Payload {
         image_aspect_ratio: String,
         elements: Vec<Element>,
     },
-    /// A text with buttons.
-    Button { text: String, buttons: Vec<Button> },
 }
 
 #[derive(Debug, Serialize)]
@@ -84,19 +85,26 @@ fn element(c: &Card) -> Element {
     }
 }
 
-/// The attachment showing a gallery's body: the cards, or the notice as a button template.
-pub(crate) fn attachment(body: &Body) -> Attachment {
-    let payload = match body {
-        Body::Cards { aspect, cards } => Payload::Generic {
-            image_aspect_ratio: aspect.clone(),
-            elements: cards.iter().map(element).collect(),
-        },
-        Body::Notice { text, button: b } => Payload::Button {
-            text: text.clone(),
-            buttons: vec![button(b)],
-        },
-    };
-    Attachment::Template { payload }
+/// The gallery attachment of a body with cards; `None` for a notice, which is sent as a
+/// plain text message (DESIGN.md's shape: never an empty gallery).
+pub(crate) fn attachment(body: &Body) -> Option<Attachment> {
+    match body {
+        Body::Cards { aspect, cards } => Some(Attachment::Template {
+            payload: Payload::Generic {
+                image_aspect_ratio: aspect.clone(),
+                elements: cards.iter().map(element).collect(),
+            },
+        }),
+        Body::Notice { .. } => None,
+    }
+}
+
+/// The text of a notice: the sentence, then the link to the group's page.
+pub(crate) fn notice_text(body: &Body) -> Option<String> {
+    match body {
+        Body::Notice { text, button } => Some(format!("{text} {}", button.url)),
+        Body::Cards { .. } => None,
+    }
 }
 
 fn quick_reply(q: &QuickReply) -> Option<MessengerQuickReply> {
@@ -109,6 +117,7 @@ fn quick_reply(q: &QuickReply) -> Option<MessengerQuickReply> {
 
 pub(crate) fn message(g: &Gallery) -> Message {
     Message {
+        text: notice_text(&g.body),
         attachment: attachment(&g.body),
         quick_replies: g.quick_replies.iter().filter_map(quick_reply).collect(),
     }

@@ -302,9 +302,8 @@ fn empty_digest() -> Digest<'static> {
 fn an_empty_period_is_a_text_with_a_link_to_the_group_in_every_format() {
     let f = render(&empty_digest(), &BotConfig::default(), true, &groups(0));
     let text = "No popular posts yet this week in Developer Circle CDMX.";
-    let button = serde_json::json!({"type": "web_url", "url": GROUP_URL, "title": "Past weeks"});
-    let expected = serde_json::json!({"attachment": {"type": "template", "payload": {
-        "template_type": "button", "text": text, "buttons": [button]}}});
+    // DESIGN.md's shape: a plain text message, the group page's link at its end.
+    let expected = serde_json::json!({ "text": format!("{text} {GROUP_URL}") });
     assert_eq!(f.messenger.1, expected);
     assert_eq!(f.chatfuel.1, serde_json::json!({ "messages": [expected] }));
     assert_eq!(

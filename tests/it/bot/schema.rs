@@ -7,11 +7,14 @@ use serde::{Deserialize, Serialize};
 
 // ---- Messenger Send API (also the messages inside Chatfuel's response) ------------------
 
-/// The `message` object of a Send API call.
+/// The `message` object of a Send API call: exactly one of `text` and `attachment`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Message {
-    pub attachment: Attachment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quick_replies: Vec<MessengerQuickReply>,
 }
@@ -326,7 +329,11 @@ pub fn check_attachment(ctx: &str, a: &Attachment) {
 }
 
 pub fn check_messenger(ctx: &str, m: &Message) {
-    check_attachment(ctx, &m.attachment);
+    match (&m.text, &m.attachment) {
+        (Some(text), None) => assert!(!text.is_empty() && chars(text) <= 2000, "{ctx}: text"),
+        (None, Some(a)) => check_attachment(ctx, a),
+        _ => panic!("{ctx}: a message has exactly one of `text` and `attachment`"),
+    }
     assert!(m.quick_replies.len() <= 13, "{ctx}: too many quick replies");
     for MessengerQuickReply::Text { title, payload } in &m.quick_replies {
         check_text(ctx, title, 20);
