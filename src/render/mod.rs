@@ -261,12 +261,29 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
             out.put(&format!("{dir}{name}"), bytes)?;
         }
         if *period == latest {
+            out.put(&format!("{}/latest/index.html", g.slug), &html)?;
             write_latest(out, &g.slug, &files)?;
         }
     }
     if !keys.contains(&latest) {
         // Nothing stored yet for the latest period: the bots still get a valid answer.
         let empty = crate::rank::rank(&[], &ctx.config.ranking);
+        let view = PeriodView::new(
+            &g.slug,
+            latest,
+            clock,
+            &ctx.config.ranking,
+            &empty,
+            latest == current,
+            None,
+            None,
+            None,
+        );
+        let html = ctx.render(
+            "period.html",
+            context! { site => &site, group => &head, period => &view, root => "../../" },
+        )?;
+        out.put(&format!("{}/latest/index.html", g.slug), &html)?;
         let files = bot_files(
             ctx,
             &head,
