@@ -15,6 +15,12 @@ pub fn truncate(s: &str, max: usize) -> String {
         return s.to_string();
     }
     let budget = max.saturating_sub(1);
+    if s.is_ascii() && !s.contains('\r') {
+        // Every ASCII character but "\r\n" is its own grapheme: cut by bytes (hot path).
+        let mut out = s[..budget].trim_end().to_string();
+        out.push('…');
+        return out;
+    }
     let mut out = String::new();
     let mut used = 0;
     for g in s.graphemes(true) {
@@ -92,6 +98,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_cut_alike() {
+        let ascii = "The quick brown fox jumps over the lazy dog ".repeat(3);
+        let t = truncate(&ascii, 30);
+        assert_eq!(t, "The quick brown fox jumps ove…");
+        // The same text with one non-ASCII letter takes the grapheme path and cuts alike.
+        assert_eq!(truncate(&ascii.replacen('q', "ą", 1), 30), t.replacen('q', "ą", 1));
+        assert_eq!(truncate("a\r\nb".repeat(20).as_str(), 5).chars().count(), 5);
     }
 
     #[test]
