@@ -10,6 +10,7 @@ pub mod model;
 pub mod period;
 pub mod rank;
 pub mod render;
+pub mod secret;
 pub mod source;
 pub mod store;
 pub mod ui;
