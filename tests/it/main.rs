@@ -1,4 +1,6 @@
 //! The integration tests: one binary, one module per area, sharing `support`.
 
+mod fake_graph;
+mod graph;
 mod pipeline;
 mod support;
