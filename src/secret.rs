@@ -225,7 +225,10 @@ mod tests {
         );
         assert_eq!(dotenv_lookup(text, "FB_APP_SECRET").as_deref(), Some("s3"));
         assert_eq!(dotenv_lookup(text, "MISSING"), None);
-        assert_eq!(dotenv_lookup("#FB_ACCESS_TOKEN=x\n", "FB_ACCESS_TOKEN"), None);
+        assert_eq!(
+            dotenv_lookup("#FB_ACCESS_TOKEN=x\n", "FB_ACCESS_TOKEN"),
+            None
+        );
     }
 
     #[test]
@@ -235,6 +238,9 @@ mod tests {
             app_secret: Some("appsecret".into()),
         };
         let d = format!("{s:?}");
-        assert!(!d.contains("EAABtoken") && !d.contains("appsecret\""), "{d}");
+        assert!(
+            !d.contains("EAABtoken") && !d.contains("appsecret\""),
+            "{d}"
+        );
     }
 }

@@ -1,8 +1,11 @@
 //! One file per subcommand, each with a single entry point; this module dispatches and
 //! holds what they share (loading the config, the summary line).
 
+mod auth;
 mod build;
+mod check;
 mod fetch;
+mod groups;
 mod render;
 
 use std::process::ExitCode;
@@ -19,6 +22,9 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
         Command::Build(args) => build::run(&load(cli)?, now, args),
         Command::Fetch(args) => fetch::run(&load(cli)?, now, args),
         Command::Render => render::run(&load(cli)?, now),
+        Command::Check => check::run(&load(cli)?, now),
+        Command::Groups => groups::run(&load(cli)?),
+        Command::Auth(command) => auth::run(&load(cli)?, now, command),
     }
 }
 

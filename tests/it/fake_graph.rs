@@ -211,7 +211,8 @@ pub fn post(id: &str, created_time: &str, comments: u64) -> Value {
 }
 
 pub fn graph_error(code: i64, subcode: Option<i64>, message: &str) -> Value {
-    let mut e = json!({"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "Afake"});
+    let mut e =
+        json!({"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "Afake"});
     if let Some(s) = subcode {
         e["error_subcode"] = json!(s);
     }
@@ -269,16 +270,25 @@ async fn handle(State(fake): State<Arc<Fake>>, req: Request) -> Response {
     if !accepted {
         return json_response(
             400,
-            graph_error(190, None, "Invalid OAuth access token - Cannot parse access token"),
+            graph_error(
+                190,
+                None,
+                "Invalid OAuth access token - Cannot parse access token",
+            ),
         );
     }
-    if let Some(secret) = &fake.app_secret {
+    // A call without a token (a login code exchange) has nothing to prove.
+    if let Some(secret) = fake.app_secret.as_ref().filter(|_| !bearer.is_empty()) {
         let time = recorded.param("appsecret_time").unwrap_or("");
         let expected = proof(bearer, secret, time);
         if recorded.param("appsecret_proof") != Some(expected.as_str()) {
             return json_response(
                 400,
-                graph_error(100, None, "Invalid appsecret_proof provided in the API argument"),
+                graph_error(
+                    100,
+                    None,
+                    "Invalid appsecret_proof provided in the API argument",
+                ),
             );
         }
     }
@@ -330,8 +340,8 @@ async fn handle(State(fake): State<Arc<Fake>>, req: Request) -> Response {
             };
             let size = group.page_size.max(1);
             let page: Vec<Value> = group.posts.iter().skip(after).take(size).cloned().collect();
-            let more = after + size < group.posts.len()
-                || (group.trailing_empty && !page.is_empty());
+            let more =
+                after + size < group.posts.len() || (group.trailing_empty && !page.is_empty());
             let mut body = json!({ "data": page, "paging": {"cursors": {"before": "QVFIUmxt", "after": "QVFIUjBh"}} });
             if more {
                 body["paging"]["next"] = json!(format!(
@@ -369,12 +379,13 @@ fn unknown_object(id: &str) -> Value {
 /// `oauth/access_token`: a login code or a short-lived token in, a token out.
 fn oauth(r: &Recorded) -> Response {
     if r.param("client_id") != Some(APP_ID) || r.param("client_secret") != Some(APP_SECRET) {
-        return json_response(
-            400,
-            graph_error(1, None, "Error validating client secret."),
-        );
+        return json_response(400, graph_error(1, None, "Error validating client secret."));
     }
-    match (r.param("grant_type"), r.param("fb_exchange_token"), r.param("code")) {
+    match (
+        r.param("grant_type"),
+        r.param("fb_exchange_token"),
+        r.param("code"),
+    ) {
         (Some("fb_exchange_token"), Some(SHORT_TOKEN), _) => json_response(
             200,
             json!({"access_token": LONG_TOKEN, "token_type": "bearer", "expires_in": 5183944}),
@@ -385,7 +396,11 @@ fn oauth(r: &Recorded) -> Response {
         ),
         _ => json_response(
             400,
-            graph_error(190, None, "Invalid OAuth access token - Cannot parse access token"),
+            graph_error(
+                190,
+                None,
+                "Invalid OAuth access token - Cannot parse access token",
+            ),
         ),
     }
 }

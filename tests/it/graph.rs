@@ -109,7 +109,11 @@ fn fetches_every_page_and_stops_at_a_trailing_empty_page_that_still_has_next() {
     run.success();
     assert_eq!(stored_ids(&site, "cdmx").len(), 250);
     assert_eq!(feed_requests(&fake, "111"), 4, "3 pages of posts + 1 empty");
-    assert!(run.stderr().contains("cdmx: page 3, 250 posts"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("cdmx: page 3, 250 posts"),
+        "{}",
+        run.stderr()
+    );
     let info = site.json("data/cdmx/group.json");
     assert_eq!(info["info"]["name"], "Page 111", "{info}");
     assert_no_secret_anywhere(&site, &run);
@@ -178,7 +182,10 @@ fn retries_a_rate_limit_then_succeeds() {
 fn gives_up_after_the_configured_retries() {
     let mut fake = Fake::new().group("111", page("111", posts("a", 3), 100));
     for _ in 0..4 {
-        fake = fake.fault("111/feed", Fault::Error(500, graph_error(2, None, "Service temporarily unavailable")));
+        fake = fake.fault(
+            "111/feed",
+            Fault::Error(500, graph_error(2, None, "Service temporarily unavailable")),
+        );
     }
     let fake = FakeGraph::start(fake);
     let site = live_site(&fake, &[("111", "cdmx", "page")]);
@@ -205,9 +212,15 @@ fn an_expired_token_stops_the_run_and_says_how_to_renew() {
     let run = run(&site, &["build", NOW]);
     run.fails_with(1);
     let err = run.stderr();
-    assert!(err.contains("auth exchange") && err.contains("FB_ACCESS_TOKEN"), "{err}");
+    assert!(
+        err.contains("auth exchange") && err.contains("FB_ACCESS_TOKEN"),
+        "{err}"
+    );
     assert!(err.contains("subcode 463"), "{err}");
-    assert!(!site.exists("data/cdmx"), "nothing stored after a token error");
+    assert!(
+        !site.exists("data/cdmx"),
+        "nothing stored after a token error"
+    );
     assert_no_secret_anywhere(&site, &run);
 }
 
@@ -222,7 +235,11 @@ fn a_token_that_debug_token_calls_invalid_stops_before_any_feed_is_read() {
     let site = live_site(&fake, &[("111", "cdmx", "page")]);
     let run = run(&site, &["fetch", NOW]);
     run.fails_with(1);
-    assert!(run.stderr().contains("changed their password"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("changed their password"),
+        "{}",
+        run.stderr()
+    );
     assert!(run.stderr().contains("auth login"), "{}", run.stderr());
     assert_eq!(feed_requests(&fake, "111"), 0);
 }
@@ -233,14 +250,21 @@ fn a_missing_token_says_where_to_put_one() {
     let site = live_site(&fake, &[("111", "cdmx", "page")]);
     let run = site.run(&["fetch", NOW]);
     run.fails_with(1);
-    assert!(run.stderr().contains("FB_ACCESS_TOKEN") && run.stderr().contains(".env"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("FB_ACCESS_TOKEN") && run.stderr().contains(".env"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
 fn reads_the_token_from_dot_env_beside_site_toml() {
     let fake = FakeGraph::start(Fake::new().group("111", page("111", posts("a", 2), 100)));
     let site = live_site(&fake, &[("111", "cdmx", "page")]);
-    site.write(".env", &format!("FB_ACCESS_TOKEN={TOKEN}\nFB_APP_SECRET=\"{APP_SECRET}\"\n"));
+    site.write(
+        ".env",
+        &format!("FB_ACCESS_TOKEN={TOKEN}\nFB_APP_SECRET=\"{APP_SECRET}\"\n"),
+    );
     let run = site.run(&["fetch", NOW]);
     run.success();
     assert_eq!(stored_ids(&site, "cdmx").len(), 2);
@@ -263,7 +287,11 @@ fn a_permission_error_fails_only_that_group_and_names_it() {
     );
     let site = live_site(
         &fake,
-        &[("111", "cdmx", "page"), ("222", "bogota", "page"), ("333", "tokyo", "page")],
+        &[
+            ("111", "cdmx", "page"),
+            ("222", "bogota", "page"),
+            ("333", "tokyo", "page"),
+        ],
     );
     let run = run(&site, &["build", NOW]);
     run.fails_with(1);
@@ -271,14 +299,21 @@ fn a_permission_error_fails_only_that_group_and_names_it() {
     assert_eq!(stored_ids(&site, "tokyo").len(), 3);
     assert!(!site.exists("data/bogota"));
     let err = run.stderr();
-    assert!(err.contains("1 group(s) failed") && err.contains("bogota:"), "{err}");
+    assert!(
+        err.contains("1 group(s) failed") && err.contains("bogota:"),
+        "{err}"
+    );
     assert!(err.contains("pages_read_engagement"), "{err}");
     assert!(site.exists("public/cdmx/latest.json"));
 }
 
 #[test]
 fn a_group_refused_with_code_100_points_to_import() {
-    let removed = graph_error(100, None, "(#100) Invalid Scopes: groups_access_member_info");
+    let removed = graph_error(
+        100,
+        None,
+        "(#100) Invalid Scopes: groups_access_member_info",
+    );
     let fake = FakeGraph::start(
         Fake::new()
             .group("444", page("444", posts("g", 3), 100))
@@ -288,7 +323,10 @@ fn a_group_refused_with_code_100_points_to_import() {
     let run = run(&site, &["fetch", NOW]);
     run.fails_with(1);
     let err = run.stderr();
-    assert!(err.contains("circle") && err.contains("2024-04-22"), "{err}");
+    assert!(
+        err.contains("circle") && err.contains("2024-04-22"),
+        "{err}"
+    );
     assert!(err.contains("kind = \"import\""), "{err}");
 }
 
@@ -317,10 +355,20 @@ fn sends_the_token_as_a_header_with_a_valid_appsecret_proof_on_every_request() {
             assert_eq!(r.param("access_token"), None, "{r:?}");
         }
     }
-    let first_feed = requests.iter().find(|r| r.path == "/v23.0/111/feed").unwrap();
+    let first_feed = requests
+        .iter()
+        .find(|r| r.path == "/v23.0/111/feed")
+        .unwrap();
     assert_eq!(first_feed.param("limit"), Some("100"));
-    assert_eq!(first_feed.param("since"), Some("1794787200"), "2026-11-16T00:00Z");
-    assert!(first_feed.param("fields").unwrap().contains("comments.summary(true)"));
+    assert_eq!(
+        first_feed.param("since"),
+        Some("1794787200"),
+        "2026-11-16T00:00Z"
+    );
+    assert!(first_feed
+        .param("fields")
+        .unwrap()
+        .contains("comments.summary(true)"));
 }
 
 #[test]
@@ -329,16 +377,25 @@ fn warns_in_the_ci_log_when_the_token_expires_within_two_weeks() {
         Fake::new()
             .group("111", page("111", posts("a", 1), 100))
             // 2026-11-30T00:00:00Z
-            .debug(json!({"is_valid": true, "type": "USER", "expires_at": 1795996800, "scopes": []})),
+            .debug(
+                json!({"is_valid": true, "type": "USER", "expires_at": 1795996800, "scopes": []}),
+            ),
     );
     let site = live_site(&fake, &[("111", "cdmx", "page")]);
     let run = site.run_env(
         &["fetch", NOW],
-        &[("FB_ACCESS_TOKEN", TOKEN), ("FB_APP_SECRET", APP_SECRET), ("GITHUB_ACTIONS", "true")],
+        &[
+            ("FB_ACCESS_TOKEN", TOKEN),
+            ("FB_APP_SECRET", APP_SECRET),
+            ("GITHUB_ACTIONS", "true"),
+        ],
     );
     run.success();
     let err = run.stderr();
-    assert!(err.contains("::warning::") && err.contains("2026-11-30"), "{err}");
+    assert!(
+        err.contains("::warning::") && err.contains("2026-11-30"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -357,6 +414,252 @@ fn never_prints_a_token_that_an_error_body_echoes() {
     let site = live_site(&fake, &[("111", "cdmx", "page"), ("222", "bogota", "page")]);
     let run = run(&site, &["build", NOW]);
     run.fails_with(1);
-    assert!(run.stderr().contains("access_token=[REDACTED]"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("access_token=[REDACTED]"),
+        "{}",
+        run.stderr()
+    );
     assert_no_secret_anywhere(&site, &run);
+}
+
+/// Runs `groupdigest ARGS` in `site` with `stdin` piped in.
+fn run_with_stdin(site: &Site, args: &[&str], stdin: &str) -> Run {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
+        .current_dir(site.root())
+        .args(args)
+        .env_remove("FB_ACCESS_TOKEN")
+        .env("FB_APP_SECRET", APP_SECRET)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    Run(child.wait_with_output().unwrap())
+}
+
+#[test]
+fn auth_exchange_prints_only_the_long_lived_token_on_stdout() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let run = run_with_stdin(&site, &["auth", "exchange"], &format!("{SHORT_TOKEN}\n"));
+    run.success();
+    assert_eq!(run.stdout(), format!("{LONG_TOKEN}\n"));
+    assert!(
+        run.stderr().contains("FB_ACCESS_TOKEN") && run.stderr().contains("60 days"),
+        "{}",
+        run.stderr()
+    );
+    assert_no_secret("stderr", &run.stderr());
+    let exchange = fake
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/v23.0/oauth/access_token")
+        .unwrap();
+    assert_eq!(exchange.param("grant_type"), Some("fb_exchange_token"));
+}
+
+#[test]
+fn auth_exchange_with_page_prints_the_page_token() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let run = run_with_stdin(
+        &site,
+        &["auth", "exchange", "--page", "987654321"],
+        &format!("{SHORT_TOKEN}\n"),
+    );
+    run.success();
+    assert_eq!(run.stdout(), format!("{PAGE_TOKEN}\n"));
+    assert!(run.stderr().contains("does not expire"), "{}", run.stderr());
+}
+
+#[test]
+fn auth_exchange_without_the_app_secret_says_where_to_find_it() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let run = site.run_env(&["auth", "exchange"], &[]);
+    run.fails_with(1);
+    assert!(
+        run.stderr().contains("FB_APP_SECRET") || run.stderr().contains("standard input"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn auth_inspect_describes_the_token_in_words() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let run = run(&site, &["auth", "inspect", NOW]);
+    run.success();
+    let out = run.stdout();
+    assert!(
+        out.contains("is valid") && out.contains("page token for Page `987654321`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Expires: never") && out.contains("pages_read_user_content"),
+        "{out}"
+    );
+    assert_no_secret("stdout", &out);
+    let debug = fake
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/v23.0/debug_token")
+        .unwrap();
+    assert_eq!(debug.param("input_token"), Some(TOKEN));
+    assert_eq!(
+        debug.authorization.as_deref(),
+        Some(format!("Bearer {APP_ID}|{APP_SECRET}").as_str())
+    );
+}
+
+#[test]
+fn auth_login_checks_state_and_prints_a_long_lived_token() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
+        .current_dir(site.root())
+        .args(["auth", "login", "--port", "0"])
+        .env_remove("FB_ACCESS_TOKEN")
+        .env("FB_APP_SECRET", APP_SECRET)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut dialog = String::new();
+    for _ in 0..5 {
+        let mut line = String::new();
+        stderr.read_line(&mut line).unwrap();
+        if line.starts_with("https://www.facebook.com/v23.0/dialog/oauth?") {
+            dialog = line.trim().to_string();
+            break;
+        }
+    }
+    let dialog = url::Url::parse(&dialog).expect("the dialog URL is printed");
+    let param = |k: &str| {
+        dialog
+            .query_pairs()
+            .find(|(n, _)| n == k)
+            .unwrap()
+            .1
+            .into_owned()
+    };
+    assert_eq!(param("client_id"), APP_ID);
+    assert!(param("scope").contains("pages_read_engagement"));
+    let redirect = url::Url::parse(&param("redirect_uri")).unwrap();
+    assert_eq!(redirect.host_str(), Some("127.0.0.1"));
+    // The browser comes back to the loopback redirect with the code and the same state.
+    let mut browser =
+        std::net::TcpStream::connect(("127.0.0.1", redirect.port().unwrap())).unwrap();
+    write!(
+        browser,
+        "GET /callback?code={}&state={} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        crate::fake_graph::LOGIN_CODE,
+        param("state")
+    )
+    .unwrap();
+    let mut page = String::new();
+    browser.read_to_string(&mut page).unwrap();
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{rest}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{LONG_TOKEN}\n")
+    );
+    assert_no_secret("stderr", &rest);
+}
+
+#[test]
+fn check_passes_a_good_setup_and_fails_an_invalid_token() {
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", posts("a", 1), 100)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let ok = run(&site, &["check", NOW]);
+    ok.success();
+    assert!(
+        ok.stdout()
+            .contains("ok: token in `FB_ACCESS_TOKEN` is valid and never expires"),
+        "{}",
+        ok.stdout()
+    );
+    assert!(ok.stdout().contains("ok: group `cdmx`"), "{}", ok.stdout());
+
+    let bad = FakeGraph::start(Fake::new().debug(
+        json!({"is_valid": false, "error": {"code": 190, "message": "Session has expired"}}),
+    ));
+    let site = live_site(&bad, &[("111", "cdmx", "page")]);
+    let run = run(&site, &["check", NOW]);
+    run.fails_with(1);
+    assert!(
+        run.stdout().contains(
+            "problem: the access token in `FB_ACCESS_TOKEN` is not valid: Session has expired"
+        ),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn check_says_plainly_when_a_group_source_is_refused() {
+    let removed = graph_error(
+        100,
+        None,
+        "(#100) Invalid Scopes: groups_access_member_info",
+    );
+    let fake = FakeGraph::start(Fake::new().fault("444/feed", Fault::Error(400, removed)));
+    let site = live_site(&fake, &[("444", "circle", "group")]);
+    let run = run(&site, &["check", NOW]);
+    run.fails_with(1);
+    assert!(
+        run.stdout().contains("problem: group `circle`") && run.stdout().contains("2024-04-22"),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn check_skips_the_token_for_a_snapshot_site() {
+    let site = Site::demo();
+    let run = site.run(&["check", NOW]);
+    run.success();
+    assert!(
+        run.stdout().contains("note: token: not checked"),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn groups_lists_every_page_as_toml_marking_the_administered_ones() {
+    let fake = FakeGraph::start(Fake::new().me_groups(vec![
+        json!({"id": "1234567890", "name": "Developer Circle CDMX", "administrator": true}),
+        json!({"id": "2233445566", "name": "Rust México", "administrator": false}),
+        json!({"id": "3344556677", "name": "Bogotá \"Devs\"", "administrator": true}),
+    ]));
+    let site = live_site(&fake, &[]);
+    let run = run(&site, &["groups"]);
+    run.success();
+    let out = run.stdout();
+    let parsed: toml::Table = out.parse().unwrap_or_else(|e| panic!("{e}\n{out}"));
+    let groups = parsed["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 3, "every page of /me/groups");
+    assert_eq!(groups[2]["name"].as_str(), Some("Bogotá \"Devs\""));
+    assert_eq!(groups[1]["slug"].as_str(), Some("rust-mexico"));
+    assert!(
+        out.contains("# Developer Circle CDMX (you administer it)"),
+        "{out}"
+    );
+    assert!(out.contains("# Rust México (member)"), "{out}");
+    assert_no_secret("stdout", &out);
 }

@@ -10,7 +10,9 @@ use rand::Rng;
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use super::error::{classify, regain_from_buc_header, usage_percent, GraphError, MAX_RATE_LIMIT_WAIT};
+use super::error::{
+    classify, regain_from_buc_header, usage_percent, GraphError, MAX_RATE_LIMIT_WAIT,
+};
 use crate::config::Config;
 use crate::secret::{self, Secrets};
 
@@ -227,11 +229,13 @@ impl Client {
 
     /// One request: sign it, send it, classify the answer.
     async fn once<T: DeserializeOwned>(&self, url: &Url, bearer: &str) -> Result<T, GraphError> {
-        let url = self.signed(url, bearer);
-        let response = self
-            .http
-            .get(url)
-            .bearer_auth(bearer)
+        // An empty bearer is a call made before there is a token (a login code exchange).
+        let request = if bearer.is_empty() {
+            self.http.get(url.clone())
+        } else {
+            self.http.get(self.signed(url, bearer)).bearer_auth(bearer)
+        };
+        let response = request
             .send()
             .await
             .map_err(|e| GraphError::Transient(transport(e)))?;

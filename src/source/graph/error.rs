@@ -47,7 +47,10 @@ pub(crate) enum GraphError {
 impl GraphError {
     /// Worth another try after a backoff.
     pub(crate) fn is_retryable(&self) -> bool {
-        matches!(self, GraphError::Transient(_) | GraphError::RateLimit { .. })
+        matches!(
+            self,
+            GraphError::Transient(_) | GraphError::RateLimit { .. }
+        )
     }
 
     /// The Graph error code, when the API sent one.
@@ -112,12 +115,7 @@ pub(crate) fn classify(
     }
 }
 
-fn from_body(
-    status: u16,
-    e: ErrorBody,
-    regain: Option<Duration>,
-    token_env: &str,
-) -> GraphError {
+fn from_body(status: u16, e: ErrorBody, regain: Option<Duration>, token_env: &str) -> GraphError {
     let message = if e.message.is_empty() {
         format!("HTTP {status} without a message")
     } else {
@@ -240,7 +238,10 @@ mod tests {
     #[test]
     fn a_token_error_says_how_to_renew() {
         let msg = class(400, "expired_token (HTTP 400)").to_string();
-        assert!(msg.contains("auth exchange") && msg.contains("FB_ACCESS_TOKEN"), "{msg}");
+        assert!(
+            msg.contains("auth exchange") && msg.contains("FB_ACCESS_TOKEN"),
+            "{msg}"
+        );
         assert!(msg.contains("subcode 463"), "{msg}");
     }
 

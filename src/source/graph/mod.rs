@@ -51,7 +51,9 @@ pub(crate) fn fetch(
     let runtime = runtime()?;
     runtime.block_on(async {
         check_before_fetch(&client, now).await?;
-        let permits = Arc::new(tokio::sync::Semaphore::new(config.source.concurrency.max(1)));
+        let permits = Arc::new(tokio::sync::Semaphore::new(
+            config.source.concurrency.max(1),
+        ));
         let progress = Progress::new();
         let tasks: Vec<_> = groups
             .iter()
@@ -267,7 +269,18 @@ impl TokenInfo {
     /// Why the token is not valid, in the API's words.
     pub(crate) fn invalid_reason(&self) -> String {
         match &self.error {
-            Some(e) if !e.message.is_empty() => e.message.clone(),
+            Some(e) if !e.message.is_empty() => {
+                let code = e
+                    .code
+                    .map(|c| format!(" (Graph code {c}"))
+                    .unwrap_or_default();
+                let sub = e
+                    .subcode
+                    .map(|s| format!(", subcode {s}"))
+                    .unwrap_or_default();
+                let close = if code.is_empty() { "" } else { ")" };
+                format!("{}{code}{sub}{close}", e.message)
+            }
             _ => "debug_token says it is not valid".into(),
         }
     }
@@ -341,7 +354,10 @@ pub(crate) async fn probe_group(client: &Client, group: &GroupConfig) -> Result<
         &format!("{}/feed", group.id),
         &[("fields", "id"), ("limit", "1")],
     );
-    match client.get::<ListPage<serde_json::Value>>(&url, &group.slug).await {
+    match client
+        .get::<ListPage<serde_json::Value>>(&url, &group.slug)
+        .await
+    {
         Ok(_) => Ok(()),
         Err(e) => Err(format!("{e}{}", hint(group, &e))),
     }
@@ -366,7 +382,10 @@ mod tests {
         let w = info(in_5_days)
             .expiry_warning("FB_ACCESS_TOKEN", now)
             .unwrap();
-        assert!(w.contains("2026-11-30") && w.contains("auth exchange"), "{w}");
+        assert!(
+            w.contains("2026-11-30") && w.contains("auth exchange"),
+            "{w}"
+        );
         let in_30_days = (now + chrono::Duration::days(30)).timestamp();
         assert!(info(in_30_days).expiry_warning("T", now).is_none());
         assert!(info(0).expiry_warning("T", now).is_none(), "0 = never");
@@ -390,6 +409,9 @@ mod tests {
             message: "(#100) Invalid Scopes: groups_access_member_info".into(),
         };
         let h = hint(&group, &err);
-        assert!(h.contains("2024-04-22") && h.contains("kind = \"import\""), "{h}");
+        assert!(
+            h.contains("2024-04-22") && h.contains("kind = \"import\""),
+            "{h}"
+        );
     }
 }
