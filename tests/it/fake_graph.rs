@@ -335,13 +335,18 @@ async fn handle(State(fake): State<Arc<Fake>>, req: Request) -> Response {
         }
         feed if feed.ends_with("/feed") => {
             let id = feed.trim_end_matches("/feed");
-            let Some(group) = fake.state().groups.get(id).cloned() else {
-                return json_response(400, unknown_object(id));
+            // Only the page is copied out under the lock: the benchmark's feeds are long.
+            let (page, size, more) = {
+                let state = fake.state();
+                let Some(group) = state.groups.get(id) else {
+                    return json_response(400, unknown_object(id));
+                };
+                let size = group.page_size.max(1);
+                let page: Vec<Value> = group.posts.iter().skip(after).take(size).cloned().collect();
+                let more =
+                    after + size < group.posts.len() || (group.trailing_empty && !page.is_empty());
+                (page, size, more)
             };
-            let size = group.page_size.max(1);
-            let page: Vec<Value> = group.posts.iter().skip(after).take(size).cloned().collect();
-            let more =
-                after + size < group.posts.len() || (group.trailing_empty && !page.is_empty());
             let mut body = json!({ "data": page, "paging": {"cursors": {"before": "QVFIUmxt", "after": "QVFIUjBh"}} });
             if more {
                 body["paging"]["next"] = json!(format!(
