@@ -306,3 +306,90 @@ pub(crate) fn transport(e: reqwest::Error) -> String {
     let e = anyhow::Error::from(e.without_url());
     secret::redact(&format!("{what}: {e:#}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client() -> Client {
+        let config = Config::parse(
+            "[source]\napi_base = \"http://127.0.0.1:9\"\napp_id = \"42\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let secrets = Secrets {
+            token: "EAABunit-test-token".into(),
+            app_secret: Some("unit-test-secret".into()),
+        };
+        Client::new(&config, &secrets).unwrap()
+    }
+
+    #[test]
+    fn follows_paging_next_only_to_the_api_host() {
+        let c = client();
+        assert!(c
+            .next_url("http://127.0.0.1:9/v23.0/1/feed?access_token=x&after=A")
+            .is_ok());
+        let e = c
+            .next_url("https://evil.example/v23.0/1/feed?access_token=x")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("another host") && !e.contains("access_token=x"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn signing_replaces_a_stale_proof_and_keeps_the_other_parameters() {
+        let c = client();
+        let url = Url::parse(
+            "http://127.0.0.1:9/v23.0/1/feed?after=A&appsecret_proof=old&appsecret_time=1",
+        )
+        .unwrap();
+        let signed = c.signed(&url, "EAABunit-test-token");
+        let pairs: Vec<(String, String)> = signed.query_pairs().into_owned().collect();
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .filter(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(get("after"), ["A"]);
+        let time: i64 = get("appsecret_time")[0].parse().unwrap();
+        assert_eq!(
+            get("appsecret_proof"),
+            [secret::appsecret_proof(
+                "EAABunit-test-token",
+                "unit-test-secret",
+                time
+            )]
+        );
+    }
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_an_announced_regain_time_wins() {
+        let c = client(); // backoff_ms = 1000
+        let transient = GraphError::Transient("x".into());
+        for attempt in 0..3 {
+            let base = Duration::from_millis(1000 << attempt);
+            let w = c.wait_before_retry(attempt, &transient).unwrap();
+            assert!(w >= base / 2 && w <= base, "{attempt}: {w:?}");
+        }
+        let limited = |minutes: u64| GraphError::RateLimit {
+            code: 4,
+            message: "limit".into(),
+            regain: Some(Duration::from_secs(minutes * 60)),
+        };
+        assert_eq!(
+            c.wait_before_retry(0, &limited(2)).unwrap(),
+            Duration::from_secs(120)
+        );
+        let e = c
+            .wait_before_retry(0, &limited(60))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("60 minutes"), "{e}");
+    }
+}

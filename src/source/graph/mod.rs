@@ -79,6 +79,7 @@ pub(crate) fn fetch(
                 Err(e) => results.push(Err(anyhow!("the fetch task failed: {e}"))),
             }
         }
+        progress.finish();
         match token_error {
             Some(e) => Err(anyhow::Error::new(e)),
             None => Ok(results),

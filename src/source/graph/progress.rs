@@ -15,6 +15,14 @@ impl Progress {
         }
     }
 
+    /// Ends the display; the finished bars stay on screen, and what follows starts on a
+    /// line of its own.
+    pub(crate) fn finish(&self) {
+        if self.bars.is_some() {
+            eprintln!();
+        }
+    }
+
     pub(crate) fn group(&self, slug: &str) -> GroupProgress {
         let bar = self.bars.as_ref().map(|m| {
             let bar = m.add(ProgressBar::new_spinner());
