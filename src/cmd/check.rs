@@ -82,7 +82,10 @@ fn check_token(
                     ));
                 }
             }
-            Err(e @ graph::GraphError::Token { .. }) => return report.problem(format!("token: {e}")),
+            Err(e @ graph::GraphError::Token { .. }) => {
+                let e = graph::debug_token_refused(&client, e);
+                return report.problem(format!("token: {}", crate::ui::chain(&e)));
+            }
             Err(e) => report.note(format!("token: debug_token could not be asked ({e}); checking the groups anyway")),
         }
         for group in live {

@@ -663,3 +663,25 @@ fn groups_lists_every_page_as_toml_marking_the_administered_ones() {
     assert!(out.contains("# Rust México (member)"), "{out}");
     assert_no_secret("stdout", &out);
 }
+
+#[test]
+fn a_wrong_app_secret_is_named_instead_of_blaming_the_token() {
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", posts("a", 1), 100)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = site.run_env(
+        &["fetch", NOW],
+        &[
+            ("FB_ACCESS_TOKEN", TOKEN),
+            ("FB_APP_SECRET", "notTheAppSecret123"),
+        ],
+    );
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("app_id") && err.contains("FB_APP_SECRET"),
+        "{err}"
+    );
+    assert!(!err.contains("auth exchange"), "{err}");
+    assert_no_secret("stderr", &err);
+    assert!(!err.contains("notTheAppSecret123"), "{err}");
+}

@@ -32,6 +32,7 @@ pub(crate) struct Client {
     retries: u32,
     backoff: Duration,
     token_env: String,
+    app_secret_env: String,
     /// Set when a call finds the token refused, so every other group stops promptly.
     stopped: AtomicBool,
     /// Lets the caller print retries as they happen (`cdmx: retrying in 2s: ...`).
@@ -66,6 +67,7 @@ impl Client {
             retries: s.retries,
             backoff: Duration::from_millis(s.backoff_ms),
             token_env: s.token_env.clone(),
+            app_secret_env: s.app_secret_env.clone(),
             stopped: AtomicBool::new(false),
             quiet: false,
         })
@@ -83,6 +85,15 @@ impl Client {
 
     pub(crate) fn token_env(&self) -> &str {
         &self.token_env
+    }
+
+    /// Whether `get_as_app` sends the app token (`app_id|secret`) rather than the stored one.
+    pub(crate) fn uses_app_token(&self) -> bool {
+        self.app_id.is_some() && self.app_secret.is_some()
+    }
+
+    pub(crate) fn app_secret_env(&self) -> &str {
+        &self.app_secret_env
     }
 
     pub(crate) fn app_id(&self) -> Option<&str> {

@@ -188,6 +188,12 @@ fn failure(group: &GroupConfig, what: &str, err: GraphError) -> Failure {
 
 /// What to do about a refused request, when we know.
 pub(crate) fn hint(group: &GroupConfig, err: &GraphError) -> String {
+    // A wrong app secret is also code 100, for groups and Pages alike.
+    if err.to_string().contains("appsecret_proof") {
+        return "; the app secret does not match the token: `FB_APP_SECRET` (or the variable \
+                `app_secret_env` names) must be the secret of the app that issued the token"
+            .to_string();
+    }
     match (group.kind, err.code()) {
         (GroupKind::Group, Some(100 | 10 | 200)) => format!(
             "; Meta removed the Groups API for all versions on {GROUPS_API_REMOVED}, so a \
@@ -339,13 +345,26 @@ async fn check_before_fetch(client: &Client, now: DateTime<Utc>) -> Result<()> {
             }
             Ok(())
         }
-        Err(e @ GraphError::Token { .. }) => Err(anyhow::Error::new(e)),
+        Err(e @ GraphError::Token { .. }) => Err(debug_token_refused(client, e)),
         Err(e) => {
             crate::ui::warn(format!(
                 "cannot check the access token with debug_token ({e}); fetching anyway"
             ));
             Ok(())
         }
+    }
+}
+
+/// The error for a token error from `debug_token`. It is asked with the app token when
+/// there is one: then the refusal is about `app_id` and the app secret, not the stored token.
+pub(crate) fn debug_token_refused(client: &Client, e: GraphError) -> anyhow::Error {
+    match e {
+        GraphError::Token { message, .. } if client.uses_app_token() => anyhow!(
+            "debug_token refused the app's credentials ({message}); check `app_id` in \
+             `[source]` and the app secret in `{}`",
+            client.app_secret_env()
+        ),
+        e => anyhow::Error::new(e),
     }
 }
 
