@@ -180,6 +180,26 @@ fn redact_params(message: &str) -> String {
     out
 }
 
+/// Makes panics go through `redact` too: a bug must not print a token either.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "(no message)".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "groupdigest panicked{at}: {}; this is a bug, please report it",
+            redact(&payload)
+        );
+    }));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -685,3 +685,28 @@ fn a_wrong_app_secret_is_named_instead_of_blaming_the_token() {
     assert_no_secret("stderr", &err);
     assert!(!err.contains("notTheAppSecret123"), "{err}");
 }
+
+#[test]
+fn a_connection_failure_is_reported_without_the_url_or_the_token() {
+    // A port nothing listens on: every request fails to connect.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        &format!("[source]\napi_base = \"http://127.0.0.1:{port}\"\napp_id = \"{APP_ID}\"\nretries = 1\nbackoff_ms = 1\n[[groups]]\nid = \"111\"\nslug = \"cdmx\"\nkind = \"page\"\n"),
+    );
+    let run = run(&site, &["fetch", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("cannot connect to the Graph API") && err.contains("cdmx"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("input_token") && !err.contains("/feed?"),
+        "{err}"
+    );
+    assert_no_secret("stderr", &err);
+}

@@ -110,7 +110,7 @@ async fn fetch_group(
         client.get::<GraphNode>(&node_url, &group.slug),
         fetch_feed(client, group, since, until, line)
     );
-    let node = node.map_err(|e| failure(group, "its details", e))?;
+    let node = node.map_err(|e| failure(group, "the details", e))?;
     let posts = posts?;
     line.done(&format!("done, {} posts", posts.len()));
     Ok(GroupFetch {
@@ -150,7 +150,7 @@ async fn fetch_feed(
         let page: ListPage<GraphPost> = client
             .get(&url, &group.slug)
             .await
-            .map_err(|e| failure(group, &format!("page {page_no} of its feed"), e))?;
+            .map_err(|e| failure(group, &format!("page {page_no} of the feed"), e))?;
         let empty = page.data.is_empty();
         let next = page.next().map(str::to_string);
         // The API can return posts outside since/until: the window is enforced here.
@@ -165,7 +165,7 @@ async fn fetch_feed(
             Some(next) if !empty && seen_next.insert(next.clone()) => {
                 url = client
                     .next_url(&next)
-                    .map_err(|e| failure(group, "its feed", e))?;
+                    .map_err(|e| failure(group, "the feed", e))?;
             }
             _ => break,
         }
@@ -180,7 +180,7 @@ fn failure(group: &GroupConfig, what: &str, err: GraphError) -> Failure {
     }
     let hint = hint(group, &err);
     Failure::Group(anyhow!(
-        "cannot fetch {what} ({} `{}`): {err}{hint}",
+        "cannot fetch {what} of {} `{}`: {err}{hint}",
         group.kind,
         group.id
     ))
