@@ -104,7 +104,7 @@ fn app_client(config: &Config, token: &str, command: &str) -> Result<Client> {
         token: token.to_string(),
         app_secret: Some(app_secret),
     };
-    Ok(Client::new(config, &secrets)?.quiet())
+    Ok(Client::new(config, &secrets)?.quiet().max_retries(1))
 }
 
 #[derive(Deserialize)]

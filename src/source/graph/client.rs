@@ -79,6 +79,13 @@ impl Client {
         self
     }
 
+    /// At most `n` retries: for interactive commands, where Meta answers a wrong client
+    /// secret with code 1 ("transient") and a long backoff only delays the real message.
+    pub(crate) fn max_retries(mut self, n: u32) -> Self {
+        self.retries = self.retries.min(n);
+        self
+    }
+
     pub(crate) fn token(&self) -> &str {
         &self.token
     }
