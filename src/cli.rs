@@ -41,6 +41,13 @@ pub enum Command {
     Render,
     /// Preview the site on 127.0.0.1, re-rendering when data, templates or config change.
     Serve(ServeArgs),
+    /// Validate the config, the templates and the token; exit non-zero on any problem.
+    Check,
+    /// List the groups the token's user can see, as `[[groups]]` entries ready to paste.
+    Groups,
+    /// Obtain and inspect the long-lived token the live source uses.
+    #[command(subcommand)]
+    Auth(AuthCommand),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -48,6 +55,44 @@ pub struct ServeArgs {
     /// Port to listen on (127.0.0.1 only).
     #[arg(long, default_value_t = 8000)]
     pub port: u16,
+}
+
+/// `groupdigest auth ...`: the token tooling. A token that a user asks for is printed on
+/// stdout, once; nothing else ever prints one.
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Turn a short-lived user token (pasted on standard input) into a long-lived one;
+    /// with `--page ID`, print that Page's never-expiring Page token instead.
+    Exchange(ExchangeArgs),
+    /// Say in words what `debug_token` reports about the stored token.
+    Inspect,
+    /// Log in with Facebook in a browser (redirect to 127.0.0.1) and print a long-lived token.
+    Login(LoginArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExchangeArgs {
+    /// Print the Page token of this Page (made from the long-lived user token).
+    #[arg(long, value_name = "ID")]
+    pub page: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LoginArgs {
+    /// Local port of the redirect `http://127.0.0.1:PORT/callback`; register that exact URL
+    /// under "Valid OAuth Redirect URIs" in the Meta app.
+    #[arg(long, default_value_t = 8765)]
+    pub port: u16,
+    /// Permissions to ask for, comma-separated.
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "pages_show_list,pages_read_engagement,pages_read_user_content"
+    )]
+    pub scope: String,
+    /// Print a Page token for this Page instead of the long-lived user token.
+    #[arg(long, value_name = "ID")]
+    pub page: Option<String>,
 }
 
 /// Which time range to fetch.

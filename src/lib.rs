@@ -10,6 +10,7 @@ pub mod model;
 pub mod period;
 pub mod rank;
 pub mod render;
+pub mod secret;
 pub mod source;
 pub mod store;
 pub mod ui;
@@ -23,6 +24,7 @@ use chrono::{DateTime, Utc};
 /// Runs one command line; `Ok` carries the exit code of a run that finished (1 when some
 /// groups failed), `Err` a run that stopped.
 pub fn run(cli: cli::Cli) -> Result<ExitCode> {
+    secret::install_panic_hook();
     let now = cli.now.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
     cmd::run(&cli, now)
 }

@@ -3,17 +3,18 @@
 
 use std::time::Duration;
 
-/// An error and its causes on one line: "cannot X: because Y: because Z".
+/// An error and its causes on one line: "cannot X: because Y: because Z". Redacted: no
+/// token or secret reaches a message through here.
 pub fn chain(err: &anyhow::Error) -> String {
-    format!("{err:#}")
+    crate::secret::redact(&format!("{err:#}"))
 }
 
 pub fn info(msg: impl AsRef<str>) {
-    eprintln!("{}", msg.as_ref());
+    eprintln!("{}", crate::secret::redact(msg.as_ref()));
 }
 
 pub fn warn(msg: impl AsRef<str>) {
-    eprintln!("warning: {}", msg.as_ref());
+    eprintln!("warning: {}", crate::secret::redact(msg.as_ref()));
 }
 
 /// True when stderr is a terminal (progress bars) rather than a CI log (plain lines).

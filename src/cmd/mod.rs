@@ -1,8 +1,11 @@
 //! One file per subcommand, each with a single entry point; this module dispatches and
 //! holds what they share (loading the config, the summary line).
 
+mod auth;
 mod build;
+mod check;
 mod fetch;
+mod groups;
 mod render;
 mod serve;
 
@@ -21,6 +24,9 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
         Command::Fetch(args) => fetch::run(&load(cli)?, now, args),
         Command::Render => render::run(&load(cli)?, now),
         Command::Serve(args) => serve::run(&cli.config, now, args),
+        Command::Check => check::run(&load(cli)?, now),
+        Command::Groups => groups::run(&load(cli)?),
+        Command::Auth(command) => auth::run(&load(cli)?, now, command),
     }
 }
 

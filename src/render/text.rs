@@ -106,7 +106,10 @@ mod tests {
         let t = truncate(&ascii, 30);
         assert_eq!(t, "The quick brown fox jumps ove…");
         // The same text with one non-ASCII letter takes the grapheme path and cuts alike.
-        assert_eq!(truncate(&ascii.replacen('q', "ą", 1), 30), t.replacen('q', "ą", 1));
+        assert_eq!(
+            truncate(&ascii.replacen('q', "ą", 1), 30),
+            t.replacen('q', "ą", 1)
+        );
         assert_eq!(truncate("a\r\nb".repeat(20).as_str(), 5).chars().count(), 5);
     }
 

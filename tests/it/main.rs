@@ -1,5 +1,7 @@
 //! The integration tests: one binary, one module per area, sharing `support`.
 
 mod bot;
+mod fake_graph;
+mod graph;
 mod pipeline;
 mod support;

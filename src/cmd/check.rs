@@ -1,0 +1,126 @@
+//! `groupdigest check`: validates the config, the templates and the token (`debug_token`:
+//! validity, expiry, permissions) and asks each live group's feed for one post, so a broken
+//! setup is found before the scheduled build. Exits 1 on any problem.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::config::{Config, GroupKind, SourceKind};
+use crate::secret::Secrets;
+use crate::source::graph::{self, Client};
+use crate::Now;
+
+/// The permissions a Page feed needs.
+const PAGE_SCOPES: &[&str] = &["pages_read_engagement", "pages_read_user_content"];
+
+pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
+    let mut report = Report::default();
+    report.ok(format!(
+        "config `{}` is valid ({} groups)",
+        config.file.display(),
+        config.groups.len()
+    ));
+    match crate::render::templates::environment(&config.root.join("templates")) {
+        Ok(_) => report.ok("templates compile".to_string()),
+        Err(e) => report.problem(format!("templates: {}", crate::ui::chain(&e))),
+    }
+    let live: Vec<_> = config
+        .groups
+        .iter()
+        .filter(|g| g.kind != GroupKind::Import && config.source.kind == SourceKind::Graph)
+        .collect();
+    if live.is_empty() {
+        report.note("token: not checked, no group reads the live Graph API (`[source] kind` is not \"graph\" or every group is an import)".to_string());
+    } else {
+        check_token(config, &live, now, &mut report);
+    }
+    Ok(report.finish())
+}
+
+fn check_token(
+    config: &Config,
+    live: &[&crate::config::GroupConfig],
+    now: Now,
+    report: &mut Report,
+) {
+    let env = &config.source.token_env;
+    let secrets = match Secrets::load(config) {
+        Ok(s) => s,
+        Err(e) => return report.problem(format!("token: {}", crate::ui::chain(&e))),
+    };
+    let client = match Client::new(config, &secrets) {
+        Ok(c) => c.quiet(),
+        Err(e) => return report.problem(format!("token: {}", crate::ui::chain(&e))),
+    };
+    let runtime = match graph::runtime() {
+        Ok(r) => r,
+        Err(e) => return report.problem(crate::ui::chain(&e)),
+    };
+    runtime.block_on(async {
+        match graph::debug_token(&client, &secrets.token).await {
+            Ok(info) if !info.is_valid => {
+                return report.problem(crate::ui::chain(&graph::invalid_token_error(env, &info)))
+            }
+            Ok(info) => {
+                let expiry = info
+                    .expires()
+                    .map_or("never expires".to_string(), |t| format!("expires on {}", t.format("%Y-%m-%d")));
+                report.ok(format!("token in `{env}` is valid and {expiry}"));
+                if let Some(w) = info.expiry_warning(env, now) {
+                    graph::ci_warning(&w);
+                }
+                let has_pages = live.iter().any(|g| g.kind == GroupKind::Page);
+                let missing: Vec<_> = PAGE_SCOPES
+                    .iter()
+                    .filter(|s| !info.scopes.iter().any(|have| have == *s))
+                    .collect();
+                if has_pages && !info.scopes.is_empty() && !missing.is_empty() {
+                    report.problem(format!(
+                        "token: Page feeds need the permissions {}; log in again with `groupdigest auth login`",
+                        missing.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+                    ));
+                }
+            }
+            Err(e @ graph::GraphError::Token { .. }) => {
+                let e = graph::debug_token_refused(&client, e);
+                return report.problem(format!("token: {}", crate::ui::chain(&e)));
+            }
+            Err(e) => report.note(format!("token: debug_token could not be asked ({e}); checking the groups anyway")),
+        }
+        for group in live {
+            match graph::probe_group(&client, group).await {
+                Ok(()) => report.ok(format!("group `{}`: the {} feed answers", group.slug, group.kind)),
+                Err(why) => report.problem(format!("group `{}`: {why}", group.slug)),
+            }
+        }
+    });
+}
+
+/// The lines of a check, on stdout, and whether anything failed.
+#[derive(Default)]
+struct Report {
+    problems: usize,
+}
+
+impl Report {
+    fn ok(&mut self, msg: String) {
+        println!("ok: {}", crate::secret::redact(&msg));
+    }
+    fn note(&mut self, msg: String) {
+        println!("note: {}", crate::secret::redact(&msg));
+    }
+    fn problem(&mut self, msg: String) {
+        self.problems += 1;
+        println!("problem: {}", crate::secret::redact(&msg));
+    }
+    fn finish(self) -> ExitCode {
+        if self.problems == 0 {
+            println!("check passed");
+            ExitCode::SUCCESS
+        } else {
+            println!("check failed: {} problem(s)", self.problems);
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,413 @@
+//! The HTTP client of the Graph API: the token in a header, `appsecret_proof` on every call,
+//! retries with exponential backoff and jitter for transient faults and rate limits, and
+//! redaction of every message it produces.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use rand::Rng;
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use super::error::{
+    classify, regain_from_buc_header, usage_percent, GraphError, MAX_RATE_LIMIT_WAIT,
+};
+use crate::config::Config;
+use crate::secret::{self, Secrets};
+
+/// No single backoff wait is longer than this (a rate limit's announced regain time aside).
+const MAX_BACKOFF: Duration = Duration::from_secs(60);
+/// Usage (percent of the quota, from the usage headers) above which calls slow down.
+const USAGE_SLOWDOWN: u64 = 90;
+
+/// A Graph API client for one run. Cheap to share behind an `Arc`.
+pub(crate) struct Client {
+    http: reqwest::Client,
+    /// `{api_base}/{api_version}/`.
+    root: Url,
+    token: String,
+    app_secret: Option<String>,
+    app_id: Option<String>,
+    retries: u32,
+    backoff: Duration,
+    token_env: String,
+    app_secret_env: String,
+    /// Set when a call finds the token refused, so every other group stops promptly.
+    stopped: AtomicBool,
+    /// Lets the caller print retries as they happen (`cdmx: retrying in 2s: ...`).
+    quiet: bool,
+}
+
+impl Client {
+    pub(crate) fn new(config: &Config, secrets: &Secrets) -> Result<Client> {
+        let s = &config.source;
+        let root = Url::parse(&format!(
+            "{}/{}/",
+            s.api_base.trim_end_matches('/'),
+            s.api_version.trim_matches('/')
+        ))
+        .with_context(|| format!("`source.api_base` `{}` is not a valid URL", s.api_base))?;
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(s.timeout_secs.max(1)))
+            .connect_timeout(Duration::from_secs(s.timeout_secs.clamp(1, 10)))
+            .user_agent(concat!("groupdigest/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| anyhow::anyhow!("cannot start the HTTP client: {}", transport(e)))?;
+        secret::remember(&secrets.token);
+        if let Some(a) = &secrets.app_secret {
+            secret::remember(a);
+        }
+        Ok(Client {
+            http,
+            root,
+            token: secrets.token.clone(),
+            app_secret: secrets.app_secret.clone(),
+            app_id: s.app_id.clone().filter(|a| !a.trim().is_empty()),
+            retries: s.retries,
+            backoff: Duration::from_millis(s.backoff_ms),
+            token_env: s.token_env.clone(),
+            app_secret_env: s.app_secret_env.clone(),
+            stopped: AtomicBool::new(false),
+            quiet: false,
+        })
+    }
+
+    /// A client that does not print retries (for commands whose output is data).
+    pub(crate) fn quiet(mut self) -> Self {
+        self.quiet = true;
+        self
+    }
+
+    /// At most `n` retries: for interactive commands, where Meta answers a wrong client
+    /// secret with code 1 ("transient") and a long backoff only delays the real message.
+    pub(crate) fn max_retries(mut self, n: u32) -> Self {
+        self.retries = self.retries.min(n);
+        self
+    }
+
+    pub(crate) fn token(&self) -> &str {
+        &self.token
+    }
+
+    pub(crate) fn token_env(&self) -> &str {
+        &self.token_env
+    }
+
+    /// Whether `get_as_app` sends the app token (`app_id|secret`) rather than the stored one.
+    pub(crate) fn uses_app_token(&self) -> bool {
+        self.app_id.is_some() && self.app_secret.is_some()
+    }
+
+    pub(crate) fn app_secret_env(&self) -> &str {
+        &self.app_secret_env
+    }
+
+    pub(crate) fn app_id(&self) -> Option<&str> {
+        self.app_id.as_deref()
+    }
+
+    pub(crate) fn app_secret(&self) -> Option<&str> {
+        self.app_secret.as_deref()
+    }
+
+    /// The URL of `path` (relative to `{api_base}/{version}/`) with `params`.
+    pub(crate) fn url(&self, path: &str, params: &[(&str, &str)]) -> Url {
+        let mut url = self
+            .root
+            .join(path.trim_start_matches('/'))
+            .unwrap_or_else(|_| self.root.clone());
+        if !params.is_empty() {
+            url.query_pairs_mut().extend_pairs(params);
+        }
+        url
+    }
+
+    /// A `paging.next` URL, followed verbatim, but only to the configured API host: the
+    /// token must never be sent anywhere else.
+    pub(crate) fn next_url(&self, next: &str) -> Result<Url, GraphError> {
+        let url = Url::parse(next).map_err(|_| {
+            GraphError::Unexpected(format!(
+                "`paging.next` is not a URL: {}",
+                secret::redact(next)
+            ))
+        })?;
+        if url.origin() != self.root.origin() {
+            return Err(GraphError::Unexpected(format!(
+                "`paging.next` points to another host ({}); not followed",
+                url.origin().ascii_serialization()
+            )));
+        }
+        Ok(url)
+    }
+
+    /// Stops every later call: a token error makes the whole run pointless.
+    pub(crate) fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
+    }
+
+    pub(crate) fn is_stopped(&self) -> bool {
+        self.stopped.load(Ordering::SeqCst)
+    }
+
+    /// GETs `url` with the stored token, retrying what is worth retrying.
+    pub(crate) async fn get<T: DeserializeOwned>(
+        &self,
+        url: &Url,
+        label: &str,
+    ) -> Result<T, GraphError> {
+        self.get_as(url, &self.token, label).await
+    }
+
+    /// GETs `url` with the app access token (`app_id|secret`) when both are configured,
+    /// else with the stored token: `debug_token` prefers an app token.
+    pub(crate) async fn get_as_app<T: DeserializeOwned>(
+        &self,
+        url: &Url,
+        label: &str,
+    ) -> Result<T, GraphError> {
+        match (&self.app_id, &self.app_secret) {
+            (Some(id), Some(secret)) => {
+                let app_token = format!("{id}|{secret}");
+                self.get_as(url, &app_token, label).await
+            }
+            _ => self.get(url, label).await,
+        }
+    }
+
+    /// GETs `url` with `bearer` as the token (e.g. a token being exchanged).
+    pub(crate) async fn get_as<T: DeserializeOwned>(
+        &self,
+        url: &Url,
+        bearer: &str,
+        label: &str,
+    ) -> Result<T, GraphError> {
+        let mut attempt = 0u32;
+        loop {
+            if self.is_stopped() {
+                return Err(GraphError::Transient(
+                    "stopped: the access token was refused".into(),
+                ));
+            }
+            let err = match self.once(url, bearer).await {
+                Ok(v) => return Ok(v),
+                Err(e) => e,
+            };
+            if matches!(err, GraphError::Token { .. }) {
+                self.stop();
+                return Err(err);
+            }
+            if !err.is_retryable() || attempt >= self.retries {
+                return Err(err);
+            }
+            let wait = self.wait_before_retry(attempt, &err)?;
+            attempt += 1;
+            if !self.quiet {
+                crate::ui::info(format!(
+                    "{label}: retry {attempt} of {} in {}: {err}",
+                    self.retries,
+                    crate::ui::seconds(wait)
+                ));
+            }
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// Exponential backoff with jitter; a rate limit's announced regain time wins when
+    /// longer, and one too far away fails instead of hanging the run.
+    fn wait_before_retry(&self, attempt: u32, err: &GraphError) -> Result<Duration, GraphError> {
+        let base = self
+            .backoff
+            .saturating_mul(2u32.saturating_pow(attempt))
+            .min(MAX_BACKOFF);
+        // "Equal jitter": half fixed, half random, so concurrent groups do not retry in step.
+        let half = base / 2;
+        let jitter = rand::thread_rng().gen_range(0..=half.as_millis() as u64);
+        let wait = half + Duration::from_millis(jitter);
+        if let GraphError::RateLimit {
+            regain: Some(regain),
+            code,
+            message,
+        } = err
+        {
+            if *regain > MAX_RATE_LIMIT_WAIT {
+                return Err(GraphError::RateLimit {
+                    code: *code,
+                    message: format!(
+                        "{message}; Meta expects access back in {} minutes, try again then",
+                        regain.as_secs() / 60
+                    ),
+                    regain: None,
+                });
+            }
+            return Ok(wait.max(*regain));
+        }
+        Ok(wait)
+    }
+
+    /// One request: sign it, send it, classify the answer.
+    async fn once<T: DeserializeOwned>(&self, url: &Url, bearer: &str) -> Result<T, GraphError> {
+        // An empty bearer is a call made before there is a token (a login code exchange).
+        let request = if bearer.is_empty() {
+            self.http.get(url.clone())
+        } else {
+            self.http.get(self.signed(url, bearer)).bearer_auth(bearer)
+        };
+        let response = request
+            .send()
+            .await
+            .map_err(|e| GraphError::Transient(transport(e)))?;
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let buc = header("x-business-use-case-usage");
+        let app = header("x-app-usage");
+        let regain = buc.as_deref().and_then(regain_from_buc_header);
+        let usage = [buc.as_deref(), app.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(usage_percent)
+            .max();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| GraphError::Transient(transport(e)))?;
+        let text = secret::redact(&text);
+        if let Some(err) = classify(status, &text, regain, &self.token_env) {
+            return Err(err);
+        }
+        if usage.is_some_and(|u| u >= USAGE_SLOWDOWN) {
+            // Close to the quota: spacing calls out now beats a rate-limit error later.
+            tokio::time::sleep(self.backoff).await;
+        }
+        crate::source::graph_json::from_json(&text)
+            .map_err(|e| GraphError::Unexpected(secret::redact(&format!("{e:#}"))))
+    }
+
+    /// `url` with a fresh `appsecret_proof` and `appsecret_time` (replacing any that a
+    /// `paging.next` URL carried) when an app secret is configured.
+    fn signed(&self, url: &Url, bearer: &str) -> Url {
+        let Some(secret) = &self.app_secret else {
+            return url.clone();
+        };
+        let time = chrono::Utc::now().timestamp();
+        let proof = secret::appsecret_proof(bearer, secret, time);
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| k != "appsecret_proof" && k != "appsecret_time")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let mut out = url.clone();
+        out.query_pairs_mut()
+            .clear()
+            .extend_pairs(kept)
+            .append_pair("appsecret_proof", &proof)
+            .append_pair("appsecret_time", &time.to_string());
+        out
+    }
+}
+
+/// A transport error in words, without the URL (which may embed a token) and redacted.
+pub(crate) fn transport(e: reqwest::Error) -> String {
+    let what = if e.is_timeout() {
+        "the Graph API did not answer in time"
+    } else if e.is_connect() {
+        "cannot connect to the Graph API"
+    } else {
+        "the connection to the Graph API failed"
+    };
+    let e = anyhow::Error::from(e.without_url());
+    secret::redact(&format!("{what}: {e:#}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client() -> Client {
+        let config = Config::parse(
+            "[source]\napi_base = \"http://127.0.0.1:9\"\napp_id = \"42\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let secrets = Secrets {
+            token: "EAABunit-test-token".into(),
+            app_secret: Some("unit-test-secret".into()),
+        };
+        Client::new(&config, &secrets).unwrap()
+    }
+
+    #[test]
+    fn follows_paging_next_only_to_the_api_host() {
+        let c = client();
+        assert!(c
+            .next_url("http://127.0.0.1:9/v23.0/1/feed?access_token=x&after=A")
+            .is_ok());
+        let e = c
+            .next_url("https://evil.example/v23.0/1/feed?access_token=x")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("another host") && !e.contains("access_token=x"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn signing_replaces_a_stale_proof_and_keeps_the_other_parameters() {
+        let c = client();
+        let url = Url::parse(
+            "http://127.0.0.1:9/v23.0/1/feed?after=A&appsecret_proof=old&appsecret_time=1",
+        )
+        .unwrap();
+        let signed = c.signed(&url, "EAABunit-test-token");
+        let pairs: Vec<(String, String)> = signed.query_pairs().into_owned().collect();
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .filter(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(get("after"), ["A"]);
+        let time: i64 = get("appsecret_time")[0].parse().unwrap();
+        assert_eq!(
+            get("appsecret_proof"),
+            [secret::appsecret_proof(
+                "EAABunit-test-token",
+                "unit-test-secret",
+                time
+            )]
+        );
+    }
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_an_announced_regain_time_wins() {
+        let c = client(); // backoff_ms = 1000
+        let transient = GraphError::Transient("x".into());
+        for attempt in 0..3 {
+            let base = Duration::from_millis(1000 << attempt);
+            let w = c.wait_before_retry(attempt, &transient).unwrap();
+            assert!(w >= base / 2 && w <= base, "{attempt}: {w:?}");
+        }
+        let limited = |minutes: u64| GraphError::RateLimit {
+            code: 4,
+            message: "limit".into(),
+            regain: Some(Duration::from_secs(minutes * 60)),
+        };
+        assert_eq!(
+            c.wait_before_retry(0, &limited(2)).unwrap(),
+            Duration::from_secs(120)
+        );
+        let e = c
+            .wait_before_retry(0, &limited(60))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("60 minutes"), "{e}");
+    }
+}

@@ -1,0 +1,712 @@
+//! The live Graph source, the token tooling and their secrets, against the fake Graph API
+//! on 127.0.0.1: paging, faults, rate limits, token errors, and no token in any output.
+
+use serde_json::json;
+
+use crate::fake_graph::{
+    graph_error, post, proof, Fake, FakeGraph, FakeGroup, Fault, APP_ID, APP_SECRET, LONG_TOKEN,
+    PAGE_TOKEN, SHORT_TOKEN, TOKEN,
+};
+use crate::support::{Run, Site};
+
+const NOW: &str = "--now=2026-11-25T12:00:00Z";
+
+/// A page whose feed holds `posts`, served `page_size` at a time.
+fn page(id: &str, posts: Vec<serde_json::Value>, page_size: usize) -> FakeGroup {
+    FakeGroup {
+        node: json!({"id": id, "name": format!("Page {id}"), "about": "About it", "fan_count": 900}),
+        posts,
+        page_size,
+        trailing_empty: false,
+    }
+}
+
+/// `n` posts on 2026-11-17 .. 2026-11-24, all inside the default window.
+fn posts(prefix: &str, n: usize) -> Vec<serde_json::Value> {
+    (0..n)
+        .map(|i| {
+            let day = 17 + (i % 8);
+            post(
+                &format!("{prefix}_{i}"),
+                &format!("2026-11-{day:02}T10:{:02}:00+0000", i % 60),
+                (i % 7) as u64,
+            )
+        })
+        .collect()
+}
+
+/// A live site whose groups are `(id, slug, kind)`, pointed at `fake`.
+fn live_site(fake: &FakeGraph, groups: &[(&str, &str, &str)]) -> Site {
+    let mut toml = format!(
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"graph\"\napi_base = \"{}\"\napp_id = \"{APP_ID}\"\nbackoff_ms = 2\nretries = 3\ntimeout_secs = 5\n",
+        fake.api_base()
+    );
+    for (id, slug, kind) in groups {
+        toml.push_str(&format!(
+            "[[groups]]\nid = \"{id}\"\nslug = \"{slug}\"\nkind = \"{kind}\"\n"
+        ));
+    }
+    let site = Site::new();
+    site.write("site.toml", &toml);
+    site
+}
+
+fn run(site: &Site, args: &[&str]) -> Run {
+    site.run_env(
+        args,
+        &[("FB_ACCESS_TOKEN", TOKEN), ("FB_APP_SECRET", APP_SECRET)],
+    )
+}
+
+/// Every post id stored for `slug`, over all periods.
+fn stored_ids(site: &Site, slug: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for f in site.files(&format!("data/{slug}")) {
+        if f == "group.json" {
+            continue;
+        }
+        let v = site.json(&format!("data/{slug}/{f}"));
+        for p in v["posts"].as_array().unwrap() {
+            ids.push(p["id"].as_str().unwrap().to_string());
+        }
+    }
+    ids.sort();
+    ids
+}
+
+fn feed_requests(fake: &FakeGraph, id: &str) -> usize {
+    let path = format!("/v23.0/{id}/feed");
+    fake.requests().iter().filter(|r| r.path == path).count()
+}
+
+/// Fails when `text` holds any secret of the fake setup.
+#[track_caller]
+fn assert_no_secret(what: &str, text: &str) {
+    for secret in [TOKEN, APP_SECRET, LONG_TOKEN, PAGE_TOKEN, SHORT_TOKEN] {
+        assert!(!text.contains(secret), "{what} leaks a secret:\n{text}");
+    }
+}
+
+#[track_caller]
+fn assert_no_secret_anywhere(site: &Site, run: &Run) {
+    assert_no_secret("stdout", &run.stdout());
+    assert_no_secret("stderr", &run.stderr());
+    for dir in ["public", "data"] {
+        for f in site.files(dir) {
+            let bytes = std::fs::read(site.path(&format!("{dir}/{f}"))).unwrap();
+            assert_no_secret(&format!("{dir}/{f}"), &String::from_utf8_lossy(&bytes));
+        }
+    }
+}
+
+#[test]
+fn fetches_every_page_and_stops_at_a_trailing_empty_page_that_still_has_next() {
+    let mut group = page("111", posts("a", 250), 100);
+    group.trailing_empty = true;
+    let fake = FakeGraph::start(Fake::new().group("111", group));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = run(&site, &["fetch", NOW]);
+    run.success();
+    assert_eq!(stored_ids(&site, "cdmx").len(), 250);
+    assert_eq!(feed_requests(&fake, "111"), 4, "3 pages of posts + 1 empty");
+    assert!(
+        run.stderr().contains("cdmx: page 3, 250 posts"),
+        "{}",
+        run.stderr()
+    );
+    let info = site.json("data/cdmx/group.json");
+    assert_eq!(info["info"]["name"], "Page 111", "{info}");
+    assert_no_secret_anywhere(&site, &run);
+}
+
+#[test]
+fn keeps_one_copy_of_a_post_repeated_on_two_pages() {
+    let mut list = posts("a", 4);
+    list.insert(2, list[1].clone()); // the last post of page 1 is the first of page 2
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", list, 2)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    run(&site, &["fetch", NOW]).success();
+    assert_eq!(stored_ids(&site, "cdmx"), ["a_0", "a_1", "a_2", "a_3"]);
+}
+
+#[test]
+fn drops_posts_outside_the_window_and_reads_plus_0000_times() {
+    let list = vec![
+        post("old", "2026-11-15T23:59:59+0000", 9),
+        post("in_prev", "2026-11-16T00:00:00+0000", 1),
+        post("in_now", "2026-11-25T11:00:00-0300", 2),
+        post("future", "2026-11-25T12:00:01+0000", 3),
+    ];
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", list, 100)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    run(&site, &["fetch", NOW]).success();
+    // 11:00-03:00 is 14:00Z, after "now": outside the window too.
+    assert_eq!(stored_ids(&site, "cdmx"), ["in_prev"]);
+    let week = site.json("data/cdmx/2026-11-16.json");
+    assert_eq!(week["posts"][0]["created_time"], "2026-11-16T00:00:00Z");
+}
+
+#[test]
+fn retries_an_html_500_then_succeeds() {
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .fault("111/feed", Fault::Html(500))
+            .fault("111/feed", Fault::Html(502)),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = run(&site, &["fetch", NOW]);
+    run.success();
+    assert_eq!(stored_ids(&site, "cdmx").len(), 3);
+    assert_eq!(feed_requests(&fake, "111"), 3);
+    assert!(run.stderr().contains("HTML"), "{}", run.stderr());
+}
+
+#[test]
+fn retries_a_rate_limit_then_succeeds() {
+    let limit = graph_error(4, None, "(#4) Application request limit reached");
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .fault("111/feed", Fault::Error(403, limit.clone()))
+            .fault("111/feed", Fault::Error(403, limit)),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = run(&site, &["fetch", NOW]);
+    run.success();
+    assert_eq!(stored_ids(&site, "cdmx").len(), 3);
+    assert!(run.stderr().contains("rate limit"), "{}", run.stderr());
+}
+
+#[test]
+fn gives_up_after_the_configured_retries() {
+    let mut fake = Fake::new().group("111", page("111", posts("a", 3), 100));
+    for _ in 0..4 {
+        fake = fake.fault(
+            "111/feed",
+            Fault::Error(500, graph_error(2, None, "Service temporarily unavailable")),
+        );
+    }
+    let fake = FakeGraph::start(fake);
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = run(&site, &["fetch", NOW]);
+    run.fails_with(1);
+    assert_eq!(feed_requests(&fake, "111"), 4, "1 try + 3 retries");
+    assert!(run.stderr().contains("cdmx"), "{}", run.stderr());
+}
+
+#[test]
+fn an_expired_token_stops_the_run_and_says_how_to_renew() {
+    let expired = graph_error(
+        190,
+        Some(463),
+        &format!("Error validating access token: Session has expired; token {TOKEN}"),
+    );
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .group("222", page("222", posts("b", 3), 100))
+            .fault("111/feed", Fault::Error(400, expired)),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page"), ("222", "bogota", "page")]);
+    let run = run(&site, &["build", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("auth exchange") && err.contains("FB_ACCESS_TOKEN"),
+        "{err}"
+    );
+    assert!(err.contains("subcode 463"), "{err}");
+    assert!(
+        !site.exists("data/cdmx"),
+        "nothing stored after a token error"
+    );
+    assert_no_secret_anywhere(&site, &run);
+}
+
+#[test]
+fn a_token_that_debug_token_calls_invalid_stops_before_any_feed_is_read() {
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .debug(json!({"is_valid": false, "scopes": [],
+                "error": {"code": 190, "subcode": 460, "message": "The session has been invalidated because the user changed their password."}})),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = run(&site, &["fetch", NOW]);
+    run.fails_with(1);
+    assert!(
+        run.stderr().contains("changed their password"),
+        "{}",
+        run.stderr()
+    );
+    assert!(run.stderr().contains("auth login"), "{}", run.stderr());
+    assert_eq!(feed_requests(&fake, "111"), 0);
+}
+
+#[test]
+fn a_missing_token_says_where_to_put_one() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = site.run(&["fetch", NOW]);
+    run.fails_with(1);
+    assert!(
+        run.stderr().contains("FB_ACCESS_TOKEN") && run.stderr().contains(".env"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn reads_the_token_from_dot_env_beside_site_toml() {
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", posts("a", 2), 100)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    site.write(
+        ".env",
+        &format!("FB_ACCESS_TOKEN={TOKEN}\nFB_APP_SECRET=\"{APP_SECRET}\"\n"),
+    );
+    let run = site.run(&["fetch", NOW]);
+    run.success();
+    assert_eq!(stored_ids(&site, "cdmx").len(), 2);
+    assert_no_secret_anywhere(&site, &run);
+}
+
+#[test]
+fn a_permission_error_fails_only_that_group_and_names_it() {
+    let denied = graph_error(
+        10,
+        None,
+        "(#10) This endpoint requires the 'pages_read_engagement' permission or the 'Page Public Content Access' feature.",
+    );
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .group("222", page("222", posts("b", 3), 100))
+            .group("333", page("333", posts("c", 3), 100))
+            .fault("222/feed", Fault::Error(403, denied)),
+    );
+    let site = live_site(
+        &fake,
+        &[
+            ("111", "cdmx", "page"),
+            ("222", "bogota", "page"),
+            ("333", "tokyo", "page"),
+        ],
+    );
+    let run = run(&site, &["build", NOW]);
+    run.fails_with(1);
+    assert_eq!(stored_ids(&site, "cdmx").len(), 3);
+    assert_eq!(stored_ids(&site, "tokyo").len(), 3);
+    assert!(!site.exists("data/bogota"));
+    let err = run.stderr();
+    assert!(
+        err.contains("1 group(s) failed") && err.contains("bogota:"),
+        "{err}"
+    );
+    assert!(err.contains("pages_read_engagement"), "{err}");
+    assert!(site.exists("public/cdmx/latest.json"));
+}
+
+#[test]
+fn a_group_refused_with_code_100_points_to_import() {
+    let removed = graph_error(
+        100,
+        None,
+        "(#100) Invalid Scopes: groups_access_member_info",
+    );
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("444", page("444", posts("g", 3), 100))
+            .fault("444/feed", Fault::Error(400, removed)),
+    );
+    let site = live_site(&fake, &[("444", "circle", "group")]);
+    let run = run(&site, &["fetch", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("circle") && err.contains("2024-04-22"),
+        "{err}"
+    );
+    assert!(err.contains("kind = \"import\""), "{err}");
+}
+
+#[test]
+fn sends_the_token_as_a_header_with_a_valid_appsecret_proof_on_every_request() {
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 5), 2))
+            .group("222", page("222", posts("b", 1), 2)),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page"), ("222", "bogota", "page")]);
+    run(&site, &["fetch", NOW]).success();
+    let requests = fake.requests();
+    assert!(requests.len() >= 7, "{requests:?}");
+    for r in &requests {
+        let auth = r.authorization.as_deref().unwrap_or("");
+        let bearer = auth.strip_prefix("Bearer ").expect("a bearer token");
+        let time = r.param("appsecret_time").expect("appsecret_time");
+        assert_eq!(
+            r.param("appsecret_proof"),
+            Some(proof(bearer, APP_SECRET, time).as_str()),
+            "{r:?}"
+        );
+        // Only the API's own `paging.next` URLs carry access_token; ours never do.
+        if r.param("after").is_none() {
+            assert_eq!(r.param("access_token"), None, "{r:?}");
+        }
+    }
+    let first_feed = requests
+        .iter()
+        .find(|r| r.path == "/v23.0/111/feed")
+        .unwrap();
+    assert_eq!(first_feed.param("limit"), Some("100"));
+    assert_eq!(
+        first_feed.param("since"),
+        Some("1794787200"),
+        "2026-11-16T00:00Z"
+    );
+    assert!(first_feed
+        .param("fields")
+        .unwrap()
+        .contains("comments.summary(true)"));
+}
+
+#[test]
+fn warns_in_the_ci_log_when_the_token_expires_within_two_weeks() {
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 1), 100))
+            // 2026-11-30T00:00:00Z
+            .debug(
+                json!({"is_valid": true, "type": "USER", "expires_at": 1795996800, "scopes": []}),
+            ),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = site.run_env(
+        &["fetch", NOW],
+        &[
+            ("FB_ACCESS_TOKEN", TOKEN),
+            ("FB_APP_SECRET", APP_SECRET),
+            ("GITHUB_ACTIONS", "true"),
+        ],
+    );
+    run.success();
+    let err = run.stderr();
+    assert!(
+        err.contains("::warning::") && err.contains("2026-11-30"),
+        "{err}"
+    );
+}
+
+#[test]
+fn never_prints_a_token_that_an_error_body_echoes() {
+    let echo = graph_error(
+        10,
+        None,
+        &format!("(#10) denied for https://graph.facebook.com/v23.0/1/feed?access_token={TOKEN}&limit=1 and {APP_SECRET}"),
+    );
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 250), 100))
+            .group("222", page("222", posts("b", 1), 100))
+            .fault("222/feed", Fault::Error(403, echo)),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page"), ("222", "bogota", "page")]);
+    let run = run(&site, &["build", NOW]);
+    run.fails_with(1);
+    assert!(
+        run.stderr().contains("access_token=[REDACTED]"),
+        "{}",
+        run.stderr()
+    );
+    assert_no_secret_anywhere(&site, &run);
+}
+
+/// Runs `groupdigest ARGS` in `site` with `stdin` piped in.
+fn run_with_stdin(site: &Site, args: &[&str], stdin: &str) -> Run {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
+        .current_dir(site.root())
+        .args(args)
+        .env_remove("FB_ACCESS_TOKEN")
+        .env("FB_APP_SECRET", APP_SECRET)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    Run(child.wait_with_output().unwrap())
+}
+
+#[test]
+fn auth_exchange_prints_only_the_long_lived_token_on_stdout() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let run = run_with_stdin(&site, &["auth", "exchange"], &format!("{SHORT_TOKEN}\n"));
+    run.success();
+    assert_eq!(run.stdout(), format!("{LONG_TOKEN}\n"));
+    assert!(
+        run.stderr().contains("FB_ACCESS_TOKEN") && run.stderr().contains("60 days"),
+        "{}",
+        run.stderr()
+    );
+    assert_no_secret("stderr", &run.stderr());
+    let exchange = fake
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/v23.0/oauth/access_token")
+        .unwrap();
+    assert_eq!(exchange.param("grant_type"), Some("fb_exchange_token"));
+}
+
+#[test]
+fn auth_exchange_with_page_prints_the_page_token() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let run = run_with_stdin(
+        &site,
+        &["auth", "exchange", "--page", "987654321"],
+        &format!("{SHORT_TOKEN}\n"),
+    );
+    run.success();
+    assert_eq!(run.stdout(), format!("{PAGE_TOKEN}\n"));
+    assert!(run.stderr().contains("does not expire"), "{}", run.stderr());
+}
+
+#[test]
+fn auth_exchange_without_the_app_secret_says_where_to_find_it() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let run = site.run_env(&["auth", "exchange"], &[]);
+    run.fails_with(1);
+    assert!(
+        run.stderr().contains("FB_APP_SECRET") || run.stderr().contains("standard input"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn auth_inspect_describes_the_token_in_words() {
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let run = run(&site, &["auth", "inspect", NOW]);
+    run.success();
+    let out = run.stdout();
+    assert!(
+        out.contains("is valid") && out.contains("page token for Page `987654321`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Expires: never") && out.contains("pages_read_user_content"),
+        "{out}"
+    );
+    assert_no_secret("stdout", &out);
+    let debug = fake
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/v23.0/debug_token")
+        .unwrap();
+    assert_eq!(debug.param("input_token"), Some(TOKEN));
+    assert_eq!(
+        debug.authorization.as_deref(),
+        Some(format!("Bearer {APP_ID}|{APP_SECRET}").as_str())
+    );
+}
+
+#[test]
+fn auth_login_checks_state_and_prints_a_long_lived_token() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let fake = FakeGraph::start(Fake::new());
+    let site = live_site(&fake, &[]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
+        .current_dir(site.root())
+        .args(["auth", "login", "--port", "0"])
+        .env_remove("FB_ACCESS_TOKEN")
+        .env("FB_APP_SECRET", APP_SECRET)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut dialog = String::new();
+    for _ in 0..5 {
+        let mut line = String::new();
+        stderr.read_line(&mut line).unwrap();
+        if line.starts_with("https://www.facebook.com/v23.0/dialog/oauth?") {
+            dialog = line.trim().to_string();
+            break;
+        }
+    }
+    let dialog = url::Url::parse(&dialog).expect("the dialog URL is printed");
+    let param = |k: &str| {
+        dialog
+            .query_pairs()
+            .find(|(n, _)| n == k)
+            .unwrap()
+            .1
+            .into_owned()
+    };
+    assert_eq!(param("client_id"), APP_ID);
+    assert!(param("scope").contains("pages_read_engagement"));
+    let redirect = url::Url::parse(&param("redirect_uri")).unwrap();
+    assert_eq!(redirect.host_str(), Some("127.0.0.1"));
+    // The browser comes back to the loopback redirect with the code and the same state.
+    let mut browser =
+        std::net::TcpStream::connect(("127.0.0.1", redirect.port().unwrap())).unwrap();
+    write!(
+        browser,
+        "GET /callback?code={}&state={} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        crate::fake_graph::LOGIN_CODE,
+        param("state")
+    )
+    .unwrap();
+    let mut page = String::new();
+    browser.read_to_string(&mut page).unwrap();
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{rest}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{LONG_TOKEN}\n")
+    );
+    assert_no_secret("stderr", &rest);
+}
+
+#[test]
+fn check_passes_a_good_setup_and_fails_an_invalid_token() {
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", posts("a", 1), 100)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let ok = run(&site, &["check", NOW]);
+    ok.success();
+    assert!(
+        ok.stdout()
+            .contains("ok: token in `FB_ACCESS_TOKEN` is valid and never expires"),
+        "{}",
+        ok.stdout()
+    );
+    assert!(ok.stdout().contains("ok: group `cdmx`"), "{}", ok.stdout());
+
+    let bad = FakeGraph::start(Fake::new().debug(
+        json!({"is_valid": false, "error": {"code": 190, "message": "Session has expired"}}),
+    ));
+    let site = live_site(&bad, &[("111", "cdmx", "page")]);
+    let run = run(&site, &["check", NOW]);
+    run.fails_with(1);
+    assert!(
+        run.stdout().contains(
+            "problem: the access token in `FB_ACCESS_TOKEN` is not valid: Session has expired"
+        ),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn check_says_plainly_when_a_group_source_is_refused() {
+    let removed = graph_error(
+        100,
+        None,
+        "(#100) Invalid Scopes: groups_access_member_info",
+    );
+    let fake = FakeGraph::start(Fake::new().fault("444/feed", Fault::Error(400, removed)));
+    let site = live_site(&fake, &[("444", "circle", "group")]);
+    let run = run(&site, &["check", NOW]);
+    run.fails_with(1);
+    assert!(
+        run.stdout().contains("problem: group `circle`") && run.stdout().contains("2024-04-22"),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn check_skips_the_token_for_a_snapshot_site() {
+    let site = Site::demo();
+    let run = site.run(&["check", NOW]);
+    run.success();
+    assert!(
+        run.stdout().contains("note: token: not checked"),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn groups_lists_every_page_as_toml_marking_the_administered_ones() {
+    let fake = FakeGraph::start(Fake::new().me_groups(vec![
+        json!({"id": "1234567890", "name": "Developer Circle CDMX", "administrator": true}),
+        json!({"id": "2233445566", "name": "Rust México", "administrator": false}),
+        json!({"id": "3344556677", "name": "Bogotá \"Devs\"", "administrator": true}),
+    ]));
+    let site = live_site(&fake, &[]);
+    let run = run(&site, &["groups"]);
+    run.success();
+    let out = run.stdout();
+    let parsed: toml::Table = out.parse().unwrap_or_else(|e| panic!("{e}\n{out}"));
+    let groups = parsed["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 3, "every page of /me/groups");
+    assert_eq!(groups[2]["name"].as_str(), Some("Bogotá \"Devs\""));
+    assert_eq!(groups[1]["slug"].as_str(), Some("rust-mexico"));
+    assert!(
+        out.contains("# Developer Circle CDMX (you administer it)"),
+        "{out}"
+    );
+    assert!(out.contains("# Rust México (member)"), "{out}");
+    assert_no_secret("stdout", &out);
+}
+
+#[test]
+fn a_wrong_app_secret_is_named_instead_of_blaming_the_token() {
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", posts("a", 1), 100)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = site.run_env(
+        &["fetch", NOW],
+        &[
+            ("FB_ACCESS_TOKEN", TOKEN),
+            ("FB_APP_SECRET", "notTheAppSecret123"),
+        ],
+    );
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("app_id") && err.contains("FB_APP_SECRET"),
+        "{err}"
+    );
+    assert!(!err.contains("auth exchange"), "{err}");
+    assert_no_secret("stderr", &err);
+    assert!(!err.contains("notTheAppSecret123"), "{err}");
+}
+
+#[test]
+fn a_connection_failure_is_reported_without_the_url_or_the_token() {
+    // A port nothing listens on: every request fails to connect.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        &format!("[source]\napi_base = \"http://127.0.0.1:{port}\"\napp_id = \"{APP_ID}\"\nretries = 1\nbackoff_ms = 1\n[[groups]]\nid = \"111\"\nslug = \"cdmx\"\nkind = \"page\"\n"),
+    );
+    let run = run(&site, &["fetch", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("cannot connect to the Graph API") && err.contains("cdmx"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("input_token") && !err.contains("/feed?"),
+        "{err}"
+    );
+    assert_no_secret("stderr", &err);
+}
