@@ -39,6 +39,12 @@ pub enum Command {
     Fetch(FetchArgs),
     /// Write the site to `public/` from `data/` alone, without the network.
     Render,
+    /// Create a new site in DIR: site.toml, templates, GitHub workflows and a README.
+    Init {
+        /// The folder to create the site in (created if missing; existing files are never
+        /// overwritten).
+        dir: PathBuf,
+    },
 }
 
 /// Which time range to fetch.

@@ -3,6 +3,7 @@
 
 mod build;
 mod fetch;
+mod init;
 mod render;
 
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
         Command::Build(args) => build::run(&load(cli)?, now, args),
         Command::Fetch(args) => fetch::run(&load(cli)?, now, args),
         Command::Render => render::run(&load(cli)?, now),
+        Command::Init { dir } => init::run(dir),
     }
 }
 

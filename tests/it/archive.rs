@@ -515,8 +515,8 @@ fn killing_a_build_at_any_moment_leaves_every_file_old_or_new_and_whole() {
     write_big_snapshot(&site, GROUPS, WEEKS, PER_WEEK, 0);
     let started = std::time::Instant::now();
     site.run(&["build", NOW]).success();
-    // Kill points spread over a run (fetch, render, commit; a later run has less to do), whatever this machine's
-    // speed; nothing is asserted about time.
+    // Kill points spread over a run (fetch, render, commit) whatever this machine's speed;
+    // nothing is asserted about time.
     let run_time = started.elapsed();
     let old: BTreeMap<String, Vec<u8>> = ["data", "public"]
         .iter()
@@ -591,4 +591,90 @@ fn killing_a_build_at_any_moment_leaves_every_file_old_or_new_and_whole() {
         "the next run clears temp files"
     );
     assert!(finished == new, "the next run finishes the job");
+}
+
+// ---------------------------------------------------------------------------------------
+// `init`: a new site that builds as it is.
+
+#[test]
+fn init_scaffolds_a_site_that_renders_as_it_is() {
+    let site = Site::new();
+    let run = site.run(&["init", "my-site"]);
+    run.success();
+    for f in [
+        "site.toml",
+        "README.md",
+        ".gitignore",
+        ".github/workflows/publish.yml",
+        ".github/workflows/test.yml",
+        "templates/base.html",
+        "templates/period.html",
+        "templates/style.css",
+    ] {
+        assert!(site.exists(&format!("my-site/{f}")), "{f}");
+    }
+    assert_eq!(
+        site.read("my-site/templates/period.html"),
+        std::fs::read_to_string(crate::support::repo().join("templates/period.html")).unwrap(),
+        "the default templates, to edit"
+    );
+    let readme = site.read("my-site/README.md");
+    for needed in [
+        "FB_ACCESS_TOKEN",
+        "groupdigest auth login",
+        "groupdigest auth exchange",
+        "Source: **GitHub\n   Actions**",
+        "https://<owner>.github.io/<repo>/<slug>/latest.json",
+        "JSON API",
+        "2024-04-22",
+        "imports/<slug>/",
+    ] {
+        assert!(readme.contains(needed), "README.md lacks {needed:?}");
+    }
+    site.run(&["--config", "my-site/site.toml", "render", NOW])
+        .success();
+    assert!(site.exists("my-site/public/index.html"));
+}
+
+#[test]
+fn init_examples_once_uncommented_give_a_valid_site() {
+    let site = Site::new();
+    site.run(&["init", "s"]).success();
+    // Example lines are `#key = ...` / `#[[groups]]` (no space after `#`).
+    let config: String = site
+        .read("s/site.toml")
+        .lines()
+        .map(|l| match l.strip_prefix('#') {
+            Some(rest) if !rest.is_empty() && !rest.starts_with([' ', '#']) => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(config.contains("kind = \"page\"") && config.contains("kind = \"import\""));
+    assert!(
+        config.contains("path = \"imports/my-group\"")
+            && config.contains("preset = \"facebook-scraper\"")
+    );
+    site.write("s/site.toml", &config);
+    std::fs::create_dir_all(site.path("s/imports/my-group")).unwrap();
+    let run = site.run(&["--config", "s/site.toml", "render", NOW]);
+    run.success();
+    assert!(site.exists("s/public/my-page/latest.json"));
+    assert!(site.exists("s/public/my-group/index.html"));
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_then_writes_nothing() {
+    let site = Site::new();
+    site.write("s/site.toml", "# mine\n");
+    site.write("s/templates/base.html", "mine");
+    let run = site.run(&["init", "s"]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("s/site.toml") && err.contains("s/templates/base.html"),
+        "{err}"
+    );
+    assert_eq!(site.files("s"), vec!["site.toml", "templates/base.html"]);
+    assert_eq!(site.read("s/site.toml"), "# mine\n");
 }
