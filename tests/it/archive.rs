@@ -17,7 +17,7 @@ const THIS_WEEK: &str = "2026-11-23";
 fn post(id: &str, time: &str, comments: u64) -> serde_json::Value {
     serde_json::json!({
         "id": id,
-        "message": format!("post {id}"),
+        "message": format!("post {id}: {}", "words worth reading ".repeat(8)),
         "created_time": time,
         "comments": {"data": [], "summary": {"total_count": comments}},
     })
@@ -487,105 +487,132 @@ fn leftover_temp_files_are_cleared_by_the_next_run() {
     }
 }
 
+/// Every file under `data/` and `public/`, keyed `data/...` and `public/...`.
+fn site_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    ["data", "public"]
+        .iter()
+        .flat_map(|r| {
+            tree(site, r)
+                .into_iter()
+                .map(move |(f, b)| (format!("{r}/{f}"), b))
+        })
+        .collect()
+}
+
+/// Runs `groupdigest ARGS` in `site` and SIGKILLs it after `delay` (if still running).
+/// Returns whether the kill landed while it ran.
+fn run_and_kill(site: &Site, args: &[&str], delay: Duration) -> bool {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
+        .current_dir(site.root())
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(delay);
+    let running = child.try_wait().unwrap().is_none();
+    child.kill().ok(); // SIGKILL on Unix
+    child.wait().unwrap();
+    running
+}
+
+/// Asserts that every file under data/ and public/ is whole: exactly its version in `old` or
+/// in `new`, none missing or extra; temp files (never under a final name) are skipped.
+#[track_caller]
+fn assert_old_or_new(
+    site: &Site,
+    old: &BTreeMap<String, Vec<u8>>,
+    new: &BTreeMap<String, Vec<u8>>,
+    when: &str,
+) {
+    let now = site_files(site);
+    let real: Vec<&String> = now.keys().filter(|k| !is_temp(k)).collect();
+    assert_eq!(
+        real,
+        old.keys().collect::<Vec<_>>(),
+        "{when}: a file is missing or extra"
+    );
+    for path in real {
+        let bytes = &now[path];
+        assert!(
+            old.get(path) == Some(bytes) || new.get(path) == Some(bytes),
+            "{when}: `{path}` is neither its old nor its new content"
+        );
+        if path.ends_with(".json") {
+            serde_json::from_slice::<serde_json::Value>(bytes)
+                .unwrap_or_else(|e| panic!("{when}: {path}: {e}"));
+        }
+    }
+}
+
 #[test]
-fn killing_a_build_at_any_moment_leaves_every_file_old_or_new_and_whole() {
+fn killing_fetch_or_render_at_any_moment_leaves_every_file_old_or_new_and_whole() {
     const GROUPS: usize = 6;
     const WEEKS: u64 = 30;
     const PER_WEEK: u64 = 10;
+    const KILLS: u32 = 8;
     let slugs: Vec<String> = (0..GROUPS).map(|g| format!("g{g}")).collect();
     let slugs: Vec<&str> = slugs.iter().map(String::as_str).collect();
 
-    // The new version of every file: a clean build of version B elsewhere.
+    // The new version of every file: version A then B built cleanly elsewhere.
     let reference = site_with_groups(&slugs);
     write_big_snapshot(&reference, GROUPS, WEEKS, PER_WEEK, 0);
     reference.run(&["build", NOW]).success();
     write_big_snapshot(&reference, GROUPS, WEEKS, PER_WEEK, 1);
     reference.run(&["build", NOW]).success();
-    let new: BTreeMap<String, Vec<u8>> = ["data", "public"]
-        .iter()
-        .flat_map(|r| {
-            tree(&reference, r)
-                .into_iter()
-                .map(move |(f, b)| (format!("{r}/{f}"), b))
-        })
-        .collect();
+    let new = site_files(&reference);
 
-    // The old version: this site built from version A, then switched to B.
+    // The old version: this site fetched and rendered from version A, then switched to B.
+    // Kill points are spread over each phase whatever this machine's speed; nothing is
+    // asserted about time.
     let site = site_with_groups(&slugs);
     write_big_snapshot(&site, GROUPS, WEEKS, PER_WEEK, 0);
     let started = std::time::Instant::now();
-    site.run(&["build", NOW]).success();
-    // Kill points spread over a run (fetch, render, commit) whatever this machine's speed;
-    // nothing is asserted about time.
-    let run_time = started.elapsed();
-    let old: BTreeMap<String, Vec<u8>> = ["data", "public"]
-        .iter()
-        .flat_map(|r| {
-            tree(&site, r)
-                .into_iter()
-                .map(move |(f, b)| (format!("{r}/{f}"), b))
-        })
-        .collect();
+    site.run(&["fetch", NOW]).success();
+    let fetch_time = started.elapsed();
+    let started = std::time::Instant::now();
+    site.run(&["render", NOW]).success();
+    let render_time = started.elapsed();
+    let old = site_files(&site);
     assert_eq!(
         old.keys().collect::<Vec<_>>(),
         new.keys().collect::<Vec<_>>(),
         "both versions have the same files"
     );
-    assert!(old.iter().filter(|(k, v)| new[*k] != **v).count() > GROUPS * WEEKS as usize);
+    let differing = old.iter().filter(|(k, v)| new[*k] != **v).count();
+    assert!(differing > GROUPS * WEEKS as usize * 2, "{differing}");
     write_big_snapshot(&site, GROUPS, WEEKS, PER_WEEK, 1);
 
-    let mut killed_mid_run = 0;
-    for tenth in 0..10u32 {
-        let delay = run_time * tenth / 14 + Duration::from_millis(u64::from(tenth));
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
-            .current_dir(site.root())
-            .args(["build", NOW])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(delay);
-        if child.try_wait().unwrap().is_none() {
-            killed_mid_run += 1;
-        }
-        child.kill().ok(); // SIGKILL on Unix
-        child.wait().unwrap();
-
-        let mut seen = Vec::new();
-        for rel in ["data", "public"] {
-            for (f, bytes) in tree(&site, rel) {
-                let path = format!("{rel}/{f}");
-                if is_temp(&path) {
-                    continue; // never under a final name; the next run removes it
-                }
-                assert!(
-                    old.get(&path) == Some(&bytes) || new.get(&path) == Some(&bytes),
-                    "after a kill at {delay:?}, `{path}` is neither its old nor its new content"
-                );
-                if path.ends_with(".json") {
-                    serde_json::from_slice::<serde_json::Value>(&bytes)
-                        .unwrap_or_else(|e| panic!("{path} after a kill at {delay:?}: {e}"));
-                }
-                seen.push(path);
-            }
-        }
-        assert_eq!(
-            seen,
-            old.keys().cloned().collect::<Vec<_>>(),
-            "after a kill at {delay:?}, a file is missing or extra"
+    let mut landed = 0;
+    for i in 0..KILLS {
+        let delay = fetch_time * i / KILLS + Duration::from_millis(u64::from(i));
+        landed += u32::from(run_and_kill(&site, &["fetch", NOW], delay));
+        assert_old_or_new(
+            &site,
+            &old,
+            &new,
+            &format!("after killing fetch at {delay:?}"),
         );
     }
-    eprintln!("{killed_mid_run} of 10 kills landed mid-run (a run takes {run_time:?} here)");
+    // Render reads the archive, so it is killed only once the archive is whole version B.
+    site.run(&["fetch", NOW]).success();
+    for i in 0..KILLS {
+        let delay = render_time * i / KILLS + Duration::from_millis(u64::from(i));
+        landed += u32::from(run_and_kill(&site, &["render", NOW], delay));
+        assert_old_or_new(
+            &site,
+            &old,
+            &new,
+            &format!("after killing render at {delay:?}"),
+        );
+    }
+    eprintln!(
+        "{landed} of {} kills landed mid-run (fetch {fetch_time:?}, render {render_time:?})",
+        2 * KILLS
+    );
 
     site.run(&["build", NOW]).success();
-    let finished: BTreeMap<String, Vec<u8>> = ["data", "public"]
-        .iter()
-        .flat_map(|r| {
-            tree(&site, r)
-                .into_iter()
-                .map(move |(f, b)| (format!("{r}/{f}"), b))
-        })
-        .collect();
+    let finished = site_files(&site);
     assert!(
         finished.keys().all(|k| !is_temp(k)),
         "the next run clears temp files"
