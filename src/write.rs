@@ -121,6 +121,10 @@ impl Output {
                 Ok(()) => staged.new_dirs.push(d),
                 // Another thread made it; but a file of that name is in the way.
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && d.is_dir() => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+                    "cannot create folder `{}`: a file of that name is in the way; move it",
+                    d.display()
+                ),
                 Err(e) => {
                     return Err(e)
                         .with_context(|| format!("cannot create folder `{}`", d.display()))

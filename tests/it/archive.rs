@@ -398,7 +398,12 @@ fn an_unwritable_output_leaves_public_untouched() {
     let before = tree(&site, "public");
     let run = site.run(&["render", NOW]);
     run.fails_with(1);
-    assert!(run.stderr().contains("public/c"), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("public/c`: a file of that name is in the way"),
+        "{}",
+        run.stderr()
+    );
     assert_eq!(
         tree(&site, "public"),
         before,
