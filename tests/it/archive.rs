@@ -1,6 +1,6 @@
 //! The archive rules and the output guarantees, on real runs of the binary: fetch updates and
 //! never destroys, backfill touches only its window, a killed run leaves every file whole,
-//! and a failed render leaves `public/` exactly as it was.
+//! a failed render leaves `public/` exactly as it was, and `init` makes a site that renders.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
