@@ -48,6 +48,12 @@ pub enum Command {
     /// Obtain and inspect the long-lived token the live source uses.
     #[command(subcommand)]
     Auth(AuthCommand),
+    /// Create a new site in DIR: site.toml, templates, GitHub workflows and a README.
+    Init {
+        /// The folder to create the site in (created if missing; existing files are never
+        /// overwritten).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

@@ -16,7 +16,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
+        .prefix(TMP_PREFIX)
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temp file in `{}`", dir.display()))?;
     tmp.write_all(bytes)
@@ -27,6 +27,35 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// The name prefix of `write_atomic`'s temp files.
+pub const TMP_PREFIX: &str = ".tmp-";
+
+/// Removes the temp files a killed run left under `root` (a missing `root` is fine). They
+/// were never renamed into place, so no reader ever saw them as real files.
+pub fn remove_leftover_temps(root: &Path) -> Result<usize> {
+    let mut removed = 0;
+    if !root.exists() {
+        return Ok(0);
+    }
+    for entry in walkdir::WalkDir::new(root) {
+        let entry = entry.with_context(|| format!("cannot list `{}`", root.display()))?;
+        let is_temp = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(TMP_PREFIX));
+        if entry.file_type().is_file() && is_temp {
+            std::fs::remove_file(entry.path()).with_context(|| {
+                format!(
+                    "cannot remove leftover temp file `{}`",
+                    entry.path().display()
+                )
+            })?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 /// Writes only when the bytes differ from what is there, so mtimes (and git) see no change.
 /// Returns whether the file was written.
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
@@ -35,4 +64,26 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
     }
     write_atomic(path, bytes)?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftover_temps_are_removed_and_real_files_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomic(&dir.path().join("g/2026-11-16.json"), b"{}").unwrap();
+        std::fs::write(dir.path().join("g/.tmp-abc123"), b"{\"half").unwrap();
+        assert_eq!(remove_leftover_temps(dir.path()).unwrap(), 1);
+        assert!(!dir.path().join("g/.tmp-abc123").exists());
+        assert_eq!(
+            std::fs::read(dir.path().join("g/2026-11-16.json")).unwrap(),
+            b"{}"
+        );
+        assert_eq!(
+            remove_leftover_temps(&dir.path().join("missing")).unwrap(),
+            0
+        );
+    }
 }

@@ -48,7 +48,7 @@ pub struct Output {
 
 impl Output {
     /// Prepares to write into `root` (created if missing). Temp files left behind by a
-    /// killed run are removed first.
+    /// killed run (ours and `write_atomic`'s, e.g. of the manifest) are removed first.
     pub fn open(root: &Path) -> Result<Output> {
         let out = Output {
             root: root.to_path_buf(),
@@ -119,7 +119,12 @@ impl Output {
         for d in missing.into_iter().rev() {
             match std::fs::create_dir(&d) {
                 Ok(()) => staged.new_dirs.push(d),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                // Another thread made it; but a file of that name is in the way.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && d.is_dir() => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+                    "cannot create folder `{}`: a file of that name is in the way; move it",
+                    d.display()
+                ),
                 Err(e) => {
                     return Err(e)
                         .with_context(|| format!("cannot create folder `{}`", d.display()))
@@ -199,10 +204,10 @@ fn remove_leftover_temps(root: &Path) -> Result<()> {
         .filter_map(|e| e.ok())
     {
         if entry.file_type().is_file()
-            && entry
-                .file_name()
-                .to_str()
-                .is_some_and(|n| n.starts_with('.') && n.contains(TMP_MARK))
+            && entry.file_name().to_str().is_some_and(|n| {
+                (n.starts_with('.') && n.contains(TMP_MARK))
+                    || n.starts_with(crate::fsutil::TMP_PREFIX)
+            })
         {
             std::fs::remove_file(entry.path()).with_context(|| {
                 format!(

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
 use crate::cli::FetchArgs;
 use crate::config::{Clock, Config, GroupConfig};
+use crate::period::Period;
 use crate::source::{GroupFetch, Window};
 use crate::store::{by_period, periods_between, MergeOutcome, Store, StoredGroup};
 use crate::ui;
@@ -52,33 +53,73 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
     Ok(report.exit_code())
 }
 
-/// The window asked for on the command line, if any, in the site's timezone.
+/// The window asked for on the command line, if any, widened to whole periods in the site's
+/// timezone: `--since` moves back to the start of its period and `--until` (exclusive) on to
+/// the end of the period holding the day before it. A period is then either fetched
+/// completely or not touched, so a mid-week `--since` can never replace a week with only the
+/// posts of its last days.
 pub(crate) fn requested_window(clock: Clock, args: &FetchArgs) -> Option<Window> {
-    let at = |d: NaiveDate| -> DateTime<Utc> {
-        clock
-            .tz
-            .from_local_datetime(&d.and_time(NaiveTime::MIN))
-            .earliest()
-            .map_or_else(
-                || Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)),
-                |t| t.with_timezone(&Utc),
-            )
-    };
-    args.since.map(|s| Window {
-        since: Some(at(s)),
-        until: args.until.map(at),
+    args.since.map(|since| Window {
+        since: Some(period_of_day(clock, since).start(clock)),
+        until: args.until.map(|until| {
+            let last_day = until.checked_sub_days(Days::new(1)).unwrap_or(until);
+            period_of_day(clock, last_day).end(clock)
+        }),
     })
+}
+
+/// The period a local calendar day belongs to. Computed on dates, not instants, so a day
+/// whose midnight a DST change skips still lands in its own week.
+fn period_of_day(clock: Clock, day: NaiveDate) -> Period {
+    let back =
+        (7 + day.weekday().num_days_from_monday() - clock.week_start.num_days_from_monday()) % 7;
+    Period {
+        // Only the first days chrono can represent have no earlier week start.
+        first_day: day
+            .checked_sub_days(Days::new(u64::from(back)))
+            .unwrap_or(day),
+    }
+}
+
+/// The periods of a fetch's covered span that lie inside the requested window: whatever a
+/// source reports, a fetch never touches a period outside the window it was asked for.
+fn periods_to_replace(
+    clock: Clock,
+    covered: (DateTime<Utc>, DateTime<Utc>),
+    requested: Option<Window>,
+) -> Vec<Period> {
+    let (from, to) = covered;
+    periods_between(clock, from, to)
+        .into_iter()
+        .filter(|p| {
+            requested.is_none_or(|w| {
+                w.since.is_none_or(|s| s <= p.start(clock))
+                    && w.until.is_none_or(|u| p.end(clock) <= u)
+            })
+        })
+        .collect()
 }
 
 pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<FetchReport> {
     let clock = config.clock();
+    if let (Some(since), Some(until)) = (args.since, args.until) {
+        if until <= since {
+            return Err(crate::config::ConfigError::new(format!(
+                "`--until {until}` must be a later date than `--since {since}` (it is exclusive)"
+            ))
+            .into());
+        }
+    }
     let requested = requested_window(clock, args);
+    // A run killed mid-write leaves `.tmp-*` files beside the archive; they never become
+    // part of it (the rename never happened), so the next run clears them first.
+    crate::fsutil::remove_leftover_temps(&config.data_dir())?;
     let results = crate::source::fetch_groups(config, requested, now)?;
     let store = Store::new(config.data_dir(), clock);
     let mut report = FetchReport::default();
     for (group, result) in config.groups.iter().zip(results) {
         report.groups += 1;
-        match result.and_then(|f| apply(&store, clock, group, f, now, &mut report)) {
+        match result.and_then(|f| apply(&store, clock, group, f, requested, now, &mut report)) {
             Ok(()) => {}
             Err(e) => {
                 let why = ui::chain(&e);
@@ -99,6 +140,7 @@ fn apply(
     clock: Clock,
     group: &GroupConfig,
     fetched: GroupFetch,
+    requested: Option<Window>,
     now: Now,
     report: &mut FetchReport,
 ) -> Result<()> {
@@ -109,11 +151,11 @@ fn apply(
         .save_group(&group.slug, &StoredGroup { info: fetched.info })
         .with_context(|| format!("cannot save `{}` metadata", group.slug))?;
     report.posts += fetched.posts.len();
-    let Some((from, to)) = fetched.covered else {
+    let Some(covered) = fetched.covered else {
         return Ok(());
     };
     let mut posts = by_period(clock, fetched.posts);
-    for period in periods_between(clock, from, to) {
+    for period in periods_to_replace(clock, covered, requested) {
         let posts = posts.remove(&period).unwrap_or_default();
         match store.merge(&group.slug, period, posts, now)? {
             MergeOutcome::Created | MergeOutcome::Updated => report.periods_changed += 1,
@@ -125,4 +167,84 @@ fn apply(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday;
+
+    fn window(tz: &str, week_start: Weekday, since: &str, until: Option<&str>) -> Window {
+        let clock = Clock {
+            tz: tz.parse().unwrap(),
+            week_start,
+        };
+        let args = FetchArgs {
+            since: Some(since.parse().unwrap()),
+            until: until.map(|u| u.parse().unwrap()),
+        };
+        requested_window(clock, &args).unwrap()
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_mid_week_window_widens_to_whole_weeks() {
+        // Wednesday 2026-11-18 to Wednesday 2026-11-25 (exclusive): weeks of 16 and 23 Nov.
+        let w = window("UTC", Weekday::Mon, "2026-11-18", Some("2026-11-25"));
+        assert_eq!(w.since, Some(utc("2026-11-16T00:00:00Z")));
+        assert_eq!(w.until, Some(utc("2026-11-30T00:00:00Z")));
+    }
+
+    #[test]
+    fn until_on_a_week_start_excludes_that_week() {
+        let w = window("UTC", Weekday::Mon, "2026-11-02", Some("2026-11-16"));
+        assert_eq!(w.since, Some(utc("2026-11-02T00:00:00Z")));
+        assert_eq!(w.until, Some(utc("2026-11-16T00:00:00Z")));
+        assert_eq!(window("UTC", Weekday::Mon, "2026-11-02", None).until, None);
+    }
+
+    #[test]
+    fn window_bounds_are_local_midnights() {
+        // Mexico City is UTC-6: Monday 00:00 local is 06:00 UTC.
+        let w = window(
+            "America/Mexico_City",
+            Weekday::Mon,
+            "2026-11-19",
+            Some("2026-11-24"),
+        );
+        assert_eq!(w.since, Some(utc("2026-11-16T06:00:00Z")));
+        assert_eq!(w.until, Some(utc("2026-11-30T06:00:00Z")));
+    }
+
+    #[test]
+    fn a_week_starting_in_a_dst_gap_is_not_widened_to_the_week_before() {
+        // Santiago skips 00:00-01:00 on Sunday 2026-09-06; with Sunday weeks, that day
+        // starts its own week at 01:00 local (04:00 UTC), not the week before.
+        let clock = Clock {
+            tz: "America/Santiago".parse().unwrap(),
+            week_start: Weekday::Sun,
+        };
+        let w = window("America/Santiago", Weekday::Sun, "2026-09-06", None);
+        let week = Period::from_key(clock, "2026-09-06").unwrap();
+        assert_eq!(w.since, Some(week.start(clock)));
+    }
+
+    #[test]
+    fn periods_outside_the_requested_window_are_never_replaced() {
+        let clock = Clock {
+            tz: chrono_tz::UTC,
+            week_start: Weekday::Mon,
+        };
+        let w = window("UTC", Weekday::Mon, "2026-11-02", Some("2026-11-16"));
+        // A source that reports a wider span than it was asked for.
+        let covered = (utc("2026-10-20T00:00:00Z"), utc("2026-11-20T00:00:00Z"));
+        let keys: Vec<String> = periods_to_replace(clock, covered, Some(w))
+            .iter()
+            .map(Period::key)
+            .collect();
+        assert_eq!(keys, vec!["2026-11-02", "2026-11-09"]);
+    }
 }

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod fetch;
 mod groups;
+mod init;
 mod render;
 mod serve;
 
@@ -27,6 +28,7 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
         Command::Check => check::run(&load(cli)?, now),
         Command::Groups => groups::run(&load(cli)?),
         Command::Auth(command) => auth::run(&load(cli)?, now, command),
+        Command::Init { dir } => init::run(dir),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area, sharing `support`.
 
+mod archive;
 mod bot;
 mod fake_graph;
 mod graph;

@@ -1,0 +1,712 @@
+//! The archive rules and the output guarantees, on real runs of the binary: fetch updates and
+//! never destroys, backfill touches only its window, a killed run leaves every file whole,
+//! a failed render leaves `public/` exactly as it was, and `init` makes a site that renders.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use crate::support::Site;
+
+const NOW: &str = "--now=2026-11-25T12:00:00Z";
+/// The week `NOW` falls in (a Monday).
+const THIS_WEEK: &str = "2026-11-23";
+
+/// One Graph feed post as the API returns it.
+fn post(id: &str, time: &str, comments: u64) -> serde_json::Value {
+    serde_json::json!({
+        "id": id,
+        "message": format!("post {id}: {}", "words worth reading ".repeat(8)),
+        "created_time": time,
+        "comments": {"data": [], "summary": {"total_count": comments}},
+    })
+}
+
+/// `+0000` Graph time `hours` after midnight UTC of the Monday `weeks_back` weeks before
+/// `THIS_WEEK`.
+fn time_in_week(weeks_back: u64, hours: u64) -> String {
+    let monday: NaiveDate = THIS_WEEK.parse().unwrap();
+    let day = monday - Days::new(7 * weeks_back);
+    let t: DateTime<Utc> =
+        day.and_hms_opt(0, 0, 0).unwrap().and_utc() + chrono::Duration::hours(hours as i64);
+    t.format("%Y-%m-%dT%H:%M:%S+0000").to_string()
+}
+
+fn week_key(weeks_back: u64) -> String {
+    let monday: NaiveDate = THIS_WEEK.parse().unwrap();
+    (monday - Days::new(7 * weeks_back)).to_string()
+}
+
+/// A snapshot site with the groups `slugs`; group `slugs[i]` has Graph id `100 + i`.
+fn site_with_groups(slugs: &[&str]) -> Site {
+    let site = Site::new();
+    site.write("site.toml", &config_for(slugs));
+    site
+}
+
+fn config_for(slugs: &[&str]) -> String {
+    let mut toml = String::from(
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"snapshot\"\npath = \"snap\"\n",
+    );
+    for (i, slug) in slugs.iter().enumerate() {
+        toml.push_str(&format!(
+            "[[groups]]\nid = \"{}\"\nslug = \"{slug}\"\n",
+            100 + i
+        ));
+    }
+    toml
+}
+
+/// Replaces the snapshot of group `id` with one feed page holding `posts`.
+fn set_feed(site: &Site, id: usize, posts: &[serde_json::Value]) {
+    let body = serde_json::json!({"data": posts, "paging": {}});
+    site.write(&format!("snap/{id}/feed-001.json"), &body.to_string());
+}
+
+/// Every file under `rel` with its bytes.
+fn tree(site: &Site, rel: &str) -> BTreeMap<String, Vec<u8>> {
+    site.files(rel)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(site.path(&format!("{rel}/{f}"))).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+fn stored_comments(site: &Site, slug: &str, week: &str) -> Vec<(String, u64)> {
+    let v = site.json(&format!("data/{slug}/{week}.json"));
+    v["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["comments"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn is_temp(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    file.starts_with(".tmp-") || file.contains(".gdtmp-")
+}
+
+// ---------------------------------------------------------------------------------------
+// Fetch updates, never destroys.
+
+#[test]
+fn refetch_replaces_a_week_with_fresh_counts_and_drops_deleted_posts() {
+    let site = site_with_groups(&["a"]);
+    set_feed(
+        &site,
+        100,
+        &[
+            post("1_1", &time_in_week(1, 10), 2),
+            post("1_2", &time_in_week(1, 30), 5),
+        ],
+    );
+    site.run(&["fetch", NOW]).success();
+    let week = week_key(1);
+    assert_eq!(
+        stored_comments(&site, "a", &week),
+        vec![("1_2".into(), 5), ("1_1".into(), 2)]
+    );
+
+    set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 9)]);
+    site.run(&["fetch", NOW]).success();
+    assert_eq!(
+        stored_comments(&site, "a", &week),
+        vec![("1_1".into(), 9)],
+        "fresh count kept, deleted post gone"
+    );
+}
+
+#[test]
+fn refetch_with_no_posts_for_a_stored_week_keeps_them_and_warns() {
+    let site = site_with_groups(&["a"]);
+    set_feed(
+        &site,
+        100,
+        &[
+            post("1_1", &time_in_week(3, 10), 2),
+            post("1_2", &time_in_week(2, 10), 4),
+            post("1_3", &time_in_week(1, 10), 6),
+        ],
+    );
+    site.run(&["fetch", NOW]).success();
+    let middle = week_key(2);
+    let before = site.read(&format!("data/a/{middle}.json"));
+
+    // The source no longer returns the middle week at all, although it covers it.
+    set_feed(
+        &site,
+        100,
+        &[
+            post("1_1", &time_in_week(3, 10), 2),
+            post("1_3", &time_in_week(1, 10), 6),
+        ],
+    );
+    let run = site.run(&["fetch", NOW]);
+    run.success();
+    assert_eq!(site.read(&format!("data/a/{middle}.json")), before);
+    assert!(
+        run.stderr().contains(&format!(
+            "group `a`: the fetch returned no posts for {middle}, which has stored posts; kept them"
+        )),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_failing_group_keeps_its_archive_and_pages_while_the_others_update() {
+    for breakage in ["missing folder", "malformed feed"] {
+        let site = site_with_groups(&["a", "b"]);
+        set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 2)]);
+        set_feed(&site, 101, &[post("2_1", &time_in_week(1, 10), 3)]);
+        site.run(&["build", NOW]).success();
+        let b_data = tree(&site, "data/b");
+        let b_pages = site.files("public/b");
+
+        set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 7)]);
+        match breakage {
+            "missing folder" => std::fs::remove_dir_all(site.path("snap/101")).unwrap(),
+            _ => {
+                site.write("snap/101/feed-001.json", r#"{"data":[{"id":"2_1","#);
+            }
+        }
+        let run = site.run(&["build", "--now=2026-11-26T12:00:00Z"]);
+        run.fails_with(1);
+        let err = run.stderr();
+        assert!(err.contains("1 group(s) failed"), "{breakage}: {err}");
+        assert!(
+            err.contains("  b: "),
+            "{breakage}: the failed group is named: {err}"
+        );
+
+        assert_eq!(
+            tree(&site, "data/b"),
+            b_data,
+            "{breakage}: b's archive is kept"
+        );
+        assert_eq!(
+            site.files("public/b"),
+            b_pages,
+            "{breakage}: b's pages are kept"
+        );
+        let page = site.read(&format!("public/b/{}/index.html", week_key(1)));
+        assert!(
+            page.contains("could not be updated in the last run")
+                && page.contains("Showing the archive as last updated on"),
+            "{breakage}: b's pages say they are stale and since when: {page}"
+        );
+        assert!(!site
+            .read(&format!("public/a/{}/index.html", week_key(1)))
+            .contains("could not be updated"));
+        assert_eq!(
+            stored_comments(&site, "a", &week_key(1)),
+            vec![("1_1".into(), 7)],
+            "{breakage}: the other group is updated"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Backfill: `--since/--until` touch exactly the periods of their window.
+
+/// One post per week, `weeks` weeks back from this week, `comments` each.
+fn weekly_posts(weeks: u64, comments: u64) -> Vec<serde_json::Value> {
+    (0..weeks)
+        .map(|w| post(&format!("1_{w}"), &time_in_week(w, 50), comments))
+        .collect()
+}
+
+#[test]
+fn a_windowed_fetch_touches_only_the_periods_of_its_window() {
+    let site = site_with_groups(&["a"]);
+    set_feed(&site, 100, &weekly_posts(10, 1));
+    site.run(&["fetch", NOW]).success();
+    let before = tree(&site, "data/a");
+    assert_eq!(before.len(), 11, "10 weeks + group.json");
+
+    // Every count changes in the source; only weeks 6..=4 back are asked for.
+    set_feed(&site, 100, &weekly_posts(10, 2));
+    let since = week_key(6);
+    let until = week_key(3); // exclusive: the week starting here is outside
+    let run = site.run(&["fetch", NOW, "--since", &since, "--until", &until]);
+    run.success();
+    assert!(
+        !run.stderr().contains("returned no posts"),
+        "a week outside the window was looked at: {}",
+        run.stderr()
+    );
+    let after = tree(&site, "data/a");
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+    for w in 0..10 {
+        let file = format!("{}.json", week_key(w));
+        let inside = (4..=6).contains(&w);
+        assert_eq!(
+            after[&file] != before[&file],
+            inside,
+            "week {w} back ({file}) should {}be replaced",
+            if inside { "" } else { "not " }
+        );
+    }
+}
+
+#[test]
+fn backfill_fills_weeks_a_year_back_without_touching_newer_ones() {
+    let site = site_with_groups(&["a"]);
+    set_feed(&site, 100, &weekly_posts(60, 1));
+    site.run(&["fetch", NOW, "--since", &week_key(1)]).success();
+    assert_eq!(site.files("data/a").len(), 3, "2 weeks + group.json");
+    let recent = site.read(&format!("data/a/{}.json", week_key(1)));
+
+    set_feed(&site, 100, &weekly_posts(60, 5));
+    let run = site.run(&[
+        "fetch",
+        NOW,
+        "--since",
+        &week_key(55),
+        "--until",
+        &week_key(1),
+    ]);
+    run.success();
+    assert_eq!(site.files("data/a").len(), 1 + 56, "{}", run.stderr());
+    assert_eq!(
+        stored_comments(&site, "a", &week_key(55)),
+        vec![("1_55".into(), 5)]
+    );
+    assert_eq!(site.read(&format!("data/a/{}.json", week_key(1))), recent);
+    assert!(!site.exists(&format!("data/a/{}.json", week_key(56))));
+}
+
+#[test]
+fn a_mid_week_since_fetches_that_whole_week() {
+    let site = site_with_groups(&["a"]);
+    let monday = post("1_1", &time_in_week(1, 10), 1);
+    let friday = post("1_2", &time_in_week(1, 4 * 24 + 10), 1);
+    set_feed(&site, 100, &[monday, friday.clone()]);
+    site.run(&["fetch", NOW]).success();
+
+    let wednesday: NaiveDate = week_key(1).parse::<NaiveDate>().unwrap() + Days::new(2);
+    set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 8), friday]);
+    site.run(&["fetch", NOW, "--since", &wednesday.to_string()])
+        .success();
+    assert_eq!(
+        stored_comments(&site, "a", &week_key(1)),
+        vec![("1_2".into(), 1), ("1_1".into(), 8)],
+        "Monday's post is neither dropped nor left stale"
+    );
+}
+
+#[test]
+fn until_not_after_since_is_a_usage_error() {
+    let site = site_with_groups(&["a"]);
+    set_feed(&site, 100, &weekly_posts(2, 1));
+    let run = site.run(&[
+        "fetch",
+        NOW,
+        "--since",
+        "2026-11-10",
+        "--until",
+        "2026-11-10",
+    ]);
+    run.fails_with(2);
+    assert!(
+        run.stderr().contains("--until 2026-11-10"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!site.exists("data"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Render: from data/ alone, all or nothing, nothing rewritten needlessly.
+
+/// A built two-group site.
+fn built_site() -> Site {
+    let site = site_with_groups(&["a", "b"]);
+    set_feed(&site, 100, &weekly_posts(3, 2));
+    set_feed(&site, 101, &weekly_posts(2, 3));
+    site.run(&["build", NOW]).success();
+    site
+}
+
+#[test]
+fn render_needs_only_the_archive() {
+    let site = built_site();
+    let before = tree(&site, "public");
+    std::fs::remove_dir_all(site.path("snap")).unwrap();
+    std::fs::remove_dir_all(site.path("public")).unwrap();
+    site.run(&["render", NOW]).success();
+    assert_eq!(tree(&site, "public"), before);
+}
+
+#[test]
+fn a_template_syntax_error_names_the_file_and_line_and_leaves_public_untouched() {
+    let site = built_site();
+    let before = tree(&site, "public");
+    site.write(
+        "templates/period.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ period.label </p>\n{% endblock %}\n",
+    );
+    let run = site.run(&["render", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("templates/period.html") && err.contains("line 3"),
+        "{err}"
+    );
+    assert_eq!(tree(&site, "public"), before);
+}
+
+#[test]
+fn a_template_runtime_error_names_the_file_and_line_and_leaves_public_untouched() {
+    let site = built_site();
+    let before = tree(&site, "public");
+    site.write(
+        "templates/period.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ period.label }}</h1>\n<p>{{ no_such_variable.title }}</p>\n{% endblock %}\n",
+    );
+    let run = site.run(&["render", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("templates/period.html") && err.contains("line 4"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(tree(&site, "public"), before);
+}
+
+#[test]
+fn an_unwritable_output_leaves_public_untouched() {
+    let site = built_site();
+    // A third group whose folder cannot be created: a regular file holds its place.
+    site.write("site.toml", &config_for(&["a", "b", "c"]));
+    site.write("public/c", "in the way");
+    set_feed(&site, 100, &weekly_posts(3, 4));
+    site.run(&["fetch", NOW]).fails_with(1); // c has no snapshot: a fetch failure
+    let before = tree(&site, "public");
+    let run = site.run(&["render", NOW]);
+    run.fails_with(1);
+    assert!(
+        run.stderr()
+            .contains("public/c`: a file of that name is in the way"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(
+        tree(&site, "public"),
+        before,
+        "no file written, none removed"
+    );
+}
+
+#[test]
+fn a_render_that_changes_nothing_keeps_every_mtime() {
+    let site = built_site();
+    // Backdate every file so that any rewrite, however fast, shows.
+    let old = SystemTime::UNIX_EPOCH + Duration::from_secs(946_684_800);
+    let files = site.files("public");
+    for f in &files {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(site.path(&format!("public/{f}")))
+            .unwrap();
+        file.set_modified(old).unwrap();
+    }
+    let run = site.run(&["render", NOW]);
+    run.success();
+    assert!(
+        run.stderr().contains(" 0 files written"),
+        "{}",
+        run.stderr()
+    );
+    for f in &files {
+        let mtime = std::fs::metadata(site.path(&format!("public/{f}")))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(mtime, old, "{f} was rewritten");
+    }
+}
+
+#[test]
+fn a_group_removed_from_the_config_loses_its_pages_but_keeps_its_archive() {
+    let site = built_site();
+    site.write("public/CNAME", "digest.example.org");
+    let b_data = tree(&site, "data/b");
+    site.write("site.toml", &config_for(&["a"]));
+    let run = site.run(&["render", NOW]);
+    run.success();
+    assert!(!site.exists("public/b"), "{:?}", site.files("public"));
+    assert!(site.exists("public/a/index.html"));
+    assert!(!site.read("public/sitemap.xml").contains("/b/"));
+    assert_eq!(tree(&site, "data/b"), b_data, "the archive is never pruned");
+    assert!(
+        site.exists("public/CNAME"),
+        "files we did not write are kept"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Crash safety: SIGKILL at any moment leaves every file whole.
+
+/// Writes a snapshot of `groups` groups × `weeks` weeks × `per_week` posts; `bump` is added
+/// to every count so two versions differ in every period.
+fn write_big_snapshot(site: &Site, groups: usize, weeks: u64, per_week: u64, bump: u64) {
+    for g in 0..groups {
+        let mut posts = Vec::new();
+        for w in 0..weeks {
+            for i in 0..per_week {
+                posts.push(post(
+                    &format!("{g}_{w}_{i}"),
+                    &time_in_week(w, 1 + i * 7),
+                    1 + (i * 3 + w) % 17 + bump,
+                ));
+            }
+        }
+        set_feed(site, 100 + g, &posts);
+    }
+}
+
+#[test]
+fn leftover_temp_files_are_cleared_by_the_next_run() {
+    let site = built_site();
+    site.write("data/a/.tmp-Ab12Cd", "{\"half");
+    site.write("public/a/.index.html.gdtmp-4242", "<html");
+    site.write("public/.tmp-XyZ987", "a/index.html\n");
+    site.run(&["build", NOW]).success();
+    for rel in ["data", "public"] {
+        let temps: Vec<_> = site.files(rel).into_iter().filter(|f| is_temp(f)).collect();
+        assert!(temps.is_empty(), "{rel}: {temps:?}");
+    }
+}
+
+/// Every file under `data/` and `public/`, keyed `data/...` and `public/...`.
+fn site_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    ["data", "public"]
+        .iter()
+        .flat_map(|r| {
+            tree(site, r)
+                .into_iter()
+                .map(move |(f, b)| (format!("{r}/{f}"), b))
+        })
+        .collect()
+}
+
+/// Runs `groupdigest ARGS` in `site` and SIGKILLs it after `delay` (if still running).
+/// Returns whether the kill landed while it ran.
+fn run_and_kill(site: &Site, args: &[&str], delay: Duration) -> bool {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
+        .current_dir(site.root())
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(delay);
+    let running = child.try_wait().unwrap().is_none();
+    child.kill().ok(); // SIGKILL on Unix
+    child.wait().unwrap();
+    running
+}
+
+/// Asserts that every file under data/ and public/ is whole: exactly its version in `old` or
+/// in `new`, none missing or extra; temp files (never under a final name) are skipped.
+#[track_caller]
+fn assert_old_or_new(
+    site: &Site,
+    old: &BTreeMap<String, Vec<u8>>,
+    new: &BTreeMap<String, Vec<u8>>,
+    when: &str,
+) {
+    let now = site_files(site);
+    let real: Vec<&String> = now.keys().filter(|k| !is_temp(k)).collect();
+    assert_eq!(
+        real,
+        old.keys().collect::<Vec<_>>(),
+        "{when}: a file is missing or extra"
+    );
+    for path in real {
+        let bytes = &now[path];
+        assert!(
+            old.get(path) == Some(bytes) || new.get(path) == Some(bytes),
+            "{when}: `{path}` is neither its old nor its new content"
+        );
+        if path.ends_with(".json") {
+            serde_json::from_slice::<serde_json::Value>(bytes)
+                .unwrap_or_else(|e| panic!("{when}: {path}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn killing_fetch_or_render_at_any_moment_leaves_every_file_old_or_new_and_whole() {
+    const GROUPS: usize = 6;
+    const WEEKS: u64 = 30;
+    const PER_WEEK: u64 = 10;
+    const KILLS: u32 = 8;
+    let slugs: Vec<String> = (0..GROUPS).map(|g| format!("g{g}")).collect();
+    let slugs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+
+    // The new version of every file: version A then B built cleanly elsewhere.
+    let reference = site_with_groups(&slugs);
+    write_big_snapshot(&reference, GROUPS, WEEKS, PER_WEEK, 0);
+    reference.run(&["build", NOW]).success();
+    write_big_snapshot(&reference, GROUPS, WEEKS, PER_WEEK, 1);
+    reference.run(&["build", NOW]).success();
+    let new = site_files(&reference);
+
+    // The old version: this site fetched and rendered from version A, then switched to B.
+    // Kill points are spread over each phase whatever this machine's speed; nothing is
+    // asserted about time.
+    let site = site_with_groups(&slugs);
+    write_big_snapshot(&site, GROUPS, WEEKS, PER_WEEK, 0);
+    let started = std::time::Instant::now();
+    site.run(&["fetch", NOW]).success();
+    let fetch_time = started.elapsed();
+    let started = std::time::Instant::now();
+    site.run(&["render", NOW]).success();
+    let render_time = started.elapsed();
+    let old = site_files(&site);
+    assert_eq!(
+        old.keys().collect::<Vec<_>>(),
+        new.keys().collect::<Vec<_>>(),
+        "both versions have the same files"
+    );
+    let differing = old.iter().filter(|(k, v)| new[*k] != **v).count();
+    assert!(differing > GROUPS * WEEKS as usize * 2, "{differing}");
+    write_big_snapshot(&site, GROUPS, WEEKS, PER_WEEK, 1);
+
+    let mut landed = 0;
+    for i in 0..KILLS {
+        let delay = fetch_time * i / KILLS + Duration::from_millis(u64::from(i));
+        landed += u32::from(run_and_kill(&site, &["fetch", NOW], delay));
+        assert_old_or_new(
+            &site,
+            &old,
+            &new,
+            &format!("after killing fetch at {delay:?}"),
+        );
+    }
+    // Render reads the archive, so it is killed only once the archive is whole version B.
+    site.run(&["fetch", NOW]).success();
+    for i in 0..KILLS {
+        let delay = render_time * i / KILLS + Duration::from_millis(u64::from(i));
+        landed += u32::from(run_and_kill(&site, &["render", NOW], delay));
+        assert_old_or_new(
+            &site,
+            &old,
+            &new,
+            &format!("after killing render at {delay:?}"),
+        );
+    }
+    eprintln!(
+        "{landed} of {} kills landed mid-run (fetch {fetch_time:?}, render {render_time:?})",
+        2 * KILLS
+    );
+
+    site.run(&["build", NOW]).success();
+    let finished = site_files(&site);
+    assert!(
+        finished.keys().all(|k| !is_temp(k)),
+        "the next run clears temp files"
+    );
+    assert!(finished == new, "the next run finishes the job");
+}
+
+// ---------------------------------------------------------------------------------------
+// `init`: a new site that builds as it is.
+
+#[test]
+fn init_scaffolds_a_site_that_renders_as_it_is() {
+    let site = Site::new();
+    let run = site.run(&["init", "my-site"]);
+    run.success();
+    for f in [
+        "site.toml",
+        "README.md",
+        ".gitignore",
+        ".github/workflows/publish.yml",
+        ".github/workflows/test.yml",
+        "templates/base.html",
+        "templates/period.html",
+        "templates/style.css",
+    ] {
+        assert!(site.exists(&format!("my-site/{f}")), "{f}");
+    }
+    assert_eq!(
+        site.read("my-site/templates/period.html"),
+        std::fs::read_to_string(crate::support::repo().join("templates/period.html")).unwrap(),
+        "the default templates, to edit"
+    );
+    let readme = site.read("my-site/README.md");
+    for needed in [
+        "FB_ACCESS_TOKEN",
+        "groupdigest auth login",
+        "groupdigest auth exchange",
+        "Source: **GitHub\n   Actions**",
+        "https://<owner>.github.io/<repo>/<slug>/latest.json",
+        "JSON API",
+        "2024-04-22",
+        "imports/<slug>/",
+    ] {
+        assert!(readme.contains(needed), "README.md lacks {needed:?}");
+    }
+    site.run(&["--config", "my-site/site.toml", "render", NOW])
+        .success();
+    assert!(site.exists("my-site/public/index.html"));
+}
+
+#[test]
+fn init_examples_once_uncommented_give_a_valid_site() {
+    let site = Site::new();
+    site.run(&["init", "s"]).success();
+    // Example lines are `#key = ...` / `#[[groups]]` (no space after `#`).
+    let config: String = site
+        .read("s/site.toml")
+        .lines()
+        .map(|l| match l.strip_prefix('#') {
+            Some(rest) if !rest.is_empty() && !rest.starts_with([' ', '#']) => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(config.contains("kind = \"page\"") && config.contains("kind = \"import\""));
+    assert!(
+        config.contains("path = \"imports/my-group\"")
+            && config.contains("preset = \"facebook-scraper\"")
+    );
+    site.write("s/site.toml", &config);
+    std::fs::create_dir_all(site.path("s/imports/my-group")).unwrap();
+    let run = site.run(&["--config", "s/site.toml", "render", NOW]);
+    run.success();
+    assert!(site.exists("s/public/my-page/latest.json"));
+    assert!(site.exists("s/public/my-group/index.html"));
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_then_writes_nothing() {
+    let site = Site::new();
+    site.write("s/site.toml", "# mine\n");
+    site.write("s/templates/base.html", "mine");
+    let run = site.run(&["init", "s"]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("s/site.toml") && err.contains("s/templates/base.html"),
+        "{err}"
+    );
+    assert_eq!(site.files("s"), vec!["site.toml", "templates/base.html"]);
+    assert_eq!(site.read("s/site.toml"), "# mine\n");
+}
