@@ -4,6 +4,7 @@
 //! `import` reads exported files. Only this module talks to the network.
 
 pub mod graph_json;
+pub(crate) mod import;
 pub mod snapshot;
 
 use chrono::{DateTime, Utc};
@@ -71,7 +72,9 @@ pub fn fetch_groups(
             }
             (GroupKind::Group | GroupKind::Page, SourceKind::Graph) => live.push(i),
             (GroupKind::Import, _) => {
-                results[i] = Some(Err(anyhow::anyhow!("import sources are not supported yet")));
+                let window = requested.unwrap_or_default();
+                let tz = config.clock().tz;
+                results[i] = Some(import::read_group(&config.root, tz, group, window));
             }
         }
     }
