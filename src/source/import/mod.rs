@@ -338,6 +338,14 @@ mod tests {
         };
         let f = read_group(dir.path(), UTC, &g, w).unwrap();
         assert_eq!(f.posts.len(), 1);
-        assert_eq!(f.covered, Some((w.since.unwrap(), w.until.unwrap())));
+        let (from, to) = f.covered.unwrap();
+        assert_eq!(from, w.since.unwrap());
+        assert!(
+            to < w.until.unwrap()
+                && to
+                    > "2026-11-15T23:59:59Z"
+                        .parse::<chrono::DateTime<chrono::Utc>>()
+                        .unwrap()
+        );
     }
 }
