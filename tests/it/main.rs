@@ -1,4 +1,5 @@
 //! The integration tests: one binary, one module per area, sharing `support`.
 
+mod import;
 mod pipeline;
 mod support;
