@@ -206,7 +206,7 @@ fn bad_rows_are_skipped_and_reported_with_file_and_line_and_exit_0() {
         "`p.csv` line 5: `created_time` = `next tuesday` is not a time we can read; skipped",
         "`p.csv` line 6: `comments` = `many` is not a count; skipped",
         "`p.csv` line 7: `permalink` = `javascript:alert(1)` is not an http(s) URL; skipped",
-        "import: skipped 6 of 7 rows in 1 file (the first 5 problems are listed above, 1 more are not)",
+        "import: skipped 6 of 7 rows in 1 file (the first 5 problems are listed above; 1 more not shown)",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

@@ -178,7 +178,7 @@ impl Report {
         }
         if hidden > 0 {
             summary.push_str(&format!(
-                " (the first {SHOWN} problems are listed above, {hidden} more are not)"
+                " (the first {SHOWN} problems are listed above; {hidden} more not shown)"
             ));
         }
         out.push(summary);
@@ -253,7 +253,7 @@ mod tests {
         );
         assert_eq!(
             f.warnings[SHOWN],
-            "import: skipped 8 of 9 rows in 1 file (the first 5 problems are listed above, 3 more are not)"
+            "import: skipped 8 of 9 rows in 1 file (the first 5 problems are listed above; 3 more not shown)"
         );
     }
 
