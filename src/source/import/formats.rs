@@ -71,7 +71,8 @@ fn wrong_mapping(rows: &FileRows, mapping: &Mapping) -> Result<()> {
     if all_missing {
         let first = &rows.problems[0].1;
         bail!(
-            "no row has what the mapping needs ({first}, in all {} rows); set `preset` or `[groups.fields]` to the file's names (id: {}, created_time: {})",
+            "no row has what the mapping needs ({first}: {} of {} rows); set `preset` or `[groups.fields]` to the file's names (id: {}, created_time: {})",
+            rows.problems.len(),
             rows.problems.len(),
             mapping.describe(Field::Id),
             mapping.describe(Field::CreatedTime)
@@ -436,7 +437,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("no row has what the mapping needs") && e.contains("all 2 rows"),
+            e.contains("no row has what the mapping needs") && e.contains("2 of 2 rows"),
             "{e}"
         );
         assert!(e.contains("preset"), "{e}");
