@@ -89,12 +89,16 @@ fn main() -> anyhow::Result<()> {
     );
 
     let no_stale = Default::default();
+    let (u0, s0) = cpu_times();
     let t = Instant::now();
     let stats = groupdigest::render::render_site(&config, now, &no_stale)?;
     let cold = t.elapsed();
+    let (u1, s1) = cpu_times();
     println!(
-        "cold render: {:.3}s wall, {} periods, {} files written",
+        "cold render: {:.3}s wall ({:.2}s user, {:.2}s system CPU), {} periods, {} files written",
         cold.as_secs_f64(),
+        u1 - u0,
+        s1 - s0,
         stats.periods,
         stats.files.written
     );
@@ -102,14 +106,32 @@ fn main() -> anyhow::Result<()> {
 
     let t = Instant::now();
     let stats = groupdigest::render::render_site(&config, now, &no_stale)?;
+    let (u2, s2) = cpu_times();
     println!(
-        "warm render (nothing changed): {:.3}s wall, {} files unchanged, {} written",
+        "warm render (nothing changed): {:.3}s wall ({:.2}s user, {:.2}s system CPU), {} files unchanged, {} written",
         t.elapsed().as_secs_f64(),
+        u2 - u1,
+        s2 - s1,
         stats.files.unchanged,
         stats.files.written
     );
     println!("peak memory (VmHWM, whole process): {}", peak_memory());
     Ok(())
+}
+
+/// User and system CPU seconds used so far by this process (from /proc/self/stat).
+fn cpu_times() -> (f64, f64) {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or_default();
+    let f: Vec<&str> = after.split_whitespace().collect();
+    // Fields 14 and 15 (utime, stime, in 1/100 s); field 3 is the first after the `)`.
+    let ticks = |i: usize| {
+        f.get(i - 3)
+            .and_then(|x| x.parse::<f64>().ok())
+            .unwrap_or(0.0)
+            / 100.0
+    };
+    (ticks(14), ticks(15))
 }
 
 fn peak_memory() -> String {

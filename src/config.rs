@@ -268,15 +268,16 @@ pub struct GroupConfig {
     /// Import only: a file or folder of exported posts, relative to `site.toml`.
     #[serde(default)]
     pub path: Option<PathBuf>,
-    /// Import only: "json", "jsonl", "csv" or "graph".
+    /// Import only: "json", "jsonl", "csv" or "graph". Default: from the extension of a
+    /// file `path` (`.json`, `.jsonl`/`.ndjson`, `.csv`); required for a folder.
     #[serde(default)]
-    pub format: Option<String>,
-    /// Import only: a built-in field mapping ("facebook-scraper" or "generic").
+    pub format: Option<ImportFormat>,
+    /// Import only: a built-in field mapping, "generic" or "facebook-scraper". Default: "generic".
     #[serde(default)]
-    pub preset: Option<String>,
-    /// Import only: per-field overrides of the mapping (dotted paths for nested JSON).
+    pub preset: Option<ImportPreset>,
+    /// Import only: per-field overrides of the preset's mapping. Default: none.
     #[serde(default)]
-    pub fields: Option<toml::Table>,
+    pub fields: Option<ImportFields>,
 }
 
 fn default_group_kind() -> GroupKind {
@@ -288,6 +289,139 @@ impl GroupConfig {
     pub fn display_name(&self) -> &str {
         self.name.as_deref().unwrap_or(&self.slug)
     }
+
+    /// Import only: `format`, or the one the extension of a file `path` implies.
+    pub fn import_format(&self) -> Option<ImportFormat> {
+        self.format.or_else(|| {
+            let ext = self
+                .path
+                .as_ref()?
+                .extension()?
+                .to_str()?
+                .to_ascii_lowercase();
+            ImportFormat::from_extension(&ext)
+        })
+    }
+}
+
+/// `format` of an import group: how its files are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportFormat {
+    /// A JSON array of post objects.
+    Json,
+    /// JSON Lines: one post object per line.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// Graph API feed pages (`{"data": [...]}`), as in the snapshot source.
+    Graph,
+}
+
+impl ImportFormat {
+    pub const NAMES: &'static str = "\"json\", \"jsonl\", \"csv\" or \"graph\"";
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportFormat::Json => "json",
+            ImportFormat::Jsonl => "jsonl",
+            ImportFormat::Csv => "csv",
+            ImportFormat::Graph => "graph",
+        }
+    }
+
+    fn from_name(s: &str) -> Option<Self> {
+        [Self::Json, Self::Jsonl, Self::Csv, Self::Graph]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+
+    /// The format a file extension (lowercase, no dot) implies. `.json` is a JSON array:
+    /// Graph pages must be asked for by name.
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        match ext {
+            "json" => Some(Self::Json),
+            "jsonl" | "ndjson" => Some(Self::Jsonl),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Written by hand so a bad value names the key and the choices (serde's derive says only
+/// "unknown variant").
+impl<'de> Deserialize<'de> for ImportFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Self::from_name(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "key `format`: `{s}` is not an import format; use {}",
+                Self::NAMES
+            ))
+        })
+    }
+}
+
+/// `preset` of an import group: a built-in field mapping for a known export shape.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportPreset {
+    /// Columns named like the model: id, text, created_time, permalink, picture, comments,
+    /// shares, reactions, author.
+    #[default]
+    Generic,
+    /// The Python `facebook-scraper`'s post dicts (post_id, text, time, post_url, ...).
+    FacebookScraper,
+}
+
+impl ImportPreset {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportPreset::Generic => "generic",
+            ImportPreset::FacebookScraper => "facebook-scraper",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ImportPreset {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        [Self::Generic, Self::FacebookScraper]
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "key `preset`: `{s}` is not a preset; use \"generic\" or \"facebook-scraper\""
+                ))
+            })
+    }
+}
+
+/// `[groups.fields]`: where each post field is in an exported row. Each value is a CSV
+/// column name or, for JSON, a key or a dotted path to a nested one (`stats.comments`,
+/// `comments.summary.total_count`); `""` leaves the field unmapped. A field not given here
+/// comes from the preset.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportFields {
+    /// The post's id (required in every row). Default: the preset's.
+    pub id: Option<String>,
+    /// The post's text. Default: the preset's.
+    pub text: Option<String>,
+    /// When it was posted (required in every row). Default: the preset's.
+    pub created_time: Option<String>,
+    /// Link to the post (http(s) only). Default: the preset's.
+    pub permalink: Option<String>,
+    /// The post's picture (http(s) only). Default: the preset's.
+    pub picture: Option<String>,
+    /// Comment count. Default: the preset's.
+    pub comments: Option<String>,
+    /// Share count. Default: the preset's.
+    pub shares: Option<String>,
+    /// Reaction count, or an object of counts per reaction, summed. Default: the preset's.
+    pub reactions: Option<String>,
+    /// The author's name. Default: the preset's.
+    pub author: Option<String>,
 }
 
 /// Validated values derived from the raw strings, ready for use.
@@ -464,12 +598,8 @@ impl Config {
                     g.slug
                 )));
             }
-            if g.kind == GroupKind::Import && g.path.is_none() {
-                return Err(ConfigError::new(format!(
-                    "{}: group `{}`: `kind = \"import\"` needs `path` (a file or a folder of exported posts)",
-                    at("slug", i),
-                    g.slug
-                )));
+            if g.kind == GroupKind::Import {
+                validate_import(g, i, &at)?;
             }
         }
         Ok(())
@@ -509,6 +639,50 @@ impl Config {
     pub fn group(&self, slug: &str) -> Option<&GroupConfig> {
         self.groups.iter().find(|g| g.slug == slug)
     }
+}
+
+/// The import keys of group `i`, which is `kind = "import"`.
+fn validate_import(
+    g: &GroupConfig,
+    i: usize,
+    at: &dyn Fn(&str, usize) -> String,
+) -> Result<(), ConfigError> {
+    if g.path.is_none() {
+        return Err(ConfigError::new(format!(
+            "{}: group `{}`: `kind = \"import\"` needs `path` (a file or a folder of exported posts)",
+            at("slug", i),
+            g.slug
+        )));
+    }
+    match g.import_format() {
+        None => {
+            return Err(ConfigError::new(format!(
+                "{}: key `groups[{i}].format`: group `{}` needs `format` ({}); it cannot be told from `path`",
+                at("slug", i),
+                g.slug,
+                ImportFormat::NAMES
+            )))
+        }
+        Some(ImportFormat::Graph) if g.preset.is_some() || g.fields.is_some() => {
+            return Err(ConfigError::new(format!(
+                "{}: group `{}`: `preset` and `fields` do not apply to `format = \"graph\"`, whose shape is fixed",
+                at("slug", i),
+                g.slug
+            )))
+        }
+        Some(_) => {}
+    }
+    if let Some(f) = &g.fields {
+        for (key, value) in [("id", &f.id), ("created_time", &f.created_time)] {
+            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                return Err(ConfigError::new(format!(
+                    "{}: key `groups[{i}].fields.{key}` cannot be empty: every post needs one",
+                    at("slug", i),
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn parse_weekday(s: &str) -> Option<Weekday> {
@@ -678,6 +852,80 @@ mod tests {
     fn rejects_import_keys_on_a_graph_group() {
         let e = parse("[[groups]]\nid = \"1\"\nslug = \"a\"\nformat = \"csv\"\n").unwrap_err();
         assert!(e.contains("only for `kind = \"import\"`"), "{e}");
+    }
+
+    const IMPORT: &str = "[[groups]]\nid = \"1\"\nslug = \"a\"\nkind = \"import\"\n";
+
+    #[test]
+    fn rejects_an_unknown_import_format_naming_key_line_and_choices() {
+        let e = parse(&format!("{IMPORT}path = \"x\"\nformat = \"xml\"\n")).unwrap_err();
+        assert!(e.starts_with("site.toml:6:10:"), "{e}");
+        assert!(
+            e.contains("key `format`: `xml`") && e.contains("\"jsonl\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn rejects_an_unknown_preset_naming_key_and_line() {
+        let e = parse(&format!("{IMPORT}path = \"x.csv\"\npreset = \"apify\"\n")).unwrap_err();
+        assert!(e.starts_with("site.toml:6:10:"), "{e}");
+        assert!(
+            e.contains("key `preset`: `apify`") && e.contains("facebook-scraper"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn rejects_an_unknown_field_in_the_mapping() {
+        let e = parse(&format!(
+            "{IMPORT}path = \"x.csv\"\n[groups.fields]\nid = \"post_id\"\nlikes = \"likes\"\n"
+        ))
+        .unwrap_err();
+        assert!(e.starts_with("site.toml:8:1:"), "{e}");
+        assert!(e.contains("likes") && e.contains("reactions"), "{e}");
+    }
+
+    #[test]
+    fn import_format_defaults_from_the_file_extension() {
+        let c = parse(&format!("{IMPORT}path = \"exports/posts.NDJSON\"\n")).unwrap();
+        assert_eq!(c.groups[0].import_format(), Some(ImportFormat::Jsonl));
+        assert_eq!(c.groups[0].preset, None, "generic is applied when reading");
+        let e = parse(&format!("{IMPORT}path = \"imports\"\n")).unwrap_err();
+        assert!(
+            e.contains("groups[0].format") && e.contains("needs `format`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn reads_a_preset_with_field_overrides() {
+        let c = parse(&format!(
+            "{IMPORT}path = \"x.json\"\npreset = \"facebook-scraper\"\n[groups.fields]\ncomments = \"stats.comments\"\n"
+        ))
+        .unwrap();
+        let g = &c.groups[0];
+        assert_eq!(g.preset, Some(ImportPreset::FacebookScraper));
+        let f = g.fields.as_ref().unwrap();
+        assert_eq!(f.comments.as_deref(), Some("stats.comments"));
+        assert_eq!(f.id, None);
+    }
+
+    #[test]
+    fn rejects_a_mapping_for_graph_pages_and_an_empty_id_field() {
+        let e = parse(&format!(
+            "{IMPORT}path = \"g\"\nformat = \"graph\"\npreset = \"generic\"\n"
+        ))
+        .unwrap_err();
+        assert!(e.contains("do not apply to `format = \"graph\"`"), "{e}");
+        let e = parse(&format!(
+            "{IMPORT}path = \"x.csv\"\n[groups.fields]\nid = \"\"\n"
+        ))
+        .unwrap_err();
+        assert!(
+            e.contains("groups[0].fields.id") && e.contains("site.toml:3:1"),
+            "{e}"
+        );
     }
 
     #[test]

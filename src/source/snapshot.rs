@@ -64,17 +64,36 @@ pub fn from_posts(info: crate::model::GroupInfo, posts: Vec<Post>, window: Windo
         .collect();
     let first = posts.iter().map(|p| p.created_time).min();
     let last = posts.iter().map(|p| p.created_time).max();
+    // `covered` is inclusive but `until` is exclusive: `--until 2026-11-16` must not cover
+    // (and so create or replace) the period starting that day.
+    let until = window.until.map(|u| u - chrono::Duration::nanoseconds(1));
     let covered = match (first, last) {
         (Some(a), Some(b)) => Some((
             window.since.map_or(a, |s| s.min(a)),
-            window.until.map_or(b, |u| u.max(b)),
+            until.map_or(b, |u| u.max(b)),
         )),
-        _ => window.since.zip(window.until),
+        _ => window.since.zip(until),
     };
     GroupFetch {
         info,
         posts,
         covered,
         warnings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_until_date_does_not_cover_the_period_it_starts() {
+        let window = Window {
+            since: Some("2026-11-09T00:00:00Z".parse().unwrap()),
+            until: Some("2026-11-16T00:00:00Z".parse().unwrap()),
+        };
+        let f = from_posts(Default::default(), Vec::new(), window);
+        let (_, to) = f.covered.unwrap();
+        assert!(to < window.until.unwrap(), "{to}");
     }
 }

@@ -4,5 +4,6 @@ mod archive;
 mod bot;
 mod fake_graph;
 mod graph;
+mod import;
 mod pipeline;
 mod support;

@@ -1,0 +1,565 @@
+//! Field mapping: where each post field is in an exported row (a preset, overridden field by
+//! field from `[groups.fields]`), and the conversion of a row's values into a `Post`.
+//!
+//! Exports are loose: counts come as numbers, numeric strings, `12.0` from pandas, Graph
+//! `{"summary": {"total_count": n}}` objects or facebook-scraper's dict of counts per
+//! reaction. Everything that can be read unambiguously is; anything else rejects the row
+//! with a reason that names the column, so nothing is dropped silently.
+
+use chrono_tz::Tz;
+use serde_json::Value;
+
+use super::time::{from_unix, parse_time};
+use crate::config::{ImportFields, ImportPreset};
+use crate::model::{http_url, Post};
+
+/// The post fields an export can map, in `[groups.fields]` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Id,
+    Text,
+    CreatedTime,
+    Permalink,
+    Picture,
+    Comments,
+    Shares,
+    Reactions,
+    Author,
+}
+
+impl Field {
+    pub(crate) const ALL: [Field; 9] = [
+        Field::Id,
+        Field::Text,
+        Field::CreatedTime,
+        Field::Permalink,
+        Field::Picture,
+        Field::Comments,
+        Field::Shares,
+        Field::Reactions,
+        Field::Author,
+    ];
+
+    /// The field's key in `[groups.fields]`.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Text => "text",
+            Field::CreatedTime => "created_time",
+            Field::Permalink => "permalink",
+            Field::Picture => "picture",
+            Field::Comments => "comments",
+            Field::Shares => "shares",
+            Field::Reactions => "reactions",
+            Field::Author => "author",
+        }
+    }
+
+    /// Fields a row cannot do without.
+    pub(crate) fn required(self) -> bool {
+        matches!(self, Field::Id | Field::CreatedTime)
+    }
+}
+
+/// Where a preset looks for a field: candidates in order, the first present one wins, so a
+/// preset can cover the variants of one tool (facebook-scraper's `reaction_count`, its
+/// `reactions` dict, or only `likes` without the reactions option).
+fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
+    match preset {
+        ImportPreset::Generic => match field {
+            Field::Id => &["id"],
+            Field::Text => &["text"],
+            Field::CreatedTime => &["created_time"],
+            Field::Permalink => &["permalink"],
+            Field::Picture => &["picture"],
+            Field::Comments => &["comments"],
+            Field::Shares => &["shares"],
+            Field::Reactions => &["reactions"],
+            Field::Author => &["author"],
+        },
+        ImportPreset::FacebookScraper => match field {
+            Field::Id => &["post_id"],
+            Field::Text => &["text", "post_text"],
+            // `timestamp` is the exact instant; `time` is the scraping machine's wall clock.
+            Field::CreatedTime => &["timestamp", "time"],
+            Field::Permalink => &["post_url"],
+            Field::Picture => &["image", "image_lowquality"],
+            Field::Comments => &["comments"],
+            Field::Shares => &["shares"],
+            Field::Reactions => &["reaction_count", "reactions", "likes"],
+            Field::Author => &["username"],
+        },
+    }
+}
+
+/// The effective mapping of one import group.
+#[derive(Debug, Clone)]
+pub(crate) struct Mapping {
+    paths: [Vec<String>; 9],
+    /// Which fields `[groups.fields]` set, so a column it names but the file lacks is reported.
+    explicit: [bool; 9],
+}
+
+impl Mapping {
+    pub(crate) fn new(preset: ImportPreset, fields: Option<&ImportFields>) -> Mapping {
+        let fields = fields.cloned().unwrap_or_default();
+        let overrides = [
+            fields.id,
+            fields.text,
+            fields.created_time,
+            fields.permalink,
+            fields.picture,
+            fields.comments,
+            fields.shares,
+            fields.reactions,
+            fields.author,
+        ];
+        let mut explicit = [false; 9];
+        let paths = std::array::from_fn(|i| match &overrides[i] {
+            Some(path) => {
+                explicit[i] = !path.trim().is_empty();
+                // `""` unmaps the field.
+                if path.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    vec![path.trim().to_string()]
+                }
+            }
+            None => preset_paths(preset, Field::ALL[i])
+                .iter()
+                .map(|p| p.to_string())
+                .collect(),
+        });
+        Mapping { paths, explicit }
+    }
+
+    pub(crate) fn paths(&self, f: Field) -> &[String] {
+        &self.paths[f as usize]
+    }
+
+    pub(crate) fn is_explicit(&self, f: Field) -> bool {
+        self.explicit[f as usize]
+    }
+
+    /// "`timestamp` or `time`", for messages.
+    pub(crate) fn describe(&self, f: Field) -> String {
+        let names: Vec<String> = self.paths(f).iter().map(|p| format!("`{p}`")).collect();
+        if names.is_empty() {
+            format!("`{}` (unmapped)", f.key())
+        } else {
+            names.join(" or ")
+        }
+    }
+
+    /// The first present value of `f` in a JSON row, with the path it was found at.
+    pub(crate) fn json_get<'a>(&'a self, row: &'a Value, f: Field) -> Option<(&'a str, Cell<'a>)> {
+        self.paths(f).iter().find_map(|p| {
+            lookup(row, p)
+                .filter(|v| !is_blank(v))
+                .map(|v| (p.as_str(), Cell::Json(v)))
+        })
+    }
+}
+
+/// `path` in a JSON object: the whole string as a key first (keys may contain dots), then
+/// as a dotted path through nested objects (and array indexes: `images.0`).
+pub(crate) fn lookup<'a>(row: &'a Value, path: &str) -> Option<&'a Value> {
+    if let Some(v) = row.get(path) {
+        return Some(v);
+    }
+    if !path.contains('.') {
+        return None;
+    }
+    path.split('.').try_fold(row, |v, seg| match v {
+        Value::Object(m) => m.get(seg),
+        Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+        _ => None,
+    })
+}
+
+/// Null and empty strings count as absent, as exporters write missing values either way.
+fn is_blank(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// One value of a row: a CSV cell or a JSON value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Cell<'a> {
+    Text(&'a str),
+    Json(&'a Value),
+}
+
+impl<'a> Cell<'a> {
+    /// The value as it appears, shortened, for messages.
+    fn shown(&self) -> String {
+        let s = match self {
+            Cell::Text(s) => s.to_string(),
+            Cell::Json(Value::String(s)) => s.clone(),
+            Cell::Json(v) => v.to_string(),
+        };
+        let mut short: String = s.chars().take(40).collect();
+        if short.len() < s.len() {
+            short.push('…');
+        }
+        short
+    }
+
+    fn as_str(self) -> Option<&'a str> {
+        match self {
+            Cell::Text(s) => Some(s),
+            Cell::Json(Value::String(s)) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Why a row was skipped, or what was dropped from a kept one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// No id or no time under any mapped name: skipped. Kept apart because a file where every
+    /// row has it is a mapping that does not fit, not a file of bad rows.
+    Missing(String),
+    /// The row is not a JSON object (or not JSON): skipped. A file of nothing else is in
+    /// another format.
+    NotAnObject(String),
+    /// Skipped for this reason.
+    Skipped(String),
+    /// Kept without a field it had in an unusable form.
+    Dropped(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Missing(s)
+            | Problem::NotAnObject(s)
+            | Problem::Skipped(s)
+            | Problem::Dropped(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A row converted: the post, and what was dropped from it (a `javascript:` picture, ...).
+#[derive(Debug)]
+pub(crate) struct Converted {
+    pub post: Post,
+    pub note: Option<String>,
+}
+
+/// Builds a post from a row; `get` returns the first present value of a field and the column
+/// or path it came from. `Err` is why the row is skipped.
+pub(crate) fn convert<'a>(
+    mapping: &Mapping,
+    tz: Tz,
+    get: impl Fn(Field) -> Option<(&'a str, Cell<'a>)>,
+) -> Result<Converted, Problem> {
+    let missing = |f: Field| Problem::Missing(format!("no {} ({})", f.key(), mapping.describe(f)));
+    let bad = |key: &str, c: Cell<'_>, what: &str| {
+        Problem::Skipped(format!("`{key}` = `{}` is not {what}", c.shown()))
+    };
+    let (key, id) = get(Field::Id).ok_or_else(|| missing(Field::Id))?;
+    let id = match id {
+        Cell::Json(Value::Number(n)) => n.to_string(),
+        c => c
+            .as_str()
+            .map(|s| s.trim().to_string())
+            .ok_or_else(|| bad(key, c, "a string or a number"))?,
+    };
+    let (key, t) = get(Field::CreatedTime).ok_or_else(|| missing(Field::CreatedTime))?;
+    let created_time = match t {
+        Cell::Json(Value::Number(n)) => n.as_f64().and_then(from_unix),
+        c => c.as_str().and_then(|s| parse_time(s, tz)),
+    }
+    .ok_or_else(|| bad(key, t, "a time we can read"))?;
+    let message = match get(Field::Text) {
+        None => None,
+        Some((_, Cell::Json(Value::Number(n)))) => Some(n.to_string()),
+        Some((key, c)) => Some(c.as_str().ok_or_else(|| bad(key, c, "text"))?.to_string()),
+    };
+    let count = |f: Field| match get(f) {
+        None => Ok(0),
+        Some((key, c)) => count_of(c).ok_or_else(|| bad(key, c, "a count")),
+    };
+    let comments = count(Field::Comments)?;
+    let shares = count(Field::Shares)?;
+    let reactions = count(Field::Reactions)?;
+    let permalink_url = match get(Field::Permalink) {
+        None => None,
+        Some((key, c)) => Some(
+            c.as_str()
+                .and_then(http_url)
+                .ok_or_else(|| bad(key, c, "an http(s) URL"))?,
+        ),
+    };
+    let mut dropped = Vec::new();
+    let picture = get(Field::Picture).and_then(|(key, c)| {
+        let url = c.as_str().and_then(http_url);
+        if url.is_none() {
+            dropped.push(format!("`{key}` = `{}` is not an http(s) URL", c.shown()));
+        }
+        url
+    });
+    let author = get(Field::Author).and_then(|(key, c)| {
+        let name = match c {
+            Cell::Json(Value::Object(o)) => o.get("name").and_then(Value::as_str),
+            c => c.as_str(),
+        }
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+        if name.is_none() {
+            dropped.push(format!("`{key}` = `{}` is not a name", c.shown()));
+        }
+        name.map(str::to_string)
+    });
+    Ok(Converted {
+        post: Post {
+            id,
+            created_time,
+            message,
+            permalink_url,
+            picture,
+            comments,
+            shares,
+            reactions,
+            author,
+        },
+        note: (!dropped.is_empty()).then(|| dropped.join("; ")),
+    })
+}
+
+/// A count in any form exports write one: see the module doc.
+fn count_of(c: Cell<'_>) -> Option<u64> {
+    match c {
+        Cell::Json(v) => count_json(v),
+        Cell::Text(s) => count_text(s),
+    }
+}
+
+fn count_text(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if let Ok(n) = s.parse::<u64>() {
+        return Some(n);
+    }
+    if let Ok(f) = s.parse::<f64>() {
+        return whole(f);
+    }
+    // A dict in a CSV cell: JSON, or Python's repr with single quotes (facebook-scraper's
+    // reactions written by the csv module or pandas).
+    if s.starts_with('{') {
+        let v = serde_json::from_str::<Value>(s)
+            .or_else(|_| serde_json::from_str::<Value>(&s.replace('\'', "\"")))
+            .ok()?;
+        return count_json(&v);
+    }
+    None
+}
+
+fn count_json(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64().or_else(|| n.as_f64().and_then(whole)),
+        Value::String(s) => count_text(s),
+        Value::Object(o) => {
+            // Graph shapes first: `shares.count`, `comments.summary.total_count`.
+            if let Some(c) = o.get("count") {
+                return count_json(c);
+            }
+            if let Some(c) = o.get("summary").and_then(|s| s.get("total_count")) {
+                return count_json(c);
+            }
+            // A dict of counts per kind (facebook-scraper's reactions): their sum.
+            o.values()
+                .try_fold(0u64, |sum, v| sum.checked_add(count_json(v)?))
+        }
+        _ => None,
+    }
+}
+
+/// `12.0` (pandas writes integer columns with gaps as floats) is 12; `1.5` and `-1` are
+/// not counts.
+fn whole(f: f64) -> Option<u64> {
+    (f.is_finite() && f >= 0.0 && f.fract() == 0.0 && f < 1.8e19).then_some(f as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const UTC: Tz = chrono_tz::UTC;
+
+    fn convert_json(mapping: &Mapping, row: &Value) -> Result<Converted, String> {
+        convert(mapping, UTC, |f| mapping.json_get(row, f)).map_err(|p| p.to_string())
+    }
+
+    fn generic() -> Mapping {
+        Mapping::new(ImportPreset::Generic, None)
+    }
+
+    #[test]
+    fn generic_preset_reads_a_plain_row() {
+        let row = json!({"id": "p1", "text": "Hola", "created_time": "2026-11-19T18:04:11Z",
+            "permalink": "https://facebook.com/p1", "picture": "https://img/1.jpg",
+            "comments": 3, "shares": "2", "reactions": 10.0, "author": "Ana"});
+        let c = convert_json(&generic(), &row).unwrap();
+        assert_eq!(c.post.id, "p1");
+        assert_eq!(c.post.message.as_deref(), Some("Hola"));
+        assert_eq!(
+            (c.post.comments, c.post.shares, c.post.reactions),
+            (3, 2, 10)
+        );
+        assert_eq!(
+            c.post.permalink_url.as_deref(),
+            Some("https://facebook.com/p1")
+        );
+        assert_eq!(c.post.picture.as_deref(), Some("https://img/1.jpg"));
+        assert_eq!(c.post.author.as_deref(), Some("Ana"));
+        assert!(c.note.is_none());
+    }
+
+    #[test]
+    fn facebook_scraper_preset_prefers_timestamp_and_sums_a_reactions_dict() {
+        let m = Mapping::new(ImportPreset::FacebookScraper, None);
+        let row = json!({"post_id": 3798217391739172831u64, "text": "x", "time": "2026-11-19 10:00:00",
+            "timestamp": 1795111451, "post_url": "https://m.facebook.com/groups/g/permalink/1/",
+            "image": null, "image_lowquality": "https://img/low.jpg",
+            "likes": 27, "comments": 2, "shares": 5, "reactions": {"like": 20, "love": 5, "haha": 2},
+            "username": "Ana"});
+        let c = convert_json(&m, &row).unwrap();
+        assert_eq!(
+            c.post.id, "3798217391739172831",
+            "a big numeric id stays exact"
+        );
+        assert_eq!(
+            c.post.created_time.to_rfc3339(),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(c.post.reactions, 27);
+        assert_eq!(c.post.picture.as_deref(), Some("https://img/low.jpg"));
+        assert_eq!(c.post.author.as_deref(), Some("Ana"));
+    }
+
+    #[test]
+    fn facebook_scraper_preset_falls_back_to_likes_and_time() {
+        let m = Mapping::new(ImportPreset::FacebookScraper, None);
+        let row = json!({"post_id": "1", "time": "2026-11-19 18:04:11", "likes": 27});
+        let c = convert_json(&m, &row).unwrap();
+        assert_eq!(c.post.reactions, 27);
+        assert_eq!(
+            c.post.created_time.to_rfc3339(),
+            "2026-11-19T18:04:11+00:00"
+        );
+    }
+
+    #[test]
+    fn fields_override_the_preset_one_by_one_with_dotted_paths() {
+        let fields = ImportFields {
+            comments: Some("comments.summary.total_count".into()),
+            shares: Some("stats.shares".into()),
+            picture: Some(String::new()),
+            ..Default::default()
+        };
+        let m = Mapping::new(ImportPreset::Generic, Some(&fields));
+        let row = json!({"id": 1, "created_time": 1795111451000u64, "picture": "javascript:x",
+            "comments": {"summary": {"total_count": 37}}, "stats": {"shares": 4}});
+        let c = convert_json(&m, &row).unwrap();
+        assert_eq!(c.post.id, "1");
+        assert_eq!((c.post.comments, c.post.shares), (37, 4));
+        assert_eq!(c.post.picture, None);
+        assert!(c.note.is_none(), "an unmapped field is not a problem");
+        assert!(m.is_explicit(Field::Shares) && !m.is_explicit(Field::Picture));
+    }
+
+    #[test]
+    fn a_key_with_a_dot_is_found_before_a_nested_path() {
+        let row = json!({"stats.comments": 5, "stats": {"comments": 9}, "images": ["a", "b"]});
+        assert_eq!(lookup(&row, "stats.comments"), Some(&json!(5)));
+        assert_eq!(lookup(&row, "images.1"), Some(&json!("b")));
+        assert_eq!(lookup(&row, "stats.nope"), None);
+    }
+
+    #[test]
+    fn graph_shaped_counts_are_read_from_their_objects() {
+        assert_eq!(count_json(&json!({"count": 4})), Some(4));
+        assert_eq!(
+            count_json(&json!({"data": [], "summary": {"total_count": 37}})),
+            Some(37)
+        );
+    }
+
+    #[test]
+    fn counts_accept_numeric_text_and_python_dicts_but_not_words() {
+        assert_eq!(count_text(" 12 "), Some(12));
+        assert_eq!(count_text("12.0"), Some(12));
+        assert_eq!(count_text("{'like': 3, 'wow': 1}"), Some(4));
+        assert_eq!(count_text("{\"like\": 3}"), Some(3));
+        for bad in ["many", "1.5", "-1", "{'like': 'lots'}", "NaN", "inf"] {
+            assert_eq!(count_text(bad), None, "{bad}");
+        }
+        assert_eq!(count_json(&json!([1, 2])), None);
+        assert_eq!(count_json(&json!(true)), None);
+    }
+
+    #[test]
+    fn a_row_without_an_id_or_a_time_is_rejected_naming_the_column() {
+        let m = Mapping::new(ImportPreset::FacebookScraper, None);
+        let e = convert_json(&m, &json!({"time": "2026-11-19"})).unwrap_err();
+        assert_eq!(e, "no id (`post_id`)");
+        let e = convert_json(&m, &json!({"post_id": "1", "time": ""})).unwrap_err();
+        assert_eq!(e, "no created_time (`timestamp` or `time`)");
+        let e =
+            convert_json(&generic(), &json!({"id": "1", "created_time": "yesterday"})).unwrap_err();
+        assert_eq!(e, "`created_time` = `yesterday` is not a time we can read");
+        let e = convert_json(&generic(), &json!({"id": {}, "created_time": 1})).unwrap_err();
+        assert_eq!(e, "`id` = `{}` is not a string or a number");
+    }
+
+    #[test]
+    fn a_bad_count_or_permalink_rejects_the_row() {
+        let base = json!({"id": "1", "created_time": "2026-11-19T18:04:11Z"});
+        let with = |k: &str, v: Value| {
+            let mut r = base.clone();
+            r[k] = v;
+            convert_json(&generic(), &r)
+        };
+        assert_eq!(
+            with("comments", json!("many")).unwrap_err(),
+            "`comments` = `many` is not a count"
+        );
+        assert!(with("shares", json!(-2)).is_err());
+        assert_eq!(
+            with("permalink", json!("javascript:alert(1)")).unwrap_err(),
+            "`permalink` = `javascript:alert(1)` is not an http(s) URL"
+        );
+        assert!(with("permalink", json!("/groups/1/posts/2")).is_err());
+        assert!(with("text", json!(["a"])).is_err());
+    }
+
+    #[test]
+    fn a_bad_picture_keeps_the_post_without_it_and_says_so() {
+        let row = json!({"id": "1", "created_time": "2026-11-19T18:04:11Z",
+            "picture": "data:image/png;base64,xx", "author": {"id": 3}});
+        let c = convert_json(&generic(), &row).unwrap();
+        assert_eq!(c.post.picture, None);
+        assert_eq!(c.post.author, None);
+        let note = c.note.unwrap();
+        assert!(
+            note.contains("`picture` = `data:image/png;base64,xx`"),
+            "{note}"
+        );
+        assert!(note.contains("`author`"), "{note}");
+    }
+
+    #[test]
+    fn absent_and_blank_counts_are_zero() {
+        let row = json!({"id": "1", "created_time": "2026-11-19T18:04:11Z", "comments": null, "shares": ""});
+        let c = convert_json(&generic(), &row).unwrap();
+        assert_eq!(
+            (c.post.comments, c.post.shares, c.post.reactions),
+            (0, 0, 0)
+        );
+    }
+}

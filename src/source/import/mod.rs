@@ -1,0 +1,351 @@
+//! The import source: a group's posts read from exported files (JSON, JSON Lines, CSV or
+//! Graph-shaped pages), since Meta removed the Groups API on 2024-04-22 and exports are how
+//! a group's archive is fed now.
+//!
+//! Files are read in name order and rows in file order; a post seen twice keeps the copy read
+//! last (`dedup_posts`), so exports named by date (`2026-11-23.csv`) let the newest counts
+//! win. Bad rows are skipped and reported (file, line, reason); a file not in its format
+//! fails the group. See docs/import.md.
+
+mod formats;
+mod mapping;
+mod time;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use chrono_tz::Tz;
+
+use self::formats::FileRows;
+use self::mapping::{Mapping, Problem};
+use super::graph_json::{read_json_file, GraphNode};
+use super::snapshot::from_posts;
+use super::{GroupFetch, Window};
+use crate::config::{GroupConfig, ImportFormat};
+use crate::model::GroupInfo;
+
+/// Bad rows shown in full; the rest are counted.
+const SHOWN: usize = 5;
+
+/// Reads an import group's file or folder (relative to `root`, the folder of site.toml),
+/// keeping posts inside `window`. `tz` is the site's, for times without an offset.
+pub(crate) fn read_group(
+    root: &Path,
+    tz: Tz,
+    group: &GroupConfig,
+    window: Window,
+) -> Result<GroupFetch> {
+    let (Some(rel), Some(format)) = (&group.path, group.import_format()) else {
+        bail!("an import group needs `path` and `format` (checked when site.toml is read)");
+    };
+    let path = root.join(rel);
+    let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
+    let mapping = Mapping::new(group.preset.unwrap_or_default(), group.fields.as_ref());
+    let mut info = GroupInfo {
+        id: group.id.clone(),
+        ..Default::default()
+    };
+    let mut report = Report::default();
+    let files = if path.is_dir() {
+        let node = path.join("node.json");
+        if format == ImportFormat::Graph && node.is_file() {
+            let node: GraphNode = read_json_file(&node)?;
+            info = node.into_info(false);
+            // The config's id names the group in data/, whatever the export says.
+            info.id = group.id.clone();
+        }
+        let files = list(&path, format)?;
+        if files.is_empty() {
+            report.notes.push(format!(
+                "`{}` has no {} files; nothing was imported",
+                shown(&path),
+                extensions(format).join(" or ")
+            ));
+        }
+        files
+    } else if path.is_file() {
+        vec![path.clone()]
+    } else {
+        bail!(
+            "import path `{}` does not exist (`path` is relative to site.toml)",
+            shown(&path)
+        );
+    };
+    let mut posts = Vec::new();
+    for file in &files {
+        let name = shown(file);
+        let text = std::fs::read(file).with_context(|| format!("cannot read `{name}`"))?;
+        let text = String::from_utf8(text).map_err(|e| {
+            anyhow::anyhow!(
+                "`{name}` is not UTF-8 text (invalid byte at offset {}); save the export as UTF-8",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        let rows = formats::read(format, &text, &mapping, tz)
+            .with_context(|| format!("`{name}` (format = \"{}\")", format.as_str()))?;
+        report.add(&name, &rows);
+        posts.extend(rows.posts);
+    }
+    let mut fetch = from_posts(info, posts, window);
+    fetch.warnings = report.warnings(files.len());
+    Ok(fetch)
+}
+
+/// The extensions a folder's files must have to be read as `format`.
+fn extensions(format: ImportFormat) -> &'static [&'static str] {
+    match format {
+        ImportFormat::Json | ImportFormat::Graph => &[".json"],
+        ImportFormat::Jsonl => &[".jsonl", ".ndjson"],
+        ImportFormat::Csv => &[".csv"],
+    }
+}
+
+/// The files of `dir` to read, in name order: the format's extensions, not hidden, and for
+/// Graph pages not the `node.json` that describes the group.
+fn list(dir: &Path, format: ImportFormat) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list `{}`", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
+                return false;
+            };
+            let name = name.to_ascii_lowercase();
+            let hidden = name.starts_with('.');
+            let node = format == ImportFormat::Graph && name == "node.json";
+            !hidden && !node && extensions(format).iter().any(|ext| name.ends_with(ext))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Bad rows and notes over every file of a group, turned into warnings.
+#[derive(Debug, Default)]
+struct Report {
+    /// The first `SHOWN` problems in full.
+    shown: Vec<String>,
+    /// Whole-file notes, always shown.
+    notes: Vec<String>,
+    rows: usize,
+    skipped: usize,
+    dropped: usize,
+}
+
+impl Report {
+    fn add(&mut self, file: &str, rows: &FileRows) {
+        for note in &rows.notes {
+            self.notes.push(format!("`{file}` {note}"));
+        }
+        let mut skipped = 0;
+        for (line, problem) in &rows.problems {
+            let what = if matches!(problem, Problem::Dropped(_)) {
+                self.dropped += 1;
+                "kept without it"
+            } else {
+                skipped += 1;
+                "skipped"
+            };
+            if self.shown.len() < SHOWN {
+                self.shown
+                    .push(format!("`{file}` line {line}: {problem}; {what}"));
+            }
+        }
+        self.skipped += skipped;
+        self.rows += rows.posts.len() + skipped;
+    }
+
+    fn warnings(self, files: usize) -> Vec<String> {
+        let mut out = self.notes;
+        let problems = self.skipped + self.dropped;
+        if problems == 0 {
+            return out;
+        }
+        let hidden = problems - self.shown.len();
+        out.extend(self.shown);
+        let mut summary = format!(
+            "import: skipped {} of {} rows in {files} file{}",
+            self.skipped,
+            self.rows,
+            if files == 1 { "" } else { "s" }
+        );
+        if self.dropped > 0 {
+            summary.push_str(&format!(
+                "; kept {} rows without a picture or author that was not usable",
+                self.dropped
+            ));
+        }
+        if hidden > 0 {
+            summary.push_str(&format!(
+                " (the first {SHOWN} problems are listed above; {hidden} more not shown)"
+            ));
+        }
+        out.push(summary);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn group(toml: &str) -> GroupConfig {
+        let c = Config::parse(
+            &format!("[[groups]]\nid = \"9\"\nslug = \"g\"\nkind = \"import\"\n{toml}"),
+            Path::new("site.toml"),
+        )
+        .unwrap();
+        c.groups.into_iter().next().unwrap()
+    }
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        std::fs::create_dir_all(dir.join(name).parent().unwrap()).unwrap();
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    const UTC: Tz = chrono_tz::UTC;
+
+    #[test]
+    fn a_folder_is_read_in_name_order_and_the_copy_read_last_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "in/2026-11-23.csv",
+            "id,created_time,comments\na,2026-11-19,9\n",
+        );
+        write(
+            dir.path(),
+            "in/2026-11-16.csv",
+            "id,created_time,comments\na,2026-11-19,1\nb,2026-11-18,2\n",
+        );
+        write(dir.path(), "in/notes.txt", "not an export");
+        write(dir.path(), "in/.~lock.csv", "garbage");
+        let g = group("path = \"in\"\nformat = \"csv\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let mut got: Vec<(String, u64)> =
+            f.posts.iter().map(|p| (p.id.clone(), p.comments)).collect();
+        got.sort();
+        assert_eq!(got, [("a".into(), 9), ("b".into(), 2)]);
+        assert!(f.warnings.is_empty(), "{:?}", f.warnings);
+        let (from, to) = f.covered.unwrap();
+        assert_eq!(from.to_rfc3339(), "2026-11-18T00:00:00+00:00");
+        assert_eq!(to.to_rfc3339(), "2026-11-19T00:00:00+00:00");
+    }
+
+    #[test]
+    fn bad_rows_are_listed_then_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut csv = String::from("id,created_time,comments\n");
+        for i in 0..8 {
+            csv.push_str(&format!("p{i},2026-11-19,lots\n"));
+        }
+        csv.push_str("ok,2026-11-19,1\n");
+        write(dir.path(), "posts.csv", &csv);
+        let g = group("path = \"posts.csv\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        assert_eq!(f.posts.len(), 1);
+        assert_eq!(f.warnings.len(), SHOWN + 1, "{:?}", f.warnings);
+        assert_eq!(
+            f.warnings[0],
+            "`posts.csv` line 2: `comments` = `lots` is not a count; skipped"
+        );
+        assert_eq!(
+            f.warnings[SHOWN],
+            "import: skipped 8 of 9 rows in 1 file (the first 5 problems are listed above; 3 more not shown)"
+        );
+    }
+
+    #[test]
+    fn graph_format_reads_a_snapshot_like_folder_with_its_node() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "g/node.json",
+            r#"{"id": "777", "name": "Exported group", "member_count": 40}"#,
+        );
+        write(
+            dir.path(),
+            "g/feed-001.json",
+            r#"{"data": [{"id": "1", "created_time": "2026-11-19T18:04:11+0000", "shares": {"count": 2}}]}"#,
+        );
+        let g = group("path = \"g\"\nformat = \"graph\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        assert_eq!(f.info.name.as_deref(), Some("Exported group"));
+        assert_eq!(f.info.id, "9");
+        assert_eq!(f.posts.len(), 1);
+        assert_eq!(f.posts[0].shares, 2);
+    }
+
+    #[test]
+    fn a_missing_path_or_a_file_in_another_format_fails_the_group_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let g = group("path = \"nope.csv\"\n");
+        let e = read_group(dir.path(), UTC, &g, Window::default()).unwrap_err();
+        assert!(
+            format!("{e:#}").contains("`nope.csv` does not exist"),
+            "{e:#}"
+        );
+        write(dir.path(), "posts.json", "id,created_time\n1,2026-11-19\n");
+        let g = group("path = \"posts.json\"\n");
+        let e = format!(
+            "{:#}",
+            read_group(dir.path(), UTC, &g, Window::default()).unwrap_err()
+        );
+        assert!(
+            e.starts_with("`posts.json` (format = \"json\"): is not a JSON array"),
+            "{e}"
+        );
+        std::fs::write(
+            dir.path().join("latin1.csv"),
+            b"id,created_time\n\xe9,2026-11-19\n",
+        )
+        .unwrap();
+        let g = group("path = \"latin1.csv\"\n");
+        let e = format!(
+            "{:#}",
+            read_group(dir.path(), UTC, &g, Window::default()).unwrap_err()
+        );
+        assert!(e.contains("`latin1.csv` is not UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn an_empty_folder_is_a_warning_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("imports")).unwrap();
+        let g = group("path = \"imports\"\nformat = \"jsonl\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        assert!(f.posts.is_empty() && f.covered.is_none());
+        assert_eq!(
+            f.warnings,
+            ["`imports` has no .jsonl or .ndjson files; nothing was imported"]
+        );
+    }
+
+    #[test]
+    fn the_window_limits_posts_and_covers_its_whole_span() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "p.csv",
+            "id,created_time\na,2026-11-02\nb,2026-11-12\nc,2026-11-20\n",
+        );
+        let g = group("path = \"p.csv\"\n");
+        let w = Window {
+            since: Some("2026-11-09T00:00:00Z".parse().unwrap()),
+            until: Some("2026-11-16T00:00:00Z".parse().unwrap()),
+        };
+        let f = read_group(dir.path(), UTC, &g, w).unwrap();
+        assert_eq!(f.posts.len(), 1);
+        let (from, to) = f.covered.unwrap();
+        assert_eq!(from, w.since.unwrap());
+        assert!(
+            to < w.until.unwrap()
+                && to
+                    > "2026-11-15T23:59:59Z"
+                        .parse::<chrono::DateTime<chrono::Utc>>()
+                        .unwrap()
+        );
+    }
+}

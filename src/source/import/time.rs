@@ -1,0 +1,211 @@
+//! Post times as export tools write them: RFC 3339 / ISO 8601 with or without an offset,
+//! `YYYY-MM-DD HH:MM:SS`, Graph's `+0000` form, and Unix seconds or milliseconds.
+//!
+//! A time without an offset is read in the site's timezone: exporters such as
+//! facebook-scraper print local wall-clock times, and the site's timezone is the best guess
+//! of the community's.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::source::graph_json::parse_graph_time;
+
+/// Below this a Unix number is seconds, above it milliseconds: 1e11 seconds is the year
+/// 5138, while 1e11 milliseconds is 1973, before any export could have been written.
+const MILLIS_THRESHOLD: f64 = 1e11;
+
+/// Parses a time written as text; `None` when it is no form we know.
+pub(crate) fn parse_time(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    // A number (or `NaN`, `inf`, which `from_unix` refuses) is a Unix time, never a date.
+    if let Ok(n) = s.parse::<f64>() {
+        return from_unix(n);
+    }
+    // ISO 8601 allows a space for the `T`; chrono's parsers want the `T`.
+    let iso;
+    let s = if s.len() > 10 && s.as_bytes()[10] == b' ' {
+        iso = format!("{}T{}", &s[..10], s[11..].trim_start());
+        iso.as_str()
+    } else {
+        s
+    };
+    // The common forms first, through chrono's fixed-format parsers (format strings are
+    // re-read on every call, which shows at 100,000 rows).
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    if let Ok(n) = s.parse::<NaiveDateTime>() {
+        return local(n, tz);
+    }
+    if let Some(t) = parse_graph_time(s) {
+        return Some(t);
+    }
+    // Offsets with fractional seconds, with or without a colon (`+0000`, `+00:00`), and a
+    // ` UTC` suffix as some spreadsheets write it.
+    if let Ok(t) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z") {
+        return Some(t.with_timezone(&Utc));
+    }
+    if let Some(rest) = s.strip_suffix(" UTC").or_else(|| s.strip_suffix("UTC")) {
+        return naive(rest.trim_end()).map(|n| Utc.from_utc_datetime(&n));
+    }
+    naive(s).and_then(|n| local(n, tz))
+}
+
+/// A Unix time in seconds or milliseconds (see `MILLIS_THRESHOLD`).
+pub(crate) fn from_unix(n: f64) -> Option<DateTime<Utc>> {
+    if !n.is_finite() {
+        return None;
+    }
+    let millis = if n.abs() >= MILLIS_THRESHOLD {
+        n
+    } else {
+        n * 1000.0
+    };
+    // Out of chrono's range (or i64's) is not a time.
+    if millis.abs() > 8.0e15 {
+        return None;
+    }
+    DateTime::from_timestamp_millis(millis.round() as i64)
+}
+
+/// A wall-clock time without an offset: `T` form with optional seconds and fraction, or a
+/// bare date (midnight).
+fn naive(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+        .ok()
+        .or_else(|| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .map(|d| d.and_time(chrono::NaiveTime::MIN))
+        })
+}
+
+/// A local time in `tz`. A time repeated by a DST change is its first occurrence; a time
+/// skipped by one is read an hour later, where the clock actually was.
+fn local(n: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
+    tz.from_local_datetime(&n)
+        .earliest()
+        .or_else(|| {
+            tz.from_local_datetime(&(n + chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UTC: Tz = chrono_tz::UTC;
+    const MEXICO: Tz = chrono_tz::America::Mexico_City;
+
+    fn at(s: &str, tz: Tz) -> String {
+        parse_time(s, tz)
+            .unwrap_or_else(|| panic!("`{s}` should parse"))
+            .to_rfc3339()
+    }
+
+    #[test]
+    fn reads_rfc3339_with_z_offset_and_fraction() {
+        assert_eq!(
+            at("2026-11-19T18:04:11Z", MEXICO),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(
+            at("2026-11-19T12:04:11-06:00", UTC),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(
+            at("2026-11-19T18:04:11.250+00:00", UTC),
+            "2026-11-19T18:04:11.250+00:00"
+        );
+    }
+
+    #[test]
+    fn reads_graphs_offset_without_colon() {
+        assert_eq!(
+            at("2026-11-19T18:04:11+0000", MEXICO),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(
+            at("2026-11-19T12:04:11-0600", UTC),
+            "2026-11-19T18:04:11+00:00"
+        );
+    }
+
+    #[test]
+    fn reads_a_space_separated_time_with_an_offset() {
+        assert_eq!(
+            at("2026-11-19 12:04:11-06:00", UTC),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(
+            at("2026-11-19 18:04:11+0000", MEXICO),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(
+            at("2026-11-19 18:04:11 UTC", MEXICO),
+            "2026-11-19T18:04:11+00:00"
+        );
+    }
+
+    #[test]
+    fn reads_a_naive_time_in_the_site_timezone() {
+        // Mexico City is UTC-6 all year.
+        assert_eq!(
+            at("2026-11-19 12:04:11", MEXICO),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(
+            at("2026-11-19T12:04:11", MEXICO),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(at("2026-11-19T12:04", MEXICO), "2026-11-19T18:04:00+00:00");
+        assert_eq!(at("2026-11-19", MEXICO), "2026-11-19T06:00:00+00:00");
+        assert_eq!(at("2026-11-19 12:04:11", UTC), "2026-11-19T12:04:11+00:00");
+    }
+
+    #[test]
+    fn reads_unix_seconds_and_milliseconds() {
+        assert_eq!(at("1795111451", MEXICO), "2026-11-19T18:04:11+00:00");
+        assert_eq!(at("1795111451000", UTC), "2026-11-19T18:04:11+00:00");
+        assert_eq!(at(" 1795111451.5 ", UTC), "2026-11-19T18:04:11.500+00:00");
+        assert_eq!(
+            from_unix(1_795_111_451.0).unwrap().to_rfc3339(),
+            "2026-11-19T18:04:11+00:00"
+        );
+        assert_eq!(
+            from_unix(1_795_111_451_000.0).unwrap().to_rfc3339(),
+            "2026-11-19T18:04:11+00:00"
+        );
+    }
+
+    #[test]
+    fn a_time_skipped_by_dst_is_read_an_hour_later() {
+        // New York springs forward at 02:00 on 2026-03-08: 02:30 does not exist.
+        let t = parse_time("2026-03-08 02:30:00", chrono_tz::America::New_York).unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-03-08T07:30:00+00:00");
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_time() {
+        for bad in [
+            "",
+            "yesterday",
+            "19/11/2026",
+            "2026-13-01",
+            "2026-11-19T25:00:00",
+            "1e400",
+            "99999999999999999999",
+            "--5",
+            "1.2.3",
+        ] {
+            assert!(parse_time(bad, UTC).is_none(), "`{bad}` should not parse");
+        }
+        assert!(from_unix(f64::NAN).is_none());
+    }
+}
