@@ -12,6 +12,10 @@ use groupdigest::model::{GroupInfo, Post};
 use groupdigest::period::Period;
 use groupdigest::store::{Store, StoredGroup};
 
+// The same allocator as the `groupdigest` binary, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<usize> = std::env::args()
         .skip(1)

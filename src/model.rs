@@ -97,6 +97,18 @@ pub struct GroupInfo {
 /// `javascript:` link must never reach a page or a bot.
 pub fn http_url(s: &str) -> Option<String> {
     let s = s.trim();
+    // Fast path for the common shape (render checks every link again, so this is hot): a
+    // lowercase http(s) scheme, a host, and no whitespace or control character anywhere.
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    if let Some(rest) = rest {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        if !host.is_empty()
+            && !host.starts_with(['@', ':'])
+            && !s.contains(|c: char| c.is_whitespace() || c.is_control() || c == '\\')
+        {
+            return Some(s.to_string());
+        }
+    }
     let u = url::Url::parse(s).ok()?;
     (matches!(u.scheme(), "http" | "https") && u.host_str().is_some()).then(|| s.to_string())
 }

@@ -5,7 +5,14 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Collapses every run of whitespace (newlines included) into one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Cuts `s` to at most `max` characters (Unicode scalar values, as Messenger counts),

@@ -1,7 +1,7 @@
 //! The deliberate, borrowed views templates see. Changing an internal type never silently
 //! changes what a template (or a site's own template) can use: only these structs do.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -99,7 +99,15 @@ impl<'a> PostView<'a> {
             reactions: post.reactions,
             score,
             engagement: super::text::engagement(post.comments, post.shares, post.reactions),
-            created: local.format("%a %-d %b %Y, %H:%M").to_string(),
+            created: format!(
+                "{} {} {} {}, {:02}:{:02}",
+                local.weekday(),
+                local.day(),
+                month(&local),
+                local.year(),
+                local.hour(),
+                local.minute()
+            ),
             created_iso: local.to_rfc3339(),
             author: post.author.as_deref(),
         }
@@ -166,23 +174,48 @@ pub fn period_path(slug: &str, period: Period) -> String {
     format!("{slug}/{}/", period.key())
 }
 
+/// English month abbreviations. Dates are formatted by hand: strftime parsing its format
+/// string on every call was a visible share of a large render.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn month(d: &impl Datelike) -> &'static str {
+    MONTHS[d.month0() as usize]
+}
+
 /// "16–22 Nov 2026", "28 Sep – 4 Oct 2026", "29 Dec 2025 – 4 Jan 2026".
 pub fn period_label(period: Period) -> String {
-    use chrono::Datelike;
     let (a, b) = (period.first_day, period.last_day());
     if a.year() != b.year() {
-        format!("{} – {}", a.format("%-d %b %Y"), b.format("%-d %b %Y"))
+        format!(
+            "{} {} {} – {} {} {}",
+            a.day(),
+            month(&a),
+            a.year(),
+            b.day(),
+            month(&b),
+            b.year()
+        )
     } else if a.month() != b.month() {
-        format!("{} – {}", a.format("%-d %b"), b.format("%-d %b %Y"))
+        format!("{} {} – {} {} {}", a.day(), month(&a), b.day(), month(&b), b.year())
     } else {
-        format!("{}–{}", a.format("%-d"), b.format("%-d %b %Y"))
+        format!("{}–{} {} {}", a.day(), b.day(), month(&b), b.year())
     }
 }
 
+/// "25 Nov 2026, 12:05 UTC", in the site's timezone.
 pub fn format_time(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz)
-        .format("%-d %b %Y, %H:%M %Z")
-        .to_string()
+    let local = t.with_timezone(&tz);
+    format!(
+        "{} {} {}, {:02}:{:02} {}",
+        local.day(),
+        month(&local),
+        local.year(),
+        local.hour(),
+        local.minute(),
+        local.offset()
+    )
 }
 
 impl<'a> GroupHead<'a> {
@@ -222,5 +255,12 @@ mod tests {
         assert_eq!(period_label(p("2026-11-16")), "16–22 Nov 2026");
         assert_eq!(period_label(p("2026-09-28")), "28 Sep – 4 Oct 2026");
         assert_eq!(period_label(p("2025-12-29")), "29 Dec 2025 – 4 Jan 2026");
+    }
+
+    #[test]
+    fn times_read_in_the_site_timezone_with_its_abbreviation() {
+        let t = "2026-11-25T12:05:00Z".parse().unwrap();
+        assert_eq!(format_time(t, chrono_tz::UTC), "25 Nov 2026, 12:05 UTC");
+        assert_eq!(format_time(t, chrono_tz::Europe::Berlin), "25 Nov 2026, 13:05 CET");
     }
 }

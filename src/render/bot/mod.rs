@@ -118,6 +118,9 @@ pub(crate) struct BotInput<'a> {
 /// characters (a NUL, a bell, an escape) are dropped: they are invisible at best, and a
 /// platform may refuse the message over them.
 pub(crate) fn one_line(s: &str, max: usize) -> String {
+    if !s.contains(|c: char| c.is_control() && !c.is_whitespace()) {
+        return one_line_raw(s, max);
+    }
     let kept: String = s
         .chars()
         .filter(|c| !c.is_control() || c.is_whitespace())
