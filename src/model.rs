@@ -99,7 +99,9 @@ pub fn http_url(s: &str) -> Option<String> {
     let s = s.trim();
     // Fast path for the common shape (render checks every link again, so this is hot): a
     // lowercase http(s) scheme, a host, and no whitespace or control character anywhere.
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
     if let Some(rest) = rest {
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         if !host.is_empty()

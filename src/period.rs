@@ -41,7 +41,9 @@ impl Period {
     }
 
     pub fn key(&self) -> String {
-        self.first_day.format("%Y-%m-%d").to_string()
+        // By hand: strftime re-parses its format on every call, and keys are made per file.
+        let d = self.first_day;
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 
     /// The instant the period starts: local midnight of its first day.

@@ -16,6 +16,10 @@ use anyhow::{bail, Context, Result};
 
 /// Lists the files the last render wrote, relative to `output_dir`.
 pub const MANIFEST: &str = ".groupdigest-manifest";
+/// Prefix of the marker present while a render stages files. A run that finds one knows the
+/// previous run was killed and sweeps its temp files; a normal run never walks the tree. The
+/// marker is itself named like a temp file, so the sweep removes it too.
+const IN_PROGRESS: &str = ".groupdigest-writing";
 const TMP_MARK: &str = ".gdtmp-";
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +39,8 @@ struct Staged {
     /// Folders this render created, removed again on abort.
     new_dirs: Vec<PathBuf>,
     known_dirs: HashSet<PathBuf>,
+    /// Folders created by this run: nothing old can be in them, so no file is compared.
+    fresh_dirs: HashSet<PathBuf>,
     paths: BTreeSet<String>,
     unchanged: usize,
 }
@@ -44,20 +50,33 @@ pub struct Output {
     root: PathBuf,
     staged: Mutex<Staged>,
     committed: bool,
+    marker: PathBuf,
 }
 
 impl Output {
     /// Prepares to write into `root` (created if missing). Temp files left behind by a
     /// killed run (ours and `write_atomic`'s, e.g. of the manifest) are removed first.
     pub fn open(root: &Path) -> Result<Output> {
+        let marker = root.join(format!("{IN_PROGRESS}{TMP_MARK}{}", std::process::id()));
         let out = Output {
             root: root.to_path_buf(),
             staged: Mutex::new(Staged::default()),
             committed: false,
+            marker,
         };
-        if root.exists() {
+        let killed_before = std::fs::read_dir(root).is_ok_and(|entries| {
+            entries.filter_map(|e| e.ok()).any(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(IN_PROGRESS))
+            })
+        });
+        if killed_before {
             remove_leftover_temps(root)?;
         }
+        out.ensure_dir(root)?;
+        std::fs::write(&out.marker, b"")
+            .with_context(|| format!("cannot write `{}`", out.marker.display()))?;
         Ok(out)
     }
 
@@ -75,11 +94,17 @@ impl Output {
                 bail!("internal error: `{rel}` was rendered twice");
             }
         }
-        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+        let dir = target.parent().expect("a file under the root");
+        let fresh = self
+            .staged
+            .lock()
+            .expect("writer lock")
+            .fresh_dirs
+            .contains(dir);
+        if !fresh && std::fs::read(&target).is_ok_and(|old| old == bytes) {
             self.staged.lock().expect("writer lock").unchanged += 1;
             return Ok(());
         }
-        let dir = target.parent().expect("a file under the root");
         self.ensure_dir(dir)?;
         let name = target
             .file_name()
@@ -118,7 +143,10 @@ impl Output {
         let mut staged = self.staged.lock().expect("writer lock");
         for d in missing.into_iter().rev() {
             match std::fs::create_dir(&d) {
-                Ok(()) => staged.new_dirs.push(d),
+                Ok(()) => {
+                    staged.fresh_dirs.insert(d.clone());
+                    staged.new_dirs.push(d);
+                }
                 // Another thread made it; but a file of that name is in the way.
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && d.is_dir() => {}
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
@@ -169,6 +197,7 @@ impl Output {
             listing.push('\n');
         }
         crate::fsutil::write_if_changed(&manifest_path, listing.as_bytes())?;
+        let _ = std::fs::remove_file(&self.marker);
         Ok(stats)
     }
 }
@@ -178,6 +207,7 @@ impl Drop for Output {
         if self.committed {
             return;
         }
+        let _ = std::fs::remove_file(&self.marker);
         let staged = std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
         for (tmp, _) in &staged.temps {
             let _ = std::fs::remove_file(tmp);
@@ -274,6 +304,37 @@ mod tests {
         );
         assert_eq!(mtime(), before);
         assert!(!dir.path().join("old").exists(), "emptied folder removed");
+    }
+
+    #[test]
+    fn a_killed_render_is_swept_by_the_next_and_a_finished_one_leaves_no_marker() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Output::open(dir.path()).unwrap();
+        out.put("a/index.html", b"new").unwrap();
+        std::mem::forget(out); // as if killed: temps and the marker stay
+        let left: Vec<_> = walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .collect();
+        assert_eq!(left.len(), 2, "a temp file and the marker");
+        let out = Output::open(dir.path()).unwrap();
+        out.put("a/index.html", b"new").unwrap();
+        out.commit().unwrap();
+        let mut names: Vec<String> = walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        assert_eq!(names, [MANIFEST, "a/index.html"]);
     }
 
     #[test]

@@ -5,6 +5,15 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Collapses every run of whitespace (newlines included) into one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
+    let b = s.as_bytes();
+    let already_collapsed = s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| (*c as char).is_whitespace() && *c != b' ')
+        && !s.contains("  ");
+    if already_collapsed {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -123,6 +132,8 @@ mod tests {
     #[test]
     fn collapses_whitespace_and_newlines() {
         assert_eq!(one_line("  a\n\n b\t c  ", 80), "a b c");
+        assert_eq!(collapse_whitespace("a\u{b}b\u{c}c"), "a b c");
+        assert_eq!(collapse_whitespace("already one line"), "already one line");
     }
 
     #[test]

@@ -198,7 +198,14 @@ pub fn period_label(period: Period) -> String {
             b.year()
         )
     } else if a.month() != b.month() {
-        format!("{} {} – {} {} {}", a.day(), month(&a), b.day(), month(&b), b.year())
+        format!(
+            "{} {} – {} {} {}",
+            a.day(),
+            month(&a),
+            b.day(),
+            month(&b),
+            b.year()
+        )
     } else {
         format!("{}–{} {} {}", a.day(), b.day(), month(&b), b.year())
     }
@@ -261,6 +268,9 @@ mod tests {
     fn times_read_in_the_site_timezone_with_its_abbreviation() {
         let t = "2026-11-25T12:05:00Z".parse().unwrap();
         assert_eq!(format_time(t, chrono_tz::UTC), "25 Nov 2026, 12:05 UTC");
-        assert_eq!(format_time(t, chrono_tz::Europe::Berlin), "25 Nov 2026, 13:05 CET");
+        assert_eq!(
+            format_time(t, chrono_tz::Europe::Berlin),
+            "25 Nov 2026, 13:05 CET"
+        );
     }
 }
