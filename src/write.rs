@@ -2,13 +2,14 @@
 //! none.
 //!
 //! `put` compares the new bytes with the file on disk; unchanged files are left alone (same
-//! mtime), changed ones are written to a temp file beside their target. `commit` renames all
-//! temps over their targets and removes files an earlier render wrote that no longer belong
-//! to the site (listed in `.groupdigest-manifest`, so nothing we did not write is deleted).
-//! Dropping an uncommitted `Output` removes every temp file and new folder: `output_dir`
-//! stays exactly as it was.
+//! mtime), changed ones are written to a temp file beside their target. A folder that does
+//! not exist yet (a new week) is built under a temp name and renamed into place whole.
+//! `commit` renames all temps over their targets and removes files an earlier render wrote
+//! that no longer belong to the site (listed in `.groupdigest-manifest`, so nothing we did
+//! not write is deleted). Dropping an uncommitted `Output` removes every temp file and staged
+//! folder: `output_dir` stays exactly as it was.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -34,15 +35,28 @@ pub struct WriteStats {
 
 #[derive(Default)]
 struct Staged {
-    /// (temp file, target) pairs waiting for `commit`.
+    /// (temp file, target) pairs waiting for `commit`: changed files in existing folders.
     temps: Vec<(PathBuf, PathBuf)>,
-    /// Folders this render created, removed again on abort.
-    new_dirs: Vec<PathBuf>,
-    known_dirs: HashSet<PathBuf>,
-    /// Folders created by this run: nothing old can be in them, so no file is compared.
-    fresh_dirs: HashSet<PathBuf>,
+    /// (staged folder, target) pairs waiting for `commit`: a folder that does not exist yet
+    /// is built under a temp name, its files written straight in, and renamed into place
+    /// whole, so a new week appears with all its files at once.
+    new_trees: Vec<(PathBuf, PathBuf)>,
+    /// Where each folder of the site is on disk now: itself, or its place in a staged tree.
+    dirs: HashMap<PathBuf, Place>,
+    /// The root, when this render created it (removed again on abort).
+    created_root: Option<PathBuf>,
     paths: BTreeSet<String>,
+    /// Files written straight into staged trees.
+    fresh: usize,
     unchanged: usize,
+}
+
+#[derive(Clone)]
+enum Place {
+    /// The folder exists: files are compared, and changed ones go through a temp file.
+    Existing,
+    /// The folder is new: its files are written here, inside a staged tree.
+    Staged(PathBuf),
 }
 
 /// A staged, all-or-nothing write of a whole site.
@@ -54,16 +68,11 @@ pub struct Output {
 }
 
 impl Output {
-    /// Prepares to write into `root` (created if missing). Temp files left behind by a
-    /// killed run (ours and `write_atomic`'s, e.g. of the manifest) are removed first.
+    /// Prepares to write into `root` (created if missing). Temp files and folders left behind
+    /// by a killed run (ours and `write_atomic`'s, e.g. of the manifest) are removed first.
     pub fn open(root: &Path) -> Result<Output> {
         let marker = root.join(format!("{IN_PROGRESS}{TMP_MARK}{}", std::process::id()));
-        let out = Output {
-            root: root.to_path_buf(),
-            staged: Mutex::new(Staged::default()),
-            committed: false,
-            marker,
-        };
+        let mut staged = Staged::default();
         let killed_before = std::fs::read_dir(root).is_ok_and(|entries| {
             entries.filter_map(|e| e.ok()).any(|e| {
                 e.file_name()
@@ -74,10 +83,26 @@ impl Output {
         if killed_before {
             remove_leftover_temps(root)?;
         }
-        out.ensure_dir(root)?;
-        std::fs::write(&out.marker, b"")
-            .with_context(|| format!("cannot write `{}`", out.marker.display()))?;
-        Ok(out)
+        if root.exists() && !root.is_dir() {
+            bail!(
+                "cannot write the site to `{}`: a file of that name is in the way; move it",
+                root.display()
+            );
+        }
+        if !root.exists() {
+            std::fs::create_dir_all(root)
+                .with_context(|| format!("cannot create folder `{}`", root.display()))?;
+            staged.created_root = Some(root.to_path_buf());
+        }
+        staged.dirs.insert(root.to_path_buf(), Place::Existing);
+        std::fs::write(&marker, b"")
+            .with_context(|| format!("cannot write `{}`", marker.display()))?;
+        Ok(Output {
+            root: root.to_path_buf(),
+            staged: Mutex::new(staged),
+            committed: false,
+            marker,
+        })
     }
 
     pub fn root(&self) -> &Path {
@@ -88,78 +113,40 @@ impl Output {
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         debug_assert!(!rel.starts_with('/') && !rel.contains(".."), "{rel}");
         let target = self.root.join(rel);
-        {
-            let mut staged = self.staged.lock().expect("writer lock");
-            if !staged.paths.insert(rel.to_string()) {
-                bail!("internal error: `{rel}` was rendered twice");
-            }
-        }
         let dir = target.parent().expect("a file under the root");
-        let fresh = self
-            .staged
-            .lock()
-            .expect("writer lock")
-            .fresh_dirs
-            .contains(dir);
-        if !fresh && std::fs::read(&target).is_ok_and(|old| old == bytes) {
-            self.staged.lock().expect("writer lock").unchanged += 1;
-            return Ok(());
-        }
-        self.ensure_dir(dir)?;
         let name = target
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("file");
-        let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
-        std::fs::write(&tmp, bytes).with_context(|| format!("cannot write `{}`", tmp.display()))?;
-        self.staged
-            .lock()
-            .expect("writer lock")
-            .temps
-            .push((tmp, target));
-        Ok(())
-    }
-
-    fn ensure_dir(&self, dir: &Path) -> Result<()> {
-        if self
-            .staged
-            .lock()
-            .expect("writer lock")
-            .known_dirs
-            .contains(dir)
-        {
-            return Ok(());
-        }
-        // Create missing ancestors one by one, remembering which are new.
-        let mut missing = Vec::new();
-        let mut cur = Some(dir);
-        while let Some(d) = cur {
-            if d.is_dir() {
-                break;
+        let place = {
+            let mut staged = self.staged.lock().expect("writer lock");
+            if !staged.paths.insert(rel.to_string()) {
+                bail!("internal error: `{rel}` was rendered twice");
             }
-            missing.push(d.to_path_buf());
-            cur = d.parent();
-        }
-        let mut staged = self.staged.lock().expect("writer lock");
-        for d in missing.into_iter().rev() {
-            match std::fs::create_dir(&d) {
-                Ok(()) => {
-                    staged.fresh_dirs.insert(d.clone());
-                    staged.new_dirs.push(d);
+            place_of(&mut staged, dir)?
+        };
+        match place {
+            Place::Staged(actual) => {
+                let path = actual.join(name);
+                std::fs::write(&path, bytes)
+                    .with_context(|| format!("cannot write `{}`", path.display()))?;
+                self.staged.lock().expect("writer lock").fresh += 1;
+            }
+            Place::Existing => {
+                if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+                    self.staged.lock().expect("writer lock").unchanged += 1;
+                    return Ok(());
                 }
-                // Another thread made it; but a file of that name is in the way.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && d.is_dir() => {}
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
-                    "cannot create folder `{}`: a file of that name is in the way; move it",
-                    d.display()
-                ),
-                Err(e) => {
-                    return Err(e)
-                        .with_context(|| format!("cannot create folder `{}`", d.display()))
-                }
+                let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
+                std::fs::write(&tmp, bytes)
+                    .with_context(|| format!("cannot write `{}`", tmp.display()))?;
+                self.staged
+                    .lock()
+                    .expect("writer lock")
+                    .temps
+                    .push((tmp, target));
             }
         }
-        staged.known_dirs.insert(dir.to_path_buf());
         Ok(())
     }
 
@@ -167,11 +154,11 @@ impl Output {
     pub fn commit(mut self) -> Result<WriteStats> {
         let staged = std::mem::take(&mut *self.staged.lock().expect("writer lock"));
         let mut stats = WriteStats {
-            written: staged.temps.len(),
+            written: staged.temps.len() + staged.fresh,
             unchanged: staged.unchanged,
             removed: 0,
         };
-        for (tmp, target) in &staged.temps {
+        for (tmp, target) in staged.temps.iter().chain(&staged.new_trees) {
             std::fs::rename(tmp, target)
                 .with_context(|| format!("cannot replace `{}`", target.display()))?;
         }
@@ -202,6 +189,38 @@ impl Output {
     }
 }
 
+/// Where the files of site folder `dir` go: the folder itself when it exists, else its place
+/// in a staged tree (created now; the first missing ancestor becomes a staged tree's top).
+fn place_of(staged: &mut Staged, dir: &Path) -> Result<Place> {
+    if let Some(place) = staged.dirs.get(dir) {
+        return Ok(place.clone());
+    }
+    let place = if dir.is_dir() {
+        Place::Existing
+    } else if dir.exists() {
+        bail!(
+            "cannot create folder `{}`: a file of that name is in the way; move it",
+            dir.display()
+        );
+    } else {
+        let parent = dir.parent().expect("a folder under the root");
+        let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("dir");
+        let actual = match place_of(staged, parent)? {
+            Place::Staged(p) => p.join(name),
+            Place::Existing => {
+                let top = parent.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
+                staged.new_trees.push((top.clone(), dir.to_path_buf()));
+                top
+            }
+        };
+        std::fs::create_dir(&actual)
+            .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
+        Place::Staged(actual)
+    };
+    staged.dirs.insert(dir.to_path_buf(), place.clone());
+    Ok(place)
+}
+
 impl Drop for Output {
     fn drop(&mut self) {
         if self.committed {
@@ -212,8 +231,11 @@ impl Drop for Output {
         for (tmp, _) in &staged.temps {
             let _ = std::fs::remove_file(tmp);
         }
-        for d in staged.new_dirs.iter().rev() {
-            let _ = std::fs::remove_dir(d);
+        for (top, _) in &staged.new_trees {
+            let _ = std::fs::remove_dir_all(top);
+        }
+        if let Some(root) = &staged.created_root {
+            let _ = std::fs::remove_dir(root);
         }
     }
 }
@@ -229,23 +251,23 @@ fn remove_empty_parents(root: &Path, file: &Path) {
 }
 
 fn remove_leftover_temps(root: &Path) -> Result<()> {
-    for entry in walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(|e| e.ok())
-    {
-        if entry.file_type().is_file()
-            && entry.file_name().to_str().is_some_and(|n| {
-                (n.starts_with('.') && n.contains(TMP_MARK))
-                    || n.starts_with(crate::fsutil::TMP_PREFIX)
-            })
-        {
-            std::fs::remove_file(entry.path()).with_context(|| {
-                format!(
-                    "cannot remove leftover temp file `{}`",
-                    entry.path().display()
-                )
-            })?;
+    let is_ours = |n: &str| {
+        (n.starts_with('.') && n.contains(TMP_MARK)) || n.starts_with(crate::fsutil::TMP_PREFIX)
+    };
+    let mut walk = walkdir::WalkDir::new(root).min_depth(1).into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else { continue };
+        if !entry.file_name().to_str().is_some_and(is_ours) {
+            continue;
         }
+        let path = entry.path();
+        let removed = if entry.file_type().is_dir() {
+            walk.skip_current_dir();
+            std::fs::remove_dir_all(path)
+        } else {
+            std::fs::remove_file(path)
+        };
+        removed.with_context(|| format!("cannot remove leftover temp `{}`", path.display()))?;
     }
     Ok(())
 }
