@@ -88,7 +88,7 @@ fn post_text_is_escaped_in_html_and_plain_in_bot_json() {
     }
     let page = site.read("public/g/2026-11-23/index.html");
     assert!(
-        page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; &lt;b&gt;hola"),
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;hola"),
         "{page}"
     );
     assert!(page.contains("Test &lt;Group&gt;"));
