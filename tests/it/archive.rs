@@ -320,11 +320,7 @@ fn until_not_after_since_is_a_usage_error() {
         "2026-11-10",
     ]);
     run.fails_with(2);
-    assert!(
-        run.stderr().contains("--until 2026-11-10"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has("--until 2026-11-10");
     assert!(!site.exists("data"));
 }
 
@@ -426,11 +422,7 @@ fn a_render_that_changes_nothing_keeps_every_mtime() {
     }
     let run = site.run(&["render", NOW]);
     run.success();
-    assert!(
-        run.stderr().contains(" 0 files written"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has(" 0 files written");
     for f in &files {
         let mtime = std::fs::metadata(site.path(&format!("public/{f}")))
             .unwrap()

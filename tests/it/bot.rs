@@ -209,11 +209,7 @@ fn a_second_render_gives_byte_identical_bot_files() {
     let before = read_all();
     let run = site.run(&["render", NOW]);
     run.success();
-    assert!(
-        run.stderr().contains(" 0 files written"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has(" 0 files written");
     assert_eq!(read_all(), before);
 }
 

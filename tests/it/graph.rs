@@ -109,11 +109,7 @@ fn fetches_every_page_and_stops_at_a_trailing_empty_page_that_still_has_next() {
     run.success();
     assert_eq!(stored_ids(&site, "cdmx").len(), 250);
     assert_eq!(feed_requests(&fake, "111"), 4, "3 pages of posts + 1 empty");
-    assert!(
-        run.stderr().contains("cdmx: page 3, 250 posts"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has("cdmx: page 3, 250 posts");
     let info = site.json("data/cdmx/group.json");
     assert_eq!(info["info"]["name"], "Page 111", "{info}");
     assert_no_secret_anywhere(&site, &run);
@@ -159,7 +155,7 @@ fn retries_an_html_500_then_succeeds() {
     run.success();
     assert_eq!(stored_ids(&site, "cdmx").len(), 3);
     assert_eq!(feed_requests(&fake, "111"), 3);
-    assert!(run.stderr().contains("HTML"), "{}", run.stderr());
+    run.stderr_has("HTML");
 }
 
 #[test]
@@ -175,7 +171,7 @@ fn retries_a_rate_limit_then_succeeds() {
     let run = run(&site, &["fetch", NOW]);
     run.success();
     assert_eq!(stored_ids(&site, "cdmx").len(), 3);
-    assert!(run.stderr().contains("rate limit"), "{}", run.stderr());
+    run.stderr_has("rate limit");
 }
 
 #[test]
@@ -192,7 +188,7 @@ fn gives_up_after_the_configured_retries() {
     let run = run(&site, &["fetch", NOW]);
     run.fails_with(1);
     assert_eq!(feed_requests(&fake, "111"), 4, "1 try + 3 retries");
-    assert!(run.stderr().contains("cdmx"), "{}", run.stderr());
+    run.stderr_has("cdmx");
 }
 
 #[test]
@@ -235,12 +231,8 @@ fn a_token_that_debug_token_calls_invalid_stops_before_any_feed_is_read() {
     let site = live_site(&fake, &[("111", "cdmx", "page")]);
     let run = run(&site, &["fetch", NOW]);
     run.fails_with(1);
-    assert!(
-        run.stderr().contains("changed their password"),
-        "{}",
-        run.stderr()
-    );
-    assert!(run.stderr().contains("auth login"), "{}", run.stderr());
+    run.stderr_has("changed their password");
+    run.stderr_has("auth login");
     assert_eq!(feed_requests(&fake, "111"), 0);
 }
 
@@ -250,11 +242,7 @@ fn a_missing_token_says_where_to_put_one() {
     let site = live_site(&fake, &[("111", "cdmx", "page")]);
     let run = site.run(&["fetch", NOW]);
     run.fails_with(1);
-    assert!(
-        run.stderr().contains("FB_ACCESS_TOKEN") && run.stderr().contains(".env"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has("FB_ACCESS_TOKEN").stderr_has(".env");
 }
 
 #[test]
@@ -414,11 +402,7 @@ fn never_prints_a_token_that_an_error_body_echoes() {
     let site = live_site(&fake, &[("111", "cdmx", "page"), ("222", "bogota", "page")]);
     let run = run(&site, &["build", NOW]);
     run.fails_with(1);
-    assert!(
-        run.stderr().contains("access_token=[REDACTED]"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has("access_token=[REDACTED]");
     assert_no_secret_anywhere(&site, &run);
 }
 
@@ -451,11 +435,7 @@ fn auth_exchange_prints_only_the_long_lived_token_on_stdout() {
     let run = run_with_stdin(&site, &["auth", "exchange"], &format!("{SHORT_TOKEN}\n"));
     run.success();
     assert_eq!(run.stdout(), format!("{LONG_TOKEN}\n"));
-    assert!(
-        run.stderr().contains("FB_ACCESS_TOKEN") && run.stderr().contains("60 days"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has("FB_ACCESS_TOKEN").stderr_has("60 days");
     assert_no_secret("stderr", &run.stderr());
     let exchange = fake
         .requests()
@@ -476,7 +456,7 @@ fn auth_exchange_with_page_prints_the_page_token() {
     );
     run.success();
     assert_eq!(run.stdout(), format!("{PAGE_TOKEN}\n"));
-    assert!(run.stderr().contains("does not expire"), "{}", run.stderr());
+    run.stderr_has("does not expire");
 }
 
 #[test]
@@ -485,10 +465,10 @@ fn auth_exchange_without_the_app_secret_says_where_to_find_it() {
     let site = live_site(&fake, &[]);
     let run = site.run_env(&["auth", "exchange"], &[]);
     run.fails_with(1);
+    let err = run.stderr();
     assert!(
-        run.stderr().contains("FB_APP_SECRET") || run.stderr().contains("standard input"),
-        "{}",
-        run.stderr()
+        err.contains("FB_APP_SECRET") || err.contains("standard input"),
+        "{err}"
     );
 }
 

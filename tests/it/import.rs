@@ -289,11 +289,7 @@ fn reimporting_the_same_files_leaves_data_byte_identical() {
     let before = read_all(&site);
     let run = site.run(&["fetch", "--now=2026-12-02T12:00:00Z"]);
     run.success();
-    assert!(
-        run.stderr().contains("0 periods changed"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has("0 periods changed");
     assert_eq!(read_all(&site), before);
 }
 

@@ -10,11 +10,7 @@ fn demo_build_writes_the_whole_site() {
     let site = Site::demo();
     let run = site.run(&["build", NOW]);
     run.success();
-    assert!(
-        run.stderr().contains("built: 4 groups, 44 periods"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has("built: 4 groups, 44 periods");
     for f in [
         "index.html",
         "404.html",
@@ -110,7 +106,7 @@ fn a_missing_config_is_exit_2_with_a_clear_message() {
     let site = Site::new();
     let run = site.run(&["build"]);
     run.fails_with(2);
-    assert!(run.stderr().contains("site.toml"), "{}", run.stderr());
+    run.stderr_has("site.toml");
     assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
 }
 
@@ -120,8 +116,8 @@ fn a_bad_config_key_is_exit_2_naming_line_and_key() {
     site.write("site.toml", "[site]\ntitel = \"x\"\n");
     let run = site.run(&["render"]);
     run.fails_with(2);
-    assert!(run.stderr().contains("site.toml:2:1"), "{}", run.stderr());
-    assert!(run.stderr().contains("titel"), "{}", run.stderr());
+    run.stderr_has("site.toml:2:1");
+    run.stderr_has("titel");
 }
 
 #[test]
@@ -152,11 +148,7 @@ fn second_render_rewrites_nothing() {
     let before = site.read("public/cdmx/2026-11-16/index.html");
     let run = site.run(&["render", NOW]);
     run.success();
-    assert!(
-        run.stderr().contains(" 0 files written"),
-        "{}",
-        run.stderr()
-    );
+    run.stderr_has(" 0 files written");
     assert_eq!(site.read("public/cdmx/2026-11-16/index.html"), before);
 }
 

@@ -120,6 +120,16 @@ impl Run {
         );
         self
     }
+    /// Asserts that stderr contains `needle`, showing stderr when it does not.
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Self {
+        let err = self.stderr();
+        assert!(
+            err.contains(needle),
+            "expected {needle:?} in stderr:\n{err}"
+        );
+        self
+    }
     #[track_caller]
     pub fn fails_with(&self, code: i32) -> &Self {
         assert_eq!(
