@@ -193,10 +193,15 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
     let keys = ctx.store.periods(&g.slug)?;
     let mut stored = Vec::with_capacity(keys.len());
     for p in &keys {
-        let sp = ctx
-            .store
-            .load_period(&g.slug, *p)?
-            .expect("listed period exists");
+        // Listed a moment ago: gone now only if something else is changing `data/`.
+        let sp = ctx.store.load_period(&g.slug, *p)?.with_context(|| {
+            format!(
+                "archive file `{}/{}/{}.json` disappeared while rendering",
+                ctx.config.site.data_dir.display(),
+                g.slug,
+                p.key()
+            )
+        })?;
         stored.push((*p, sp));
     }
     let updated = stored.iter().map(|(_, s)| s.updated_at).max();
