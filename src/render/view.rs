@@ -64,6 +64,8 @@ pub struct PostView<'a> {
     pub reactions: u64,
     pub score: f64,
     pub engagement: String,
+    /// Every count in words, zeros included: "64 comments · 0 shares · 172 reactions".
+    pub counts: String,
     pub created: String,
     pub created_iso: String,
     pub author: Option<&'a str>,
@@ -99,6 +101,11 @@ impl<'a> PostView<'a> {
             reactions: post.reactions,
             score,
             engagement: super::text::engagement(post.comments, post.shares, post.reactions),
+            counts: counts_line(&[
+                (post.comments, "comment", "comments"),
+                (post.shares, "share", "shares"),
+                (post.reactions, "reaction", "reactions"),
+            ]),
             created: format!(
                 "{} {} {} {}, {:02}:{:02}",
                 local.weekday(),
@@ -124,6 +131,8 @@ pub struct PeriodView<'a> {
     pub end: String,
     pub is_current: bool,
     pub totals: Totals,
+    /// The totals in words: "23 posts · 144 comments · 30 shares · 585 reactions".
+    pub totals_line: String,
     pub ranked: Vec<PostView<'a>>,
     pub top_commented: Option<PostView<'a>>,
     pub top_shared: Option<PostView<'a>>,
@@ -155,6 +164,12 @@ impl<'a> PeriodView<'a> {
             end: period.end(clock).with_timezone(&tz).to_rfc3339(),
             is_current,
             totals: digest.totals,
+            totals_line: counts_line(&[
+                (digest.totals.posts, "post", "posts"),
+                (digest.totals.comments, "comment", "comments"),
+                (digest.totals.shares, "share", "shares"),
+                (digest.totals.reactions, "reaction", "reactions"),
+            ]),
             ranked: digest
                 .ranked
                 .iter()
@@ -168,6 +183,16 @@ impl<'a> PeriodView<'a> {
             next,
         }
     }
+}
+
+/// Counts in words joined by " · ", zeros included (pages show every count; bots leave
+/// zeros out, see `text::engagement`). Built here so templates stay simple and fast.
+fn counts_line(counts: &[(u64, &str, &str)]) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|&(n, one, many)| super::text::count(n, one, many))
+        .collect();
+    parts.join(" · ")
 }
 
 pub fn period_path(slug: &str, period: Period) -> String {
