@@ -30,28 +30,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// The name prefix of `write_atomic`'s temp files.
 pub const TMP_PREFIX: &str = ".tmp-";
 
-/// Removes the temp files a killed run left under `root` (a missing `root` is fine). They
-/// were never renamed into place, so no reader ever saw them as real files.
-pub fn remove_leftover_temps(root: &Path) -> Result<usize> {
+/// Whether a file name is one of `write_atomic`'s temp files.
+pub fn is_atomic_temp(name: &str) -> bool {
+    name.starts_with(TMP_PREFIX)
+}
+
+/// Removes the temp files (and staged temp folders, whole) a killed run left under `root`;
+/// `is_temp` says which names are temps. A missing `root` is fine. They were never renamed
+/// into place, so no reader ever saw them as real files.
+pub fn remove_leftover_temps(root: &Path, is_temp: impl Fn(&str) -> bool) -> Result<usize> {
     let mut removed = 0;
     if !root.exists() {
         return Ok(0);
     }
-    for entry in walkdir::WalkDir::new(root) {
+    let mut walk = walkdir::WalkDir::new(root).min_depth(1).into_iter();
+    while let Some(entry) = walk.next() {
         let entry = entry.with_context(|| format!("cannot list `{}`", root.display()))?;
-        let is_temp = entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.starts_with(TMP_PREFIX));
-        if entry.file_type().is_file() && is_temp {
-            std::fs::remove_file(entry.path()).with_context(|| {
-                format!(
-                    "cannot remove leftover temp file `{}`",
-                    entry.path().display()
-                )
-            })?;
-            removed += 1;
+        if !entry.file_name().to_str().is_some_and(&is_temp) {
+            continue;
         }
+        let path = entry.path();
+        let result = if entry.file_type().is_dir() {
+            walk.skip_current_dir();
+            std::fs::remove_dir_all(path)
+        } else {
+            std::fs::remove_file(path)
+        };
+        result.with_context(|| format!("cannot remove leftover temp `{}`", path.display()))?;
+        removed += 1;
     }
     Ok(removed)
 }
@@ -75,14 +81,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         write_atomic(&dir.path().join("g/2026-11-16.json"), b"{}").unwrap();
         std::fs::write(dir.path().join("g/.tmp-abc123"), b"{\"half").unwrap();
-        assert_eq!(remove_leftover_temps(dir.path()).unwrap(), 1);
+        assert_eq!(
+            remove_leftover_temps(dir.path(), is_atomic_temp).unwrap(),
+            1
+        );
         assert!(!dir.path().join("g/.tmp-abc123").exists());
         assert_eq!(
             std::fs::read(dir.path().join("g/2026-11-16.json")).unwrap(),
             b"{}"
         );
         assert_eq!(
-            remove_leftover_temps(&dir.path().join("missing")).unwrap(),
+            remove_leftover_temps(&dir.path().join("missing"), is_atomic_temp).unwrap(),
             0
         );
     }

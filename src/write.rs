@@ -81,7 +81,7 @@ impl Output {
             })
         });
         if killed_before {
-            remove_leftover_temps(root)?;
+            crate::fsutil::remove_leftover_temps(root, is_output_temp)?;
         }
         if root.exists() && !root.is_dir() {
             bail!(
@@ -250,26 +250,9 @@ fn remove_empty_parents(root: &Path, file: &Path) {
     }
 }
 
-fn remove_leftover_temps(root: &Path) -> Result<()> {
-    let is_ours = |n: &str| {
-        (n.starts_with('.') && n.contains(TMP_MARK)) || n.starts_with(crate::fsutil::TMP_PREFIX)
-    };
-    let mut walk = walkdir::WalkDir::new(root).min_depth(1).into_iter();
-    while let Some(entry) = walk.next() {
-        let Ok(entry) = entry else { continue };
-        if !entry.file_name().to_str().is_some_and(is_ours) {
-            continue;
-        }
-        let path = entry.path();
-        let removed = if entry.file_type().is_dir() {
-            walk.skip_current_dir();
-            std::fs::remove_dir_all(path)
-        } else {
-            std::fs::remove_file(path)
-        };
-        removed.with_context(|| format!("cannot remove leftover temp `{}`", path.display()))?;
-    }
-    Ok(())
+/// Ours (`.name.gdtmp-PID`, files and staged folders, and the marker) and `write_atomic`'s.
+fn is_output_temp(name: &str) -> bool {
+    (name.starts_with('.') && name.contains(TMP_MARK)) || crate::fsutil::is_atomic_temp(name)
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
     let requested = requested_window(clock, args);
     // A run killed mid-write leaves `.tmp-*` files beside the archive; they never become
     // part of it (the rename never happened), so the next run clears them first.
-    crate::fsutil::remove_leftover_temps(&config.data_dir())?;
+    crate::fsutil::remove_leftover_temps(&config.data_dir(), crate::fsutil::is_atomic_temp)?;
     let results = crate::source::fetch_groups(config, requested, now)?;
     let store = Store::new(config.data_dir(), clock);
     let mut report = FetchReport::default();
