@@ -53,9 +53,18 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
-/// A single line of plain text, at most `max` characters.
+/// A single line of plain text, at most `max` characters. Control characters (a NUL, a
+/// bell, an escape) are dropped: they are invisible at best, and a chat platform may refuse
+/// a message over them.
 pub fn one_line(s: &str, max: usize) -> String {
-    truncate(&collapse_whitespace(s), max)
+    if !s.contains(|c: char| c.is_control() && !c.is_whitespace()) {
+        return truncate(&collapse_whitespace(s), max);
+    }
+    let kept: String = s
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .collect();
+    truncate(&collapse_whitespace(&kept), max)
 }
 
 /// "1 comment", "12 comments".

@@ -12,7 +12,7 @@ pub(crate) mod messenger;
 
 use serde::Serialize;
 
-use super::text::{engagement, one_line as one_line_raw, truncate};
+use super::text::{engagement, one_line, truncate};
 use crate::config::{BotConfig, Clock};
 use crate::model::{http_url, https_url, Post};
 use crate::period::Period;
@@ -112,20 +112,6 @@ pub(crate) struct BotInput<'a> {
     pub bot: &'a BotConfig,
     /// Every group of the site; quick replies go to the others.
     pub groups: &'a [GroupLink],
-}
-
-/// One line of plain text for a chat message, at most `max` characters. Control
-/// characters (a NUL, a bell, an escape) are dropped: they are invisible at best, and a
-/// platform may refuse the message over them.
-pub(crate) fn one_line(s: &str, max: usize) -> String {
-    if !s.contains(|c: char| c.is_control() && !c.is_whitespace()) {
-        return one_line_raw(s, max);
-    }
-    let kept: String = s
-        .chars()
-        .filter(|c| !c.is_control() || c.is_whitespace())
-        .collect();
-    one_line_raw(&kept, max)
 }
 
 /// "this week" or "the week of 16 Nov 2026", for sentences about a period.
