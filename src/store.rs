@@ -86,8 +86,19 @@ impl Store {
         Ok(out)
     }
 
+    /// Reads a stored period. `data/` is committed to a repo and can be edited by hand, so
+    /// links are checked again here, where everything that renders gets its posts: a
+    /// non-http(s) permalink or picture never reaches a page or a bot.
     pub fn load_period(&self, slug: &str, period: Period) -> Result<Option<StoredPeriod>> {
-        read_optional(&self.period_path(slug, period))
+        let mut stored: Option<StoredPeriod> = read_optional(&self.period_path(slug, period))?;
+        for post in stored.iter_mut().flat_map(|s| s.posts.iter_mut()) {
+            post.permalink_url = post
+                .permalink_url
+                .as_deref()
+                .and_then(crate::model::http_url);
+            post.picture = post.picture.as_deref().and_then(crate::model::http_url);
+        }
+        Ok(stored)
     }
 
     pub fn load_group(&self, slug: &str) -> Result<Option<StoredGroup>> {

@@ -202,3 +202,22 @@ fn demo_html_is_valid_html5() {
         assert!(errors.is_empty(), "{f}: {errors:?}");
     }
 }
+
+#[test]
+fn a_hand_edited_archive_link_that_is_not_http_never_reaches_a_page() {
+    let site = snapshot_site(
+        r#"{"id":"1_1","message":"hola","created_time":"2026-11-24T10:00:00+0000",
+            "permalink_url":"https://www.facebook.com/1/","comments":{"data":[],"summary":{"total_count":3}}}"#,
+    );
+    site.run(&["fetch", NOW]).success();
+    let stored = site.read("data/g/2026-11-23.json");
+    site.write(
+        "data/g/2026-11-23.json",
+        &stored.replace("https://www.facebook.com/1/", "javascript:alert(1)"),
+    );
+    site.run(&["render", NOW]).success();
+    for f in site.files("public") {
+        let text = site.read(&format!("public/{f}"));
+        assert!(!text.contains("javascript:"), "{f} carries the edited link");
+    }
+}
