@@ -2,7 +2,8 @@
 //! a full `render` of it (10,400 period pages plus their bot JSON), cold (empty output
 //! folder) and warm (nothing changed), printing wall time and peak memory.
 //!
-//! Run: `cargo run --release --example bench_render [GROUPS WEEKS POSTS]`
+//! Run: `cargo run --release --example bench_render [GROUPS WEEKS POSTS]`; set
+//! `BENCH_COLD_ONLY=1` to skip the warm run (for profiling).
 
 use std::time::Instant;
 
@@ -107,6 +108,9 @@ fn main() -> anyhow::Result<()> {
         stats.files.written
     );
     println!("peak memory (VmHWM, whole process): {}", peak_memory());
+    if std::env::var_os("BENCH_COLD_ONLY").is_some() {
+        return Ok(()); // for profiling the cold render alone
+    }
 
     let t = Instant::now();
     let stats = groupdigest::render::render_site(&config, now, &no_stale)?;

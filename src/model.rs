@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
     pub id: String,
+    #[serde(deserialize_with = "utc_time::deserialize")]
     pub created_time: DateTime<Utc>,
     /// The post's text, as written (untrusted; escaped when rendered).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31,6 +32,62 @@ pub struct Post {
     pub reactions: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+}
+
+/// Reading the archive's times: `2026-11-25T12:00:00Z`, the form chrono writes for a
+/// `DateTime<Utc>` with whole seconds, is parsed by hand; anything else (fractions, an
+/// offset, a hand-edited file) goes through chrono's parser, as before.
+mod utc_time {
+    use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+    use serde::de::{self, Deserializer, Visitor};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        struct Rfc3339;
+        impl Visitor<'_> for Rfc3339 {
+            type Value = DateTime<Utc>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an RFC 3339 date and time")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                match whole_seconds_utc(s) {
+                    Some(t) => Ok(t),
+                    // What chrono's own `Deserialize` accepts.
+                    None => s
+                        .parse::<DateTime<chrono::FixedOffset>>()
+                        .map(|t| t.to_utc())
+                        .map_err(E::custom),
+                }
+            }
+        }
+        d.deserialize_str(Rfc3339)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, or `None` for any other form.
+    pub(super) fn whole_seconds_utc(s: &str) -> Option<DateTime<Utc>> {
+        let b = s.as_bytes();
+        if b.len() != 20
+            || [
+                (4, b'-'),
+                (7, b'-'),
+                (10, b'T'),
+                (13, b':'),
+                (16, b':'),
+                (19, b'Z'),
+            ]
+            .iter()
+            .any(|&(i, c)| b[i] != c)
+        {
+            return None;
+        }
+        let num = |from: usize, to: usize| {
+            b[from..to].iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        let date = NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?;
+        let time = NaiveTime::from_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)?;
+        Some(date.and_time(time).and_utc())
+    }
 }
 
 /// What kind of post it is, for a label when it has no text.
@@ -96,6 +153,11 @@ pub struct GroupInfo {
 /// Keeps a URL only when it is an absolute http(s) URL: post data is untrusted and a
 /// `javascript:` link must never reach a page or a bot.
 pub fn http_url(s: &str) -> Option<String> {
+    checked_http_url(s).map(str::to_string)
+}
+
+/// `http_url` without the copy: the trimmed URL when it is absolute http(s).
+pub fn checked_http_url(s: &str) -> Option<&str> {
     let s = s.trim();
     // Fast path for the common shape (render checks every link again, so this is hot): a
     // lowercase http(s) scheme, a host, and no whitespace or control character anywhere.
@@ -108,16 +170,21 @@ pub fn http_url(s: &str) -> Option<String> {
             && !host.starts_with(['@', ':'])
             && !s.contains(|c: char| c.is_whitespace() || c.is_control() || c == '\\')
         {
-            return Some(s.to_string());
+            return Some(s);
         }
     }
     let u = url::Url::parse(s).ok()?;
-    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some()).then(|| s.to_string())
+    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some()).then_some(s)
 }
 
 /// Keeps a URL only when it is https (Messenger refuses plain http images).
 pub fn https_url(s: &str) -> Option<String> {
-    http_url(s).filter(|u| u.starts_with("https://"))
+    checked_https_url(s).map(str::to_string)
+}
+
+/// `https_url` without the copy.
+pub fn checked_https_url(s: &str) -> Option<&str> {
+    checked_http_url(s).filter(|u| u.starts_with("https://"))
 }
 
 #[cfg(test)]
@@ -134,6 +201,38 @@ mod tests {
             Some("https://x.y/a")
         );
         assert!(https_url("http://x.y/a.jpg").is_none());
+    }
+
+    #[test]
+    fn archive_times_parse_alike_on_the_fast_and_the_general_path() {
+        for s in [
+            "2026-11-25T12:05:09Z",
+            "2024-02-29T23:59:59Z",
+            "1999-01-01T00:00:00Z",
+        ] {
+            let fast = utc_time::whole_seconds_utc(s).unwrap();
+            assert_eq!(fast, DateTime::parse_from_rfc3339(s).unwrap().to_utc());
+        }
+        for s in [
+            "2026-11-25T12:05:09.5Z",
+            "2026-11-25T12:05:09+01:00",
+            "2026-02-30T12:05:09Z",
+            "2026-11-25T24:05:09Z",
+            "2026-11-25 12:05:09Z",
+            "2026-1a-25T12:05:09Z",
+        ] {
+            assert_eq!(utc_time::whole_seconds_utc(s), None, "{s}");
+        }
+        let read = |json: &str| {
+            serde_json::from_str::<Post>(&format!(r#"{{"id":"1","created_time":{json}}}"#))
+                .map(|p| p.created_time)
+        };
+        assert_eq!(
+            read(r#""2026-11-25T12:05:09+01:00""#).unwrap(),
+            read(r#""2026-11-25T11:05:09Z""#).unwrap()
+        );
+        assert!(read(r#""2026-02-30T12:05:09Z""#).is_err());
+        assert!(read("12").is_err());
     }
 
     #[test]

@@ -92,11 +92,8 @@ impl Store {
     pub fn load_period(&self, slug: &str, period: Period) -> Result<Option<StoredPeriod>> {
         let mut stored: Option<StoredPeriod> = read_optional(&self.period_path(slug, period))?;
         for post in stored.iter_mut().flat_map(|s| s.posts.iter_mut()) {
-            post.permalink_url = post
-                .permalink_url
-                .as_deref()
-                .and_then(crate::model::http_url);
-            post.picture = post.picture.as_deref().and_then(crate::model::http_url);
+            keep_http_url(&mut post.permalink_url);
+            keep_http_url(&mut post.picture);
         }
         Ok(stored)
     }
@@ -178,6 +175,16 @@ fn to_pretty<T: Serialize>(value: &T) -> Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// Drops a link that is not absolute http(s) and trims one that has spaces around it; a
+/// good link (the usual case) is kept without a copy.
+fn keep_http_url(url: &mut Option<String>) {
+    let Some(u) = url.as_deref() else { return };
+    match crate::model::checked_http_url(u) {
+        Some(checked) if checked.len() == u.len() => {}
+        checked => *url = checked.map(str::to_string),
+    }
 }
 
 fn read_optional<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {

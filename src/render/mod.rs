@@ -244,8 +244,8 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
             digest,
             *period == current,
             Some(sp.updated_at),
-            i.checked_sub(1).map(|j| items[j].clone()),
-            items.get(i + 1).cloned(),
+            i.checked_sub(1).map(|j| &items[j]),
+            items.get(i + 1),
         );
         let html = ctx.render(
             "period.html",

@@ -1,18 +1,37 @@
 //! Plain-text helpers for bot outputs and page snippets: whitespace collapsing, cutting on
 //! grapheme-cluster boundaries with "…", and counts in words ("1 comment", "3 shares").
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use unicode_segmentation::UnicodeSegmentation;
+
+/// True when `s` is already one clean line: ASCII, no control character (tabs and newlines
+/// included), no leading, trailing or doubled space. Such text needs no collapsing and is
+/// cut by bytes; it is the common case, checked in one pass.
+fn is_plain_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if !(0x20..0x7f).contains(&c) || (c == b' ' && prev_space) {
+            return false;
+        }
+        prev_space = c == b' ';
+    }
+    true
+}
 
 /// Collapses every run of whitespace (newlines included) into one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
-    let b = s.as_bytes();
-    let already_collapsed = s.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.iter().any(|c| (*c as char).is_whitespace() && *c != b' ')
-        && !s.contains("  ");
-    if already_collapsed {
-        return s.to_string();
+    collapse(s).into_owned()
+}
+
+fn collapse(s: &str) -> Cow<'_, str> {
+    if is_plain_line(s) {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -21,21 +40,34 @@ pub fn collapse_whitespace(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Cuts `s` to at most `max` characters (Unicode scalar values, as Messenger counts),
 /// never splitting a grapheme cluster; a cut text ends in "…" within the limit.
 pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
+    cut(s, max).unwrap_or_else(|| s.to_string())
+}
+
+/// `truncate`, borrowing `s` when it fits.
+pub fn truncate_cow(s: &str, max: usize) -> Cow<'_, str> {
+    cut(s, max).map_or(Cow::Borrowed(s), Cow::Owned)
+}
+
+/// The cut text, or `None` when `s` fits in `max` characters.
+fn cut(s: &str, max: usize) -> Option<String> {
+    // Bytes bound characters from above: most texts fit without counting.
+    if s.len() <= max || s.chars().count() <= max {
+        return None;
     }
     let budget = max.saturating_sub(1);
     if s.is_ascii() && !s.contains('\r') {
         // Every ASCII character but "\r\n" is its own grapheme: cut by bytes (hot path).
-        let mut out = s[..budget].trim_end().to_string();
+        let kept = s[..budget].trim_end();
+        let mut out = String::with_capacity(kept.len() + '…'.len_utf8());
+        out.push_str(kept);
         out.push('…');
-        return out;
+        return Some(out);
     }
     let mut out = String::new();
     let mut used = 0;
@@ -50,43 +82,77 @@ pub fn truncate(s: &str, max: usize) -> String {
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out.push('…');
-    out
+    Some(out)
 }
 
 /// A single line of plain text, at most `max` characters. Control characters (a NUL, a
 /// bell, an escape) are dropped: they are invisible at best, and a chat platform may refuse
 /// a message over them.
 pub fn one_line(s: &str, max: usize) -> String {
-    if !s.contains(|c: char| c.is_control() && !c.is_whitespace()) {
-        return truncate(&collapse_whitespace(s), max);
+    one_line_cut(s, max).0
+}
+
+/// `one_line`, and whether the text had to be cut to fit.
+pub fn one_line_cut(s: &str, max: usize) -> (String, bool) {
+    let line = if is_plain_line(s) {
+        Cow::Borrowed(s)
+    } else if s.contains(|c: char| c.is_control() && !c.is_whitespace()) {
+        let kept: String = s
+            .chars()
+            .filter(|c| !c.is_control() || c.is_whitespace())
+            .collect();
+        Cow::Owned(collapse(&kept).into_owned())
+    } else {
+        collapse(s)
+    };
+    match cut(&line, max) {
+        Some(cut) => (cut, true),
+        None => (line.into_owned(), false),
     }
-    let kept: String = s
-        .chars()
-        .filter(|c| !c.is_control() || c.is_whitespace())
-        .collect();
-    truncate(&collapse_whitespace(&kept), max)
 }
 
 /// "1 comment", "12 comments".
 pub fn count(n: u64, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
+    let mut out = String::new();
+    push_count(&mut out, n, singular, plural);
+    out
+}
+
+/// Appends "1 comment" or "12 comments" to `out`.
+pub fn push_count(out: &mut String, n: u64, singular: &str, plural: &str) {
+    let _ = write!(out, "{n} ");
+    out.push_str(if n == 1 { singular } else { plural });
+}
+
+/// Counts in words joined by " · " (`skip_zeros` leaves zero counts out).
+pub fn counts_in_words(counts: &[(u64, &str, &str)], skip_zeros: bool) -> String {
+    let mut out = String::with_capacity(64);
+    for &(n, singular, plural) in counts {
+        if n == 0 && skip_zeros {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        push_count(&mut out, n, singular, plural);
+    }
+    out
 }
 
 /// The engagement line of a post: "12 comments · 3 shares", zero counts left out.
 pub fn engagement(comments: u64, shares: u64, reactions: u64) -> String {
-    let parts: Vec<String> = [
-        (comments, "comment", "comments"),
-        (shares, "share", "shares"),
-        (reactions, "reaction", "reactions"),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, s, p)| count(n, s, p))
-    .collect();
-    if parts.is_empty() {
+    let line = counts_in_words(
+        &[
+            (comments, "comment", "comments"),
+            (shares, "share", "shares"),
+            (reactions, "reaction", "reactions"),
+        ],
+        true,
+    );
+    if line.is_empty() {
         "No comments or shares yet".into()
     } else {
-        parts.join(" · ")
+        line
     }
 }
 
@@ -146,10 +212,36 @@ mod tests {
     }
 
     #[test]
+    fn one_line_reports_a_cut_and_drops_control_characters() {
+        assert_eq!(one_line_cut("short", 80), ("short".to_string(), false));
+        assert_eq!(one_line_cut("a  b\n c", 80), ("a b c".to_string(), false));
+        assert_eq!(one_line_cut("abcdef", 4), ("abc…".to_string(), true));
+        assert_eq!(
+            one_line_cut("a\u{7}b\u{0} c", 80),
+            ("ab c".to_string(), false)
+        );
+        assert_eq!(one_line("\u{1b}[31m red", 80), "[31m red");
+        // Tabs, DEL and non-ASCII text take the careful path.
+        assert_eq!(one_line("a\tb\u{7f}", 80), "a b");
+        assert_eq!(one_line(" ¡hola  mundo! ", 80), "¡hola mundo!");
+    }
+
+    #[test]
+    fn truncate_cow_borrows_what_fits() {
+        assert!(matches!(truncate_cow("fits", 4), Cow::Borrowed("fits")));
+        assert_eq!(truncate_cow("does not fit", 5), "does…");
+        assert!(matches!(truncate_cow("ñañaña", 6), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn engagement_reads_in_singular_and_plural() {
         assert_eq!(engagement(12, 3, 0), "12 comments · 3 shares");
         assert_eq!(engagement(1, 1, 0), "1 comment · 1 share");
         assert_eq!(engagement(0, 2, 1), "2 shares · 1 reaction");
         assert_eq!(engagement(0, 0, 0), "No comments or shares yet");
+        assert_eq!(
+            counts_in_words(&[(0, "post", "posts"), (1, "share", "shares")], false),
+            "0 posts · 1 share"
+        );
     }
 }

@@ -47,7 +47,7 @@ pub struct PeriodItem {
 }
 
 /// One post on a page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PostView<'a> {
     pub rank: usize,
     pub id: &'a str,
@@ -74,23 +74,28 @@ pub struct PostView<'a> {
 impl<'a> PostView<'a> {
     pub fn new(rank: usize, post: &'a Post, score: f64, tz: Tz) -> Self {
         let local = post.created_time.with_timezone(&tz);
-        let first = post.first_line();
-        let title = first
-            .map(|l| super::text::one_line(l, 120))
-            .unwrap_or_else(|| post.label().to_string());
-        let body = match (post.text(), first) {
-            (Some(text), Some(line)) if title == super::text::collapse_whitespace(line) => {
-                let after = &text[text.find(line).map_or(0, |i| i + line.len())..];
-                Some(after.trim())
-                    .filter(|r| !r.is_empty())
-                    .map(str::to_string)
+        let text = post.text();
+        let first = post
+            .first_line()
+            .map(|line| (line, super::text::one_line_cut(line, 120)))
+            .filter(|(_, (title, _))| !title.is_empty());
+        let (title, body) = match (text, first) {
+            // The whole first line is the title: the body is the rest of the text.
+            (Some(text), Some((line, (title, false)))) => {
+                let rest = &text[offset_in(text, line) + line.len()..];
+                let rest = rest.trim();
+                (title, (!rest.is_empty()).then(|| rest.to_string()))
             }
-            (text, _) => text.map(|t| t.trim().to_string()),
+            // A cut title: the body repeats the whole text.
+            (text, first) => (
+                first.map_or_else(|| post.label().to_string(), |(_, (title, _))| title),
+                text.map(|t| t.trim().to_string()),
+            ),
         };
         PostView {
             rank,
             id: &post.id,
-            text: post.text(),
+            text,
             title,
             body,
             label: post.label(),
@@ -101,16 +106,19 @@ impl<'a> PostView<'a> {
             reactions: post.reactions,
             score,
             engagement: super::text::engagement(post.comments, post.shares, post.reactions),
-            counts: counts_line(&[
-                (post.comments, "comment", "comments"),
-                (post.shares, "share", "shares"),
-                (post.reactions, "reaction", "reactions"),
-            ]),
+            counts: super::text::counts_in_words(
+                &[
+                    (post.comments, "comment", "comments"),
+                    (post.shares, "share", "shares"),
+                    (post.reactions, "reaction", "reactions"),
+                ],
+                false,
+            ),
             created: format!(
                 "{} {} {} {}, {:02}:{:02}",
                 local.weekday(),
                 local.day(),
-                month(&local),
+                month_abbr(&local),
                 local.year(),
                 local.hour(),
                 local.minute()
@@ -118,6 +126,16 @@ impl<'a> PostView<'a> {
             created_iso: local.to_rfc3339(),
             author: post.author.as_deref(),
         }
+    }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    if text.get(offset..offset + part.len()) == Some(part) {
+        offset
+    } else {
+        text.find(part).unwrap_or(0)
     }
 }
 
@@ -137,8 +155,8 @@ pub struct PeriodView<'a> {
     pub top_commented: Option<PostView<'a>>,
     pub top_shared: Option<PostView<'a>>,
     pub updated_at: Option<String>,
-    pub prev: Option<PeriodItem>,
-    pub next: Option<PeriodItem>,
+    pub prev: Option<&'a PeriodItem>,
+    pub next: Option<&'a PeriodItem>,
 }
 
 impl<'a> PeriodView<'a> {
@@ -151,11 +169,25 @@ impl<'a> PeriodView<'a> {
         digest: &Digest<'a>,
         is_current: bool,
         updated_at: Option<DateTime<Utc>>,
-        prev: Option<PeriodItem>,
-        next: Option<PeriodItem>,
+        prev: Option<&'a PeriodItem>,
+        next: Option<&'a PeriodItem>,
     ) -> Self {
         let tz = clock.tz;
-        let one = |p: &'a Post| PostView::new(0, p, crate::rank::score(p, ranking), tz);
+        let ranked: Vec<PostView> = digest
+            .ranked
+            .iter()
+            .enumerate()
+            .map(|(i, r)| PostView::new(i + 1, r.post, r.score, tz))
+            .collect();
+        // A top post is usually ranked too: its view is copied, not built again.
+        let top = |p: &'a Post| {
+            let mut view = match digest.ranked.iter().position(|r| std::ptr::eq(r.post, p)) {
+                Some(i) => ranked[i].clone(),
+                None => PostView::new(0, p, crate::rank::score(p, ranking), tz),
+            };
+            view.rank = 0;
+            view
+        };
         PeriodView {
             key: period.key(),
             label: period_label(period),
@@ -164,35 +196,23 @@ impl<'a> PeriodView<'a> {
             end: period.end(clock).with_timezone(&tz).to_rfc3339(),
             is_current,
             totals: digest.totals,
-            totals_line: counts_line(&[
-                (digest.totals.posts, "post", "posts"),
-                (digest.totals.comments, "comment", "comments"),
-                (digest.totals.shares, "share", "shares"),
-                (digest.totals.reactions, "reaction", "reactions"),
-            ]),
-            ranked: digest
-                .ranked
-                .iter()
-                .enumerate()
-                .map(|(i, r)| PostView::new(i + 1, r.post, r.score, tz))
-                .collect(),
-            top_commented: digest.top_commented.map(one),
-            top_shared: digest.top_shared.map(one),
+            totals_line: super::text::counts_in_words(
+                &[
+                    (digest.totals.posts, "post", "posts"),
+                    (digest.totals.comments, "comment", "comments"),
+                    (digest.totals.shares, "share", "shares"),
+                    (digest.totals.reactions, "reaction", "reactions"),
+                ],
+                false,
+            ),
+            top_commented: digest.top_commented.map(top),
+            top_shared: digest.top_shared.map(top),
+            ranked,
             updated_at: updated_at.map(|t| format_time(t, tz)),
             prev,
             next,
         }
     }
-}
-
-/// Counts in words joined by " · ", zeros included (pages show every count; bots leave
-/// zeros out, see `text::engagement`). Built here so templates stay simple and fast.
-fn counts_line(counts: &[(u64, &str, &str)]) -> String {
-    let parts: Vec<String> = counts
-        .iter()
-        .map(|&(n, one, many)| super::text::count(n, one, many))
-        .collect();
-    parts.join(" · ")
 }
 
 pub fn period_path(slug: &str, period: Period) -> String {
@@ -205,7 +225,7 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-fn month(d: &impl Datelike) -> &'static str {
+pub(crate) fn month_abbr(d: &impl Datelike) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
@@ -216,23 +236,23 @@ pub fn period_label(period: Period) -> String {
         format!(
             "{} {} {} – {} {} {}",
             a.day(),
-            month(&a),
+            month_abbr(&a),
             a.year(),
             b.day(),
-            month(&b),
+            month_abbr(&b),
             b.year()
         )
     } else if a.month() != b.month() {
         format!(
             "{} {} – {} {} {}",
             a.day(),
-            month(&a),
+            month_abbr(&a),
             b.day(),
-            month(&b),
+            month_abbr(&b),
             b.year()
         )
     } else {
-        format!("{}–{} {} {}", a.day(), b.day(), month(&b), b.year())
+        format!("{}–{} {} {}", a.day(), b.day(), month_abbr(&b), b.year())
     }
 }
 
@@ -242,7 +262,7 @@ pub fn format_time(t: DateTime<Utc>, tz: Tz) -> String {
     format!(
         "{} {} {}, {:02}:{:02} {}",
         local.day(),
-        month(&local),
+        month_abbr(&local),
         local.year(),
         local.hour(),
         local.minute(),

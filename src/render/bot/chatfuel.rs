@@ -10,21 +10,21 @@ use super::messenger::{attachment, notice_text, Attachment};
 use super::{Body, Gallery, QuickReply};
 
 #[derive(Debug, Serialize)]
-pub(crate) struct Response {
-    pub messages: Vec<ChatfuelMessage>,
+pub(crate) struct Response<'a> {
+    pub messages: Vec<ChatfuelMessage<'a>>,
 }
 
 /// A text or an attachment; quick replies ride on the last message.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
-pub(crate) enum ChatfuelMessage {
+pub(crate) enum ChatfuelMessage<'a> {
     Text {
         text: String,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         quick_replies: Vec<ChatfuelQuickReply>,
     },
     Attachment {
-        attachment: Attachment,
+        attachment: Attachment<'a>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         quick_replies: Vec<ChatfuelQuickReply>,
     },
@@ -47,7 +47,7 @@ fn quick_reply(q: &QuickReply) -> ChatfuelQuickReply {
     }
 }
 
-pub(crate) fn response(g: &Gallery) -> Response {
+pub(crate) fn response<'a>(g: &'a Gallery<'a>) -> Response<'a> {
     let mut messages = Vec::new();
     if let (Some(intro), Body::Cards { .. }) = (&g.intro, &g.body) {
         messages.push(ChatfuelMessage::Text {

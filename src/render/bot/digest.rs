@@ -4,10 +4,12 @@
 //! It carries nothing that changes between two builds of the same data (no build time), so
 //! an unchanged period keeps a byte-identical file.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use super::{cut_text, post_title, BotInput};
-use crate::model::{http_url, Post};
+use super::{cut_text, post_title, BotInput, Texts};
+use crate::model::{checked_http_url, Post};
 use crate::rank::Totals;
 
 /// Bumped when a field changes meaning or disappears; adding a field does not bump it.
@@ -52,37 +54,40 @@ pub(crate) struct DigestPost<'a> {
     /// 1-based place in `posts`; `null` for a top post that is not ranked.
     pub rank: Option<usize>,
     pub id: &'a str,
-    pub title: String,
-    pub text: Option<String>,
+    pub title: Cow<'a, str>,
+    pub text: Option<Cow<'a, str>>,
     pub created_time: String,
-    pub permalink_url: Option<String>,
-    pub picture: Option<String>,
+    pub permalink_url: Option<&'a str>,
+    pub picture: Option<&'a str>,
     pub comments: u64,
     pub shares: u64,
     pub reactions: u64,
     pub score: f64,
 }
 
-pub(crate) fn file<'a>(input: &'a BotInput<'a>) -> DigestFile<'a> {
+/// The digest of `input`; a ranked post's title is the one its card shows (from `texts`).
+pub(crate) fn file<'a>(input: &'a BotInput<'a>, texts: &'a Texts<'a>) -> DigestFile<'a> {
     let d = input.digest;
     let clock = input.clock;
     let tz = clock.tz;
-    let post = |p: &'a Post| DigestPost {
-        rank: d
-            .ranked
-            .iter()
-            .position(|r| std::ptr::eq(r.post, p))
-            .map(|i| i + 1),
-        id: &p.id,
-        title: post_title(p),
-        text: p.text().map(|t| cut_text(t, MAX_TEXT)),
-        created_time: p.created_time.with_timezone(&tz).to_rfc3339(),
-        permalink_url: p.permalink_url.as_deref().and_then(http_url),
-        picture: p.picture.as_deref().and_then(http_url),
-        comments: p.comments,
-        shares: p.shares,
-        reactions: p.reactions,
-        score: crate::rank::score(p, input.ranking),
+    let post = |p: &'a Post| {
+        let ranked = texts.of(p);
+        DigestPost {
+            rank: ranked.map(|(i, _)| i + 1),
+            id: &p.id,
+            title: ranked.map_or_else(
+                || Cow::Owned(post_title(p)),
+                |(_, t)| Cow::Borrowed(t.title.as_str()),
+            ),
+            text: p.text().map(|t| cut_text(t, MAX_TEXT)),
+            created_time: p.created_time.with_timezone(&tz).to_rfc3339(),
+            permalink_url: p.permalink_url.as_deref().and_then(checked_http_url),
+            picture: p.picture.as_deref().and_then(checked_http_url),
+            comments: p.comments,
+            shares: p.shares,
+            reactions: p.reactions,
+            score: crate::rank::score(p, input.ranking),
+        }
     };
     DigestFile {
         version: FORMAT_VERSION,

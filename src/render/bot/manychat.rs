@@ -5,7 +5,7 @@
 //! reply is a `dynamic_block_callback` that fetches the other group's
 //! `latest/manychat.json` with GET, since a static host answers nothing else.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::{Body, Card, Gallery, Link, QuickReply};
 
@@ -13,18 +13,18 @@ use super::{Body, Card, Gallery, Link, QuickReply};
 const MAX_QUICK_REPLIES: usize = 11;
 
 #[derive(Debug, Serialize)]
-pub(crate) struct Response {
+pub(crate) struct Response<'a> {
     /// Always `v2`.
     pub version: &'static str,
-    pub content: Content,
+    pub content: Content<'a>,
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct Content {
-    pub messages: Vec<ManyChatMessage>,
+pub(crate) struct Content<'a> {
+    pub messages: Vec<ManyChatMessage<'a>>,
     /// We never ask ManyChat to act (tags, fields): always empty.
     pub actions: Vec<NoAction>,
-    pub quick_replies: Vec<ManyChatQuickReply>,
+    pub quick_replies: Vec<ManyChatQuickReply<'a>>,
 }
 
 /// No action is ever sent; the empty type keeps `actions` empty by construction.
@@ -33,87 +33,103 @@ pub(crate) enum NoAction {}
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub(crate) enum ManyChatMessage {
+pub(crate) enum ManyChatMessage<'a> {
     Text {
-        text: String,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        buttons: Vec<Button>,
+        text: &'a str,
+        /// Each link as a `Button`.
+        #[serde(
+            skip_serializing_if = "<[_]>::is_empty",
+            serialize_with = "each_button"
+        )]
+        buttons: &'a [Link<'a>],
     },
     Cards {
-        image_aspect_ratio: String,
-        elements: Vec<Element>,
+        image_aspect_ratio: &'a str,
+        /// Each card as an `Element`.
+        #[serde(serialize_with = "each_element")]
+        elements: &'a [Card<'a>],
     },
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct Element {
-    pub title: String,
-    pub subtitle: String,
+pub(crate) struct Element<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_url: Option<String>,
-    pub action_url: String,
-    pub buttons: Vec<Button>,
+    pub image_url: Option<&'a str>,
+    pub action_url: &'a str,
+    /// Each link as a `Button`.
+    #[serde(serialize_with = "each_button")]
+    pub buttons: &'a [Link<'a>],
 }
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub(crate) enum Button {
-    Url { caption: String, url: String },
+pub(crate) enum Button<'a> {
+    Url { caption: &'a str, url: &'a str },
 }
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub(crate) enum ManyChatQuickReply {
+pub(crate) enum ManyChatQuickReply<'a> {
     DynamicBlockCallback {
-        caption: String,
+        caption: &'a str,
         url: String,
         method: &'static str,
     },
 }
 
-fn button(link: &Link) -> Button {
+fn button<'a>(link: &Link<'a>) -> Button<'a> {
     Button::Url {
-        caption: link.title.clone(),
-        url: link.url.clone(),
+        caption: link.title,
+        url: link.url,
     }
 }
 
-fn element(c: &Card) -> Element {
+fn each_button<S: Serializer>(links: &&[Link], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(links.iter().map(button))
+}
+
+fn element<'a>(c: &'a Card<'a>) -> Element<'a> {
     Element {
-        title: c.title.clone(),
-        subtitle: c.subtitle.clone(),
-        image_url: c.image_url.clone(),
-        action_url: c.url.clone(),
-        buttons: c.buttons.iter().map(button).collect(),
+        title: c.title,
+        subtitle: c.subtitle,
+        image_url: c.image_url,
+        action_url: c.url,
+        buttons: &c.buttons,
     }
 }
 
-fn quick_reply(q: &QuickReply) -> ManyChatQuickReply {
+fn each_element<S: Serializer>(cards: &&[Card], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(cards.iter().map(element))
+}
+
+fn quick_reply<'a>(q: &'a QuickReply<'a>) -> ManyChatQuickReply<'a> {
     ManyChatQuickReply::DynamicBlockCallback {
-        caption: q.title.clone(),
+        caption: &q.title,
         url: format!("{}latest/manychat.json", q.group_url),
         method: "get",
     }
 }
 
-pub(crate) fn response(g: &Gallery) -> Response {
+pub(crate) fn response<'a>(g: &'a Gallery<'a>) -> Response<'a> {
     let mut messages = Vec::new();
     match &g.body {
         Body::Cards { aspect, cards } => {
             if let Some(intro) = &g.intro {
                 messages.push(ManyChatMessage::Text {
-                    text: intro.clone(),
-                    buttons: Vec::new(),
+                    text: intro,
+                    buttons: &[],
                 });
             }
             messages.push(ManyChatMessage::Cards {
-                image_aspect_ratio: aspect.clone(),
-                elements: cards.iter().map(element).collect(),
+                image_aspect_ratio: aspect,
+                elements: cards,
             });
         }
         Body::Notice { text, button: b } => messages.push(ManyChatMessage::Text {
-            text: text.clone(),
-            buttons: vec![button(b)],
+            text,
+            buttons: std::slice::from_ref(b),
         }),
     }
     Response {

@@ -4,8 +4,11 @@
 //!
 //! A Send API call carries one message, so the intro text is not part of this file; quick
 //! replies carry the URL of the other group's `latest/messenger.json` as their payload.
+//!
+//! The structs borrow the gallery's texts; sequences of cards and buttons are serialized
+//! straight from the gallery (`serialize_with`), each item through its schema struct.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::{Body, Card, Gallery, Link, QuickReply};
 
@@ -14,52 +17,58 @@ const MAX_PAYLOAD: usize = 1000;
 
 /// A Send API `message`: a gallery attachment, or a plain text when nothing was ranked.
 #[derive(Debug, Serialize)]
-pub(crate) struct Message {
+pub(crate) struct Message<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment: Option<Attachment>,
+    pub attachment: Option<Attachment<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quick_replies: Vec<MessengerQuickReply>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub(crate) enum Attachment {
-    Template { payload: Payload },
+pub(crate) enum Attachment<'a> {
+    Template { payload: Payload<'a> },
 }
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "template_type", rename_all = "snake_case")]
-pub(crate) enum Payload {
+pub(crate) enum Payload<'a> {
     /// A gallery of cards.
     Generic {
-        image_aspect_ratio: String,
-        elements: Vec<Element>,
+        image_aspect_ratio: &'a str,
+        /// Each card as an `Element`.
+        #[serde(serialize_with = "each_element")]
+        elements: &'a [Card<'a>],
     },
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct Element {
-    pub title: String,
-    pub subtitle: String,
+pub(crate) struct Element<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_url: Option<String>,
-    pub default_action: DefaultAction,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub buttons: Vec<Button>,
+    pub image_url: Option<&'a str>,
+    pub default_action: DefaultAction<'a>,
+    /// Each link as a `Button`.
+    #[serde(
+        skip_serializing_if = "<[_]>::is_empty",
+        serialize_with = "each_button"
+    )]
+    pub buttons: &'a [Link<'a>],
 }
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub(crate) enum DefaultAction {
-    WebUrl { url: String },
+pub(crate) enum DefaultAction<'a> {
+    WebUrl { url: &'a str },
 }
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub(crate) enum Button {
-    WebUrl { url: String, title: String },
+pub(crate) enum Button<'a> {
+    WebUrl { url: &'a str, title: &'a str },
 }
 
 #[derive(Debug, Serialize)]
@@ -68,31 +77,39 @@ pub(crate) enum MessengerQuickReply {
     Text { title: String, payload: String },
 }
 
-pub(crate) fn button(link: &Link) -> Button {
+pub(crate) fn button<'a>(link: &Link<'a>) -> Button<'a> {
     Button::WebUrl {
-        url: link.url.clone(),
-        title: link.title.clone(),
+        url: link.url,
+        title: link.title,
     }
 }
 
-fn element(c: &Card) -> Element {
+fn each_button<S: Serializer>(links: &&[Link], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(links.iter().map(button))
+}
+
+fn element<'a>(c: &'a Card<'a>) -> Element<'a> {
     Element {
-        title: c.title.clone(),
-        subtitle: c.subtitle.clone(),
-        image_url: c.image_url.clone(),
-        default_action: DefaultAction::WebUrl { url: c.url.clone() },
-        buttons: c.buttons.iter().map(button).collect(),
+        title: c.title,
+        subtitle: c.subtitle,
+        image_url: c.image_url,
+        default_action: DefaultAction::WebUrl { url: c.url },
+        buttons: &c.buttons,
     }
+}
+
+fn each_element<S: Serializer>(cards: &&[Card], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(cards.iter().map(element))
 }
 
 /// The gallery attachment of a body with cards; `None` for a notice, which is sent as a
 /// plain text message (DESIGN.md's shape: never an empty gallery).
-pub(crate) fn attachment(body: &Body) -> Option<Attachment> {
+pub(crate) fn attachment<'a>(body: &'a Body<'a>) -> Option<Attachment<'a>> {
     match body {
         Body::Cards { aspect, cards } => Some(Attachment::Template {
             payload: Payload::Generic {
-                image_aspect_ratio: aspect.clone(),
-                elements: cards.iter().map(element).collect(),
+                image_aspect_ratio: aspect,
+                elements: cards,
             },
         }),
         Body::Notice { .. } => None,
@@ -115,7 +132,7 @@ fn quick_reply(q: &QuickReply) -> Option<MessengerQuickReply> {
     })
 }
 
-pub(crate) fn message(g: &Gallery) -> Message {
+pub(crate) fn message<'a>(g: &'a Gallery<'a>) -> Message<'a> {
     Message {
         text: notice_text(&g.body),
         attachment: attachment(&g.body),

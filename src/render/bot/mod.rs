@@ -10,11 +10,12 @@ pub(crate) mod digest;
 pub(crate) mod manychat;
 pub(crate) mod messenger;
 
+use chrono::Datelike;
 use serde::Serialize;
 
-use super::text::{engagement, one_line, truncate};
+use super::text::{engagement, one_line, truncate_cow};
 use crate::config::{BotConfig, Clock};
-use crate::model::{http_url, https_url, Post};
+use crate::model::{checked_http_url, checked_https_url, Post};
 use crate::period::Period;
 use crate::rank::Digest;
 
@@ -31,58 +32,55 @@ pub(crate) const MAX_QUICK_REPLY_TITLE: usize = 20;
 const MAX_NAME_IN_TEXT: usize = 80;
 
 /// A link with a short title: a button or a card's tap target.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Link {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Link<'a> {
     /// At most `MAX_BUTTON_TITLE` characters.
-    pub title: String,
+    pub title: &'a str,
     /// Absolute http(s).
-    pub url: String,
+    pub url: &'a str,
 }
 
 /// One gallery card, platform-neutral, limits applied.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Card {
-    pub title: String,
-    pub subtitle: String,
+pub(crate) struct Card<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
     /// https only.
-    pub image_url: Option<String>,
+    pub image_url: Option<&'a str>,
     /// The card's tap target: the post's permalink, else the period's page.
-    pub url: String,
+    pub url: &'a str,
     /// At most `MAX_BUTTONS`.
-    pub buttons: Vec<Link>,
+    pub buttons: Vec<Link<'a>>,
 }
 
 /// What the chat formats show for a period.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Body {
+pub(crate) enum Body<'a> {
     Cards {
-        aspect: String,
-        cards: Vec<Card>,
+        aspect: &'a str,
+        cards: Vec<Card<'a>>,
     },
     /// Nothing ranked: a short text with a button (Messenger rejects an empty gallery).
-    Notice {
-        text: String,
-        button: Link,
-    },
+    Notice { text: String, button: Link<'a> },
 }
 
 /// A quick reply to another group's latest digest.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct QuickReply {
+pub(crate) struct QuickReply<'a> {
     /// At most `MAX_QUICK_REPLY_TITLE` characters.
     pub title: String,
     /// The group's absolute `<base><slug>/` URL; each format appends its own file.
-    pub group_url: String,
+    pub group_url: &'a str,
 }
 
-/// Everything the chat formats say about one period.
+/// Everything the chat formats say about one period. It borrows its texts from `Texts`.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Gallery {
+pub(crate) struct Gallery<'a> {
     /// A text sent before the cards (`[bot] intro`); never with a notice.
     pub intro: Option<String>,
-    pub body: Body,
+    pub body: Body<'a>,
     /// At most `MAX_QUICK_REPLIES`.
-    pub quick_replies: Vec<QuickReply>,
+    pub quick_replies: Vec<QuickReply<'a>>,
 }
 
 /// Another group of the site, for quick replies.
@@ -92,6 +90,64 @@ pub(crate) struct GroupLink {
     pub name: String,
     /// Absolute `<base><slug>/`.
     pub url: String,
+}
+
+/// The texts of one period's bot files, each computed once and shared by every format:
+/// the button labels cut to their limit, and per ranked post its card title and subtitle
+/// and its checked links.
+pub(crate) struct Texts<'a> {
+    open_label: String,
+    all_label: String,
+    group_label: String,
+    posts: Vec<PostTexts<'a>>,
+}
+
+/// A ranked post's texts, limits applied and links checked.
+pub(crate) struct PostTexts<'a> {
+    pub post: &'a Post,
+    /// The card title (also `digest.json`'s `title`).
+    pub title: String,
+    pub subtitle: String,
+    /// http(s) only.
+    pub permalink: Option<&'a str>,
+    /// https only.
+    pub image_url: Option<&'a str>,
+}
+
+impl<'a> Texts<'a> {
+    pub(crate) fn new(input: &BotInput<'a>) -> Self {
+        let bot = input.bot;
+        Texts {
+            open_label: one_line(&bot.open_label, MAX_BUTTON_TITLE),
+            all_label: one_line(&bot.all_label, MAX_BUTTON_TITLE),
+            group_label: one_line(&bot.group_label, MAX_BUTTON_TITLE),
+            posts: input
+                .digest
+                .ranked
+                .iter()
+                .map(|r| PostTexts {
+                    post: r.post,
+                    title: post_title(r.post),
+                    subtitle: one_line(
+                        &engagement(r.post.comments, r.post.shares, r.post.reactions),
+                        MAX_SUBTITLE,
+                    ),
+                    // The store keeps only http(s) links; checked again because a bot file
+                    // must never carry anything else.
+                    permalink: r.post.permalink_url.as_deref().and_then(checked_http_url),
+                    image_url: r.post.picture.as_deref().and_then(checked_https_url),
+                })
+                .collect(),
+        }
+    }
+
+    /// The texts of `post` when it is ranked.
+    pub(crate) fn of(&self, post: &Post) -> Option<(usize, &PostTexts<'a>)> {
+        self.posts
+            .iter()
+            .enumerate()
+            .find(|(_, t)| std::ptr::eq(t.post, post))
+    }
 }
 
 /// Inputs for a period's bot files.
@@ -119,11 +175,17 @@ fn period_phrase(period: Period, is_current: bool) -> String {
     if is_current {
         "this week".into()
     } else {
-        format!("the week of {}", period.first_day.format("%-d %b %Y"))
+        let d = period.first_day;
+        format!(
+            "the week of {} {} {}",
+            d.day(),
+            crate::render::view::month_abbr(&d),
+            d.year()
+        )
     }
 }
 
-pub(crate) fn gallery(input: &BotInput) -> Gallery {
+pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery<'a> {
     let bot = input.bot;
     let name = one_line(input.group_name, MAX_NAME_IN_TEXT);
     let when = period_phrase(input.period, input.is_current);
@@ -143,8 +205,8 @@ pub(crate) fn gallery(input: &BotInput) -> Gallery {
             body: Body::Notice {
                 text,
                 button: Link {
-                    title: one_line(&bot.group_label, MAX_BUTTON_TITLE),
-                    url: input.group_url.to_string(),
+                    title: &texts.group_label,
+                    url: input.group_url,
                 },
             },
             quick_replies,
@@ -157,17 +219,17 @@ pub(crate) fn gallery(input: &BotInput) -> Gallery {
             format!("Top posts of {when} in {name}")
         }
     });
-    let cards = input
-        .digest
-        .ranked
+    let page = input.period_url.unwrap_or(input.group_url);
+    let cards = texts
+        .posts
         .iter()
         .take(MAX_ELEMENTS)
-        .map(|r| card(r.post, input))
+        .map(|t| card(t, texts, page))
         .collect();
     Gallery {
         intro,
         body: Body::Cards {
-            aspect: bot.image_aspect_ratio.clone(),
+            aspect: &bot.image_aspect_ratio,
             cards,
         },
         quick_replies,
@@ -182,56 +244,50 @@ pub(crate) fn post_title(post: &Post) -> String {
         .unwrap_or_else(|| post.label().to_string())
 }
 
-fn card(post: &Post, input: &BotInput) -> Card {
-    let page = input.period_url.unwrap_or(input.group_url);
-    // The store keeps only http(s) links; checked again because a bot file must never
-    // carry anything else.
-    let permalink = post.permalink_url.as_deref().and_then(http_url);
-    let mut buttons = Vec::new();
-    if let Some(p) = &permalink {
+fn card<'a>(t: &'a PostTexts<'a>, texts: &'a Texts<'a>, page: &'a str) -> Card<'a> {
+    let mut buttons = Vec::with_capacity(2);
+    if let Some(p) = t.permalink {
         buttons.push(Link {
-            title: one_line(&input.bot.open_label, MAX_BUTTON_TITLE),
-            url: p.clone(),
+            title: &texts.open_label,
+            url: p,
         });
     }
     buttons.push(Link {
-        title: one_line(&input.bot.all_label, MAX_BUTTON_TITLE),
-        url: page.to_string(),
+        title: &texts.all_label,
+        url: page,
     });
     buttons.truncate(MAX_BUTTONS);
     Card {
-        title: post_title(post),
-        subtitle: one_line(
-            &engagement(post.comments, post.shares, post.reactions),
-            MAX_SUBTITLE,
-        ),
-        image_url: post.picture.as_deref().and_then(https_url),
-        url: permalink.unwrap_or_else(|| page.to_string()),
+        title: &t.title,
+        subtitle: &t.subtitle,
+        image_url: t.image_url,
+        url: t.permalink.unwrap_or(page),
         buttons,
     }
 }
 
 /// The other groups, in site order, as many as Messenger shows.
-fn quick_replies(slug: &str, groups: &[GroupLink]) -> Vec<QuickReply> {
+fn quick_replies<'a>(slug: &str, groups: &'a [GroupLink]) -> Vec<QuickReply<'a>> {
     groups
         .iter()
         .filter(|g| g.slug != slug)
         .take(MAX_QUICK_REPLIES)
         .map(|g| QuickReply {
             title: one_line(&g.name, MAX_QUICK_REPLY_TITLE),
-            group_url: g.url.clone(),
+            group_url: &g.url,
         })
         .collect()
 }
 
 /// Every bot file of one period, by file name.
 pub(crate) fn files(input: &BotInput) -> Vec<(&'static str, Vec<u8>)> {
-    let g = gallery(input);
+    let texts = Texts::new(input);
+    let g = gallery(input, &texts);
     vec![
         ("chatfuel.json", to_bytes(&chatfuel::response(&g))),
         ("manychat.json", to_bytes(&manychat::response(&g))),
         ("messenger.json", to_bytes(&messenger::message(&g))),
-        ("digest.json", to_bytes(&digest::file(input))),
+        ("digest.json", to_bytes(&digest::file(input, &texts))),
     ]
 }
 
@@ -241,14 +297,18 @@ pub(crate) fn files(input: &BotInput) -> Vec<(&'static str, Vec<u8>)> {
 pub(crate) fn to_bytes<T: Serialize>(value: &T) -> Vec<u8> {
     // Our structs hold only strings, numbers and sequences: serializing cannot fail, and
     // if it ever did an empty object is still valid JSON rather than a panic.
-    let mut v = serde_json::to_vec(value).unwrap_or_else(|_| b"{}".to_vec());
+    let mut v = Vec::with_capacity(4096);
+    if serde_json::to_writer(&mut v, value).is_err() {
+        v.clear();
+        v.extend_from_slice(b"{}");
+    }
     v.push(b'\n');
     v
 }
 
 /// Cuts a post's full text for plain data: whitespace kept, grapheme-safe, with "…".
-pub(crate) fn cut_text(s: &str, max: usize) -> String {
-    truncate(s.trim(), max)
+pub(crate) fn cut_text(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    truncate_cow(s.trim(), max)
 }
 
 #[cfg(test)]
