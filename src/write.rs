@@ -9,8 +9,9 @@
 //! not write is deleted). Dropping an uncommitted `Output` removes every temp file and staged
 //! folder: `output_dir` stays exactly as it was.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
@@ -45,10 +46,8 @@ struct Staged {
     dirs: HashMap<PathBuf, Place>,
     /// The root, when this render created it (removed again on abort).
     created_root: Option<PathBuf>,
-    paths: BTreeSet<String>,
-    /// Files written straight into staged trees.
-    fresh: usize,
-    unchanged: usize,
+    /// Every file of the site, relative to the root (sorted only for the manifest).
+    paths: HashSet<String>,
 }
 
 #[derive(Clone)]
@@ -63,6 +62,9 @@ enum Place {
 pub struct Output {
     root: PathBuf,
     staged: Mutex<Staged>,
+    /// Files written straight into staged trees.
+    fresh: AtomicUsize,
+    unchanged: AtomicUsize,
     committed: bool,
     marker: PathBuf,
 }
@@ -100,6 +102,8 @@ impl Output {
         Ok(Output {
             root: root.to_path_buf(),
             staged: Mutex::new(staged),
+            fresh: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
             committed: false,
             marker,
         })
@@ -130,11 +134,11 @@ impl Output {
                 let path = actual.join(name);
                 std::fs::write(&path, bytes)
                     .with_context(|| format!("cannot write `{}`", path.display()))?;
-                self.staged.lock().expect("writer lock").fresh += 1;
+                self.fresh.fetch_add(1, Ordering::Relaxed);
             }
             Place::Existing => {
                 if std::fs::read(&target).is_ok_and(|old| old == bytes) {
-                    self.staged.lock().expect("writer lock").unchanged += 1;
+                    self.unchanged.fetch_add(1, Ordering::Relaxed);
                     return Ok(());
                 }
                 let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
@@ -154,8 +158,8 @@ impl Output {
     pub fn commit(mut self) -> Result<WriteStats> {
         let staged = std::mem::take(&mut *self.staged.lock().expect("writer lock"));
         let mut stats = WriteStats {
-            written: staged.temps.len() + staged.fresh,
-            unchanged: staged.unchanged,
+            written: staged.temps.len() + self.fresh.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
             removed: 0,
         };
         for (tmp, target) in staged.temps.iter().chain(&staged.new_trees) {
@@ -165,10 +169,10 @@ impl Output {
         self.committed = true;
 
         let manifest_path = self.root.join(MANIFEST);
-        let old: BTreeSet<String> = std::fs::read_to_string(&manifest_path)
-            .map(|t| t.lines().map(str::to_string).collect())
-            .unwrap_or_default();
-        for stale in old.difference(&staged.paths) {
+        let old = std::fs::read_to_string(&manifest_path).unwrap_or_default();
+        // Sorted and unique, so emptied folders go in a stable order.
+        let old: BTreeSet<&str> = old.lines().collect();
+        for stale in old.into_iter().filter(|p| !staged.paths.contains(*p)) {
             if stale.contains("..") || stale.starts_with('/') {
                 continue; // never follow a tampered manifest out of the root
             }
@@ -179,7 +183,9 @@ impl Output {
             }
         }
         let mut listing = String::new();
-        for p in &staged.paths {
+        let mut paths: Vec<&String> = staged.paths.iter().collect();
+        paths.sort_unstable();
+        for p in paths {
             listing.push_str(p);
             listing.push('\n');
         }
@@ -195,6 +201,17 @@ fn place_of(staged: &mut Staged, dir: &Path) -> Result<Place> {
     if let Some(place) = staged.dirs.get(dir) {
         return Ok(place.clone());
     }
+    let parent = dir.parent().expect("a folder under the root");
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("dir");
+    if let Some(Place::Staged(p)) = staged.dirs.get(parent) {
+        // Inside a staged tree nothing exists on the site yet: no need to look.
+        let actual = p.join(name);
+        std::fs::create_dir(&actual)
+            .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
+        let place = Place::Staged(actual);
+        staged.dirs.insert(dir.to_path_buf(), place.clone());
+        return Ok(place);
+    }
     let place = if dir.is_dir() {
         Place::Existing
     } else if dir.exists() {
@@ -203,8 +220,6 @@ fn place_of(staged: &mut Staged, dir: &Path) -> Result<Place> {
             dir.display()
         );
     } else {
-        let parent = dir.parent().expect("a folder under the root");
-        let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("dir");
         let actual = match place_of(staged, parent)? {
             Place::Staged(p) => p.join(name),
             Place::Existing => {
