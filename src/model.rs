@@ -165,11 +165,15 @@ pub fn checked_http_url(s: &str) -> Option<&str> {
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
     if let Some(rest) = rest {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        if !host.is_empty()
-            && !host.starts_with(['@', ':'])
-            && !s.contains(|c: char| c.is_whitespace() || c.is_control() || c == '\\')
-        {
+        let host_end = rest
+            .bytes()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(rest.len());
+        let host = &rest[..host_end];
+        // Printable ASCII without a backslash, checked by bytes; other text by characters.
+        let clean = s.bytes().all(|b| b > b' ' && b < 0x7f && b != b'\\')
+            || !s.contains(|c: char| c.is_whitespace() || c.is_control() || c == '\\');
+        if !host.is_empty() && !host.starts_with(['@', ':']) && clean {
             return Some(s);
         }
     }

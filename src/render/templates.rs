@@ -64,6 +64,10 @@ fn html_formatter(
 ) -> Result<(), minijinja::Error> {
     if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() {
         if let Some(s) = value.as_str() {
+            // Most strings (URLs, dates, counts) have nothing to escape: one quick scan.
+            if !s.bytes().any(|b| ESCAPED[usize::from(b)]) {
+                return Ok(out.write_str(s)?);
+            }
             let mut last = 0;
             for (i, b) in s.bytes().enumerate() {
                 let rep = match b {
@@ -83,6 +87,17 @@ fn html_formatter(
     }
     minijinja::escape_formatter(out, state, value)
 }
+
+/// The bytes `html_formatter` replaces.
+const ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t
+};
 
 /// Turns a minijinja error into one that names the template file and line.
 pub fn template_error(overrides: &Path, e: minijinja::Error) -> anyhow::Error {

@@ -5,8 +5,9 @@
 //! response (`json_plugin_url`), here the other group's `latest.json`.
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
-use super::messenger::{attachment, notice_text, Attachment};
+use super::messenger::notice_text;
 use super::{Body, Gallery, QuickReply};
 
 #[derive(Debug, Serialize)]
@@ -24,7 +25,8 @@ pub(crate) enum ChatfuelMessage<'a> {
         quick_replies: Vec<ChatfuelQuickReply>,
     },
     Attachment {
-        attachment: Attachment<'a>,
+        /// A Messenger `Attachment`, serialized once for this file and `messenger.json`.
+        attachment: &'a RawValue,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         quick_replies: Vec<ChatfuelQuickReply>,
     },
@@ -47,7 +49,8 @@ fn quick_reply(q: &QuickReply) -> ChatfuelQuickReply {
     }
 }
 
-pub(crate) fn response<'a>(g: &'a Gallery<'a>) -> Response<'a> {
+/// The JSON API response of `g`; `attachment` is `messenger::attachment(&g.body)` as JSON.
+pub(crate) fn response<'a>(g: &'a Gallery<'a>, attachment: Option<&'a RawValue>) -> Response<'a> {
     let mut messages = Vec::new();
     if let (Some(intro), Body::Cards { .. }) = (&g.intro, &g.body) {
         messages.push(ChatfuelMessage::Text {
@@ -56,7 +59,7 @@ pub(crate) fn response<'a>(g: &'a Gallery<'a>) -> Response<'a> {
         });
     }
     let quick_replies = g.quick_replies.iter().map(quick_reply).collect();
-    messages.push(match (attachment(&g.body), notice_text(&g.body)) {
+    messages.push(match (attachment, notice_text(&g.body)) {
         (Some(attachment), _) => ChatfuelMessage::Attachment {
             attachment,
             quick_replies,

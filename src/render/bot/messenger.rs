@@ -9,6 +9,7 @@
 //! straight from the gallery (`serialize_with`), each item through its schema struct.
 
 use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use super::{Body, Card, Gallery, Link, QuickReply};
 
@@ -20,8 +21,9 @@ const MAX_PAYLOAD: usize = 1000;
 pub(crate) struct Message<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// An `Attachment`, serialized once for this file and Chatfuel's.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment: Option<Attachment<'a>>,
+    pub attachment: Option<&'a RawValue>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quick_replies: Vec<MessengerQuickReply>,
 }
@@ -132,10 +134,11 @@ fn quick_reply(q: &QuickReply) -> Option<MessengerQuickReply> {
     })
 }
 
-pub(crate) fn message<'a>(g: &'a Gallery<'a>) -> Message<'a> {
+/// The Send API message of `g`; `attachment` is `attachment(&g.body)` as JSON.
+pub(crate) fn message<'a>(g: &'a Gallery<'a>, attachment: Option<&'a RawValue>) -> Message<'a> {
     Message {
         text: notice_text(&g.body),
-        attachment: attachment(&g.body),
+        attachment,
         quick_replies: g.quick_replies.iter().filter_map(quick_reply).collect(),
     }
 }

@@ -283,10 +283,21 @@ fn quick_replies<'a>(slug: &str, groups: &'a [GroupLink]) -> Vec<QuickReply<'a>>
 pub(crate) fn files(input: &BotInput) -> Vec<(&'static str, Vec<u8>)> {
     let texts = Texts::new(input);
     let g = gallery(input, &texts);
+    // A Chatfuel message is a Messenger message: the gallery attachment is the same JSON in
+    // both files, serialized once.
+    let attachment =
+        messenger::attachment(&g.body).and_then(|a| serde_json::value::to_raw_value(&a).ok());
+    let attachment = attachment.as_deref();
     vec![
-        ("chatfuel.json", to_bytes(&chatfuel::response(&g))),
+        (
+            "chatfuel.json",
+            to_bytes(&chatfuel::response(&g, attachment)),
+        ),
         ("manychat.json", to_bytes(&manychat::response(&g))),
-        ("messenger.json", to_bytes(&messenger::message(&g))),
+        (
+            "messenger.json",
+            to_bytes(&messenger::message(&g, attachment)),
+        ),
         ("digest.json", to_bytes(&digest::file(input, &texts))),
     ]
 }
