@@ -46,29 +46,30 @@ pub struct PeriodItem {
     pub top_title: Option<String>,
 }
 
-/// One post on a page.
+/// One post on a page. Fields are in the order the default templates look them up:
+/// minijinja finds a struct's field by a linear scan.
 #[derive(Debug, Clone, Serialize)]
 pub struct PostView<'a> {
+    pub picture: Option<&'a str>,
+    pub label: &'static str,
     pub rank: usize,
-    pub id: &'a str,
-    /// The full text (escaped by the template engine).
-    pub text: Option<&'a str>,
     pub title: String,
     /// The text below the title line, or the whole text when the title had to be cut.
     pub body: Option<String>,
-    pub label: &'static str,
+    /// Every count in words, zeros included: "64 comments · 0 shares · 172 reactions".
+    pub counts: String,
+    pub created_iso: String,
+    pub created: String,
+    pub author: Option<&'a str>,
     pub permalink: Option<&'a str>,
-    pub picture: Option<&'a str>,
     pub comments: u64,
     pub shares: u64,
     pub reactions: u64,
+    /// The full text (escaped by the template engine).
+    pub text: Option<&'a str>,
+    pub id: &'a str,
     pub score: f64,
     pub engagement: String,
-    /// Every count in words, zeros included: "64 comments · 0 shares · 172 reactions".
-    pub counts: String,
-    pub created: String,
-    pub created_iso: String,
-    pub author: Option<&'a str>,
 }
 
 impl<'a> PostView<'a> {
@@ -139,24 +140,24 @@ fn offset_in(text: &str, part: &str) -> usize {
     }
 }
 
-/// A period's page.
+/// A period's page (fields in the order the default template looks them up).
 #[derive(Debug, Serialize)]
 pub struct PeriodView<'a> {
-    pub key: String,
     pub label: String,
     pub path: String,
-    pub start: String,
-    pub end: String,
-    pub is_current: bool,
-    pub totals: Totals,
-    /// The totals in words: "23 posts · 144 comments · 30 shares · 585 reactions".
-    pub totals_line: String,
-    pub ranked: Vec<PostView<'a>>,
-    pub top_commented: Option<PostView<'a>>,
-    pub top_shared: Option<PostView<'a>>,
-    pub updated_at: Option<String>,
     pub prev: Option<&'a PeriodItem>,
     pub next: Option<&'a PeriodItem>,
+    /// The totals in words: "23 posts · 144 comments · 30 shares · 585 reactions".
+    pub totals_line: String,
+    pub is_current: bool,
+    pub top_commented: Option<PostView<'a>>,
+    pub top_shared: Option<PostView<'a>>,
+    pub ranked: Vec<PostView<'a>>,
+    pub updated_at: Option<String>,
+    pub key: String,
+    pub start: String,
+    pub end: String,
+    pub totals: Totals,
 }
 
 impl<'a> PeriodView<'a> {
