@@ -203,18 +203,12 @@ fn place_of(staged: &mut Staged, dir: &Path) -> Result<Place> {
     }
     let parent = dir.parent().expect("a folder under the root");
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("dir");
-    if let Some(Place::Staged(p)) = staged.dirs.get(parent) {
-        // Inside a staged tree nothing exists on the site yet: no need to look.
-        let actual = p.join(name);
-        std::fs::create_dir(&actual)
-            .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
-        let place = Place::Staged(actual);
-        staged.dirs.insert(dir.to_path_buf(), place.clone());
-        return Ok(place);
-    }
-    let place = if dir.is_dir() {
+    // Inside a staged tree nothing exists on the site yet: no need to look (on a first
+    // render, that is every week's folder).
+    let in_staged_tree = matches!(staged.dirs.get(parent), Some(Place::Staged(_)));
+    let place = if !in_staged_tree && dir.is_dir() {
         Place::Existing
-    } else if dir.exists() {
+    } else if !in_staged_tree && dir.exists() {
         bail!(
             "cannot create folder `{}`: a file of that name is in the way; move it",
             dir.display()

@@ -24,12 +24,9 @@ fn is_plain_line(s: &str) -> bool {
     true
 }
 
-/// Collapses every run of whitespace (newlines included) into one space and trims.
-pub fn collapse_whitespace(s: &str) -> String {
-    collapse(s).into_owned()
-}
-
-fn collapse(s: &str) -> Cow<'_, str> {
+/// Collapses every run of whitespace (newlines included) into one space and trims;
+/// borrows `s` when it already is one clean line.
+pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     if is_plain_line(s) {
         return Cow::Borrowed(s);
     }
@@ -44,13 +41,9 @@ fn collapse(s: &str) -> Cow<'_, str> {
 }
 
 /// Cuts `s` to at most `max` characters (Unicode scalar values, as Messenger counts),
-/// never splitting a grapheme cluster; a cut text ends in "…" within the limit.
-pub fn truncate(s: &str, max: usize) -> String {
-    cut(s, max).unwrap_or_else(|| s.to_string())
-}
-
-/// `truncate`, borrowing `s` when it fits.
-pub fn truncate_cow(s: &str, max: usize) -> Cow<'_, str> {
+/// never splitting a grapheme cluster; a cut text ends in "…" within the limit. Borrows `s`
+/// when it fits.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     cut(s, max).map_or(Cow::Borrowed(s), Cow::Owned)
 }
 
@@ -101,9 +94,9 @@ pub fn one_line_cut(s: &str, max: usize) -> (String, bool) {
             .chars()
             .filter(|c| !c.is_control() || c.is_whitespace())
             .collect();
-        Cow::Owned(collapse(&kept).into_owned())
+        Cow::Owned(collapse_whitespace(&kept).into_owned())
     } else {
-        collapse(s)
+        collapse_whitespace(s)
     };
     match cut(&line, max) {
         Some(cut) => (cut, true),
@@ -111,15 +104,8 @@ pub fn one_line_cut(s: &str, max: usize) -> (String, bool) {
     }
 }
 
-/// "1 comment", "12 comments".
-pub fn count(n: u64, singular: &str, plural: &str) -> String {
-    let mut out = String::new();
-    push_count(&mut out, n, singular, plural);
-    out
-}
-
 /// Appends "1 comment" or "12 comments" to `out`.
-pub fn push_count(out: &mut String, n: u64, singular: &str, plural: &str) {
+fn push_count(out: &mut String, n: u64, singular: &str, plural: &str) {
     let _ = write!(out, "{n} ");
     out.push_str(if n == 1 { singular } else { plural });
 }
@@ -168,7 +154,8 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_with_ellipsis_within_the_limit() {
-        let t = truncate(&"word ".repeat(100), 80);
+        let words = "word ".repeat(100);
+        let t = truncate(&words, 80);
         assert!(t.chars().count() <= 80, "{t}");
         assert!(t.ends_with("word…"), "{t}");
     }
@@ -227,10 +214,10 @@ mod tests {
     }
 
     #[test]
-    fn truncate_cow_borrows_what_fits() {
-        assert!(matches!(truncate_cow("fits", 4), Cow::Borrowed("fits")));
-        assert_eq!(truncate_cow("does not fit", 5), "does…");
-        assert!(matches!(truncate_cow("ñañaña", 6), Cow::Borrowed(_)));
+    fn truncate_borrows_what_fits() {
+        assert!(matches!(truncate("fits", 4), Cow::Borrowed("fits")));
+        assert_eq!(truncate("does not fit", 5), "does…");
+        assert!(matches!(truncate("ñañaña", 6), Cow::Borrowed(_)));
     }
 
     #[test]

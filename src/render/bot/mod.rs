@@ -13,7 +13,7 @@ pub(crate) mod messenger;
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::text::{engagement, one_line, truncate_cow};
+use super::text::{engagement, one_line, truncate};
 use crate::config::{BotConfig, Clock};
 use crate::model::{checked_http_url, checked_https_url, Post};
 use crate::period::Period;
@@ -319,7 +319,7 @@ pub(crate) fn to_bytes<T: Serialize>(value: &T) -> Vec<u8> {
 
 /// Cuts a post's full text for plain data: whitespace kept, grapheme-safe, with "…".
 pub(crate) fn cut_text(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
-    truncate_cow(s.trim(), max)
+    truncate(s.trim(), max)
 }
 
 #[cfg(test)]
