@@ -133,7 +133,8 @@ impl<'a> PostView<'a> {
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
     let offset = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-    if text.get(offset..offset + part.len()) == Some(part) {
+    let end = offset.checked_add(part.len());
+    if end.and_then(|end| text.get(offset..end)) == Some(part) {
         offset
     } else {
         text.find(part).unwrap_or(0)
@@ -299,6 +300,61 @@ impl<'a> GroupHead<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn post(message: Option<&str>, picture: Option<&str>) -> Post {
+        Post {
+            id: "1".into(),
+            created_time: "2026-11-25T12:05:00Z".parse().unwrap(),
+            message: message.map(str::to_string),
+            permalink_url: None,
+            picture: picture.map(str::to_string),
+            comments: 1,
+            shares: 0,
+            reactions: 2,
+            author: None,
+        }
+    }
+
+    #[test]
+    fn a_post_shows_its_first_line_as_title_and_the_rest_as_body() {
+        let p = post(Some("\n  Meetup  on   Friday \n\nSlides:\nhere "), None);
+        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC);
+        assert_eq!(v.title, "Meetup on Friday");
+        assert_eq!(v.body.as_deref(), Some("Slides:\nhere"));
+        assert_eq!(v.counts, "1 comment · 0 shares · 2 reactions");
+        assert_eq!(v.created, "Wed 25 Nov 2026, 12:05");
+
+        let one_line = post(Some("Just this"), None);
+        let v = PostView::new(1, &one_line, 1.0, chrono_tz::UTC);
+        assert_eq!((v.title.as_str(), v.body), ("Just this", None));
+    }
+
+    #[test]
+    fn a_cut_or_empty_title_leaves_the_whole_text_in_the_body() {
+        let long = format!("{} end\nsecond", "word ".repeat(40));
+        let p = post(Some(&long), None);
+        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC);
+        assert!(v.title.ends_with('…') && v.title.chars().count() <= 120);
+        assert_eq!(v.body.as_deref(), Some(long.trim()));
+
+        // A first line of control characters only: the title is the post's label.
+        let p = post(Some("\u{7}\u{1b}\nreal text"), Some("https://x.y/a.jpg"));
+        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC);
+        assert_eq!(v.title, "Post");
+        assert_eq!(v.body.as_deref(), Some("\u{7}\u{1b}\nreal text"));
+
+        let photo = post(None, Some("https://x.y/a.jpg"));
+        let v = PostView::new(1, &photo, 1.0, chrono_tz::UTC);
+        assert_eq!((v.title.as_str(), v.body), ("Photo", None));
+    }
+
+    #[test]
+    fn offset_in_finds_a_slice_and_falls_back_to_searching() {
+        let text = "abc\ndef";
+        assert_eq!(offset_in(text, &text[4..]), 4);
+        assert_eq!(offset_in(text, "def"), 4); // not a slice of `text`: found by search
+        assert_eq!(offset_in(text, "zzz"), 0);
+    }
 
     #[test]
     fn labels_read_naturally_across_months_and_years() {
