@@ -79,7 +79,7 @@ pub(crate) enum MessengerQuickReply {
     Text { title: String, payload: String },
 }
 
-pub(crate) fn button<'a>(link: &Link<'a>) -> Button<'a> {
+fn button<'a>(link: &Link<'a>) -> Button<'a> {
     Button::WebUrl {
         url: link.url,
         title: link.title,
