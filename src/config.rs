@@ -285,9 +285,10 @@ fn default_group_kind() -> GroupKind {
 }
 
 impl GroupConfig {
-    /// The name to show when the source gave none.
-    pub fn display_name(&self) -> &str {
-        self.name.as_deref().unwrap_or(&self.slug)
+    /// The name pages and bots show: `name` from the config, else the name the source
+    /// reported, else the slug.
+    pub fn display_name<'a>(&'a self, reported: Option<&'a str>) -> &'a str {
+        self.name.as_deref().or(reported).unwrap_or(&self.slug)
     }
 
     /// Import only: `format`, or the one the extension of a file `path` implies.

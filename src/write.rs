@@ -98,7 +98,7 @@ impl Output {
         }
         staged.dirs.insert(root.to_path_buf(), Place::Existing);
         std::fs::write(&marker, b"")
-            .with_context(|| format!("cannot write `{}`", marker.display()))?;
+            .with_context(|| format!("cannot write to the output folder `{}`", root.display()))?;
         Ok(Output {
             root: root.to_path_buf(),
             staged: Mutex::new(staged),
@@ -109,13 +109,9 @@ impl Output {
         })
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// Stages `bytes` for `rel` (a `/`-separated path under the root).
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        debug_assert!(!rel.starts_with('/') && !rel.contains(".."), "{rel}");
+        debug_assert!(is_safe_rel(rel), "{rel}");
         let target = self.root.join(rel);
         let dir = target.parent().expect("a file under the root");
         let name = target
@@ -125,7 +121,7 @@ impl Output {
         let place = {
             let mut staged = self.staged.lock().expect("writer lock");
             if !staged.paths.insert(rel.to_string()) {
-                bail!("internal error: `{rel}` was rendered twice");
+                bail!("two files of the site have the same path `{rel}`");
             }
             place_of(&mut staged, dir)?
         };
@@ -133,7 +129,7 @@ impl Output {
             Place::Staged(actual) => {
                 let path = actual.join(name);
                 std::fs::write(&path, bytes)
-                    .with_context(|| format!("cannot write `{}`", path.display()))?;
+                    .with_context(|| format!("cannot write `{}`", target.display()))?;
                 self.fresh.fetch_add(1, Ordering::Relaxed);
             }
             Place::Existing => {
@@ -143,7 +139,7 @@ impl Output {
                 }
                 let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
                 std::fs::write(&tmp, bytes)
-                    .with_context(|| format!("cannot write `{}`", tmp.display()))?;
+                    .with_context(|| format!("cannot write `{}`", target.display()))?;
                 self.staged
                     .lock()
                     .expect("writer lock")
@@ -173,7 +169,7 @@ impl Output {
         // Sorted and unique, so emptied folders go in a stable order.
         let old: BTreeSet<&str> = old.lines().collect();
         for stale in old.into_iter().filter(|p| !staged.paths.contains(*p)) {
-            if stale.contains("..") || stale.starts_with('/') {
+            if !is_safe_rel(stale) {
                 continue; // never follow a tampered manifest out of the root
             }
             let path = self.root.join(stale);
@@ -257,6 +253,15 @@ fn remove_empty_parents(root: &Path, file: &Path) {
         }
         cur = d.parent();
     }
+}
+
+/// A `/`-separated path that stays under the root: relative, no empty, `.` or `..` part
+/// (a `..` inside a name, as in `release..notes.txt`, is fine).
+fn is_safe_rel(rel: &str) -> bool {
+    !rel.starts_with('/')
+        && rel
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..")
 }
 
 /// Ours (`.name.gdtmp-PID`, files and staged folders, and the marker) and `write_atomic`'s.
@@ -349,6 +354,26 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, [MANIFEST, "a/index.html"]);
+    }
+
+    #[test]
+    fn only_paths_that_stay_under_the_root_are_safe() {
+        assert!(is_safe_rel("a/release..notes.txt"));
+        assert!(is_safe_rel("index.html"));
+        for bad in ["../x", "a/../../x", "/etc/passwd", "a//b", "./a", "a/.."] {
+            assert!(!is_safe_rel(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_stale_file_with_dots_in_its_name_is_still_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Output::open(dir.path()).unwrap();
+        out.put("release..notes.txt", b"x").unwrap();
+        out.commit().unwrap();
+        let out = Output::open(dir.path()).unwrap();
+        assert_eq!(out.commit().unwrap().removed, 1);
+        assert!(!dir.path().join("release..notes.txt").exists());
     }
 
     #[test]

@@ -73,7 +73,23 @@ pub fn render_site(
 ) -> Result<RenderStats> {
     let overrides = config.root.join("templates");
     let store = Store::new(config.data_dir(), config.clock());
-    let bot_groups = bot_groups(config, &store)?;
+    // Each group's stored metadata, read once: every group's bot files name the others.
+    let groups = config
+        .groups
+        .iter()
+        .map(|g| {
+            let info = store
+                .load_group(&g.slug)
+                .with_context(|| format!("group `{}`", g.slug))?
+                .map(|s| s.info)
+                .unwrap_or_else(|| crate::model::GroupInfo {
+                    id: g.id.clone(),
+                    ..Default::default()
+                });
+            Ok((g, info))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let bot_groups = bot_groups(config, &groups);
     let ctx = Ctx {
         config,
         env: templates::environment(&overrides)?,
@@ -87,8 +103,8 @@ pub fn render_site(
     };
     let out = Output::open(&config.output_dir())?;
 
-    let summaries = parallel_map(&config.groups, |g| {
-        render_group(&ctx, &out, g).with_context(|| format!("group `{}`", g.slug))
+    let summaries = parallel_map(&groups, |(g, info)| {
+        render_group(&ctx, &out, g, info).with_context(|| format!("group `{}`", g.slug))
     })?;
 
     render_site_pages(&ctx, &out, &summaries)?;
@@ -172,24 +188,19 @@ fn item(
         path: period_path(slug, period),
         posts: stored.map_or(0, |s| s.posts.len() as u64),
         ranked: digest.map_or(0, |d| d.ranked.len()),
-        top_title: digest.and_then(|d| d.ranked.first()).map(|r| {
-            r.post
-                .first_line()
-                .map_or_else(|| r.post.label().to_string(), |l| text::one_line(l, 100))
-        }),
+        top_title: digest
+            .and_then(|d| d.ranked.first())
+            .map(|r| text::post_title(r.post, 100)),
     }
 }
 
-fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary> {
+fn render_group(
+    ctx: &Ctx,
+    out: &Output,
+    g: &GroupConfig,
+    info: &crate::model::GroupInfo,
+) -> Result<GroupSummary> {
     let clock = ctx.clock;
-    let info = ctx
-        .store
-        .load_group(&g.slug)?
-        .map(|s| s.info)
-        .unwrap_or_else(|| crate::model::GroupInfo {
-            id: g.id.clone(),
-            ..Default::default()
-        });
     let keys = ctx.store.periods(&g.slug)?;
     let mut stored = Vec::with_capacity(keys.len());
     for p in &keys {
@@ -208,7 +219,7 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
     let stale = ctx.stale.get(&g.slug).map(String::as_str);
     let head = GroupHead::new(
         g,
-        &info,
+        info,
         stale,
         updated.map(|t| view::format_time(t, clock.tz)),
     );
@@ -234,6 +245,7 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
     let group_url = format!("{}{}/", ctx.base, g.slug);
     let site = ctx.site();
     let mut posts = 0;
+    let mut latest_view = None;
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
         posts += sp.posts.len() as u64;
         let view = PeriodView::new(
@@ -247,30 +259,32 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
             i.checked_sub(1).map(|j| &items[j]),
             items.get(i + 1),
         );
-        let html = ctx.render(
-            "period.html",
-            context! { site => &site, group => &head, period => &view, root => "../../" },
-        )?;
-        let dir = period_path(&g.slug, *period);
-        out.put(&format!("{dir}index.html"), &html)?;
-        let files = bot_files(
+        let dir = &items[i].path;
+        let page_url = format!("{}{dir}", ctx.base);
+        let (html, files) = period_outputs(
             ctx,
             &head,
             *period,
+            &view,
             digest,
-            *period == current,
-            Some(&format!("{}{dir}", ctx.base)),
+            Some(&page_url),
             &group_url,
-        );
+        )?;
+        out.put(&format!("{dir}index.html"), &html)?;
         for (name, bytes) in &files {
             out.put(&format!("{dir}{name}"), bytes)?;
         }
         if *period == latest {
-            out.put(&format!("{}/latest/index.html", g.slug), &html)?;
-            write_latest(out, &g.slug, &files)?;
+            write_latest(out, &g.slug, &html, &files)?;
+            // The group page shows the latest week too, without its pager.
+            latest_view = Some(PeriodView {
+                prev: None,
+                next: None,
+                ..view
+            });
         }
     }
-    if !keys.contains(&latest) {
+    if latest_view.is_none() {
         // Nothing stored yet for the latest period: the bots still get a valid answer.
         let empty = crate::rank::rank(&[], &ctx.config.ranking);
         let view = PeriodView::new(
@@ -284,40 +298,10 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
             None,
             None,
         );
-        let html = ctx.render(
-            "period.html",
-            context! { site => &site, group => &head, period => &view, root => "../../" },
-        )?;
-        out.put(&format!("{}/latest/index.html", g.slug), &html)?;
-        let files = bot_files(
-            ctx,
-            &head,
-            latest,
-            &empty,
-            latest == current,
-            None,
-            &group_url,
-        );
-        write_latest(out, &g.slug, &files)?;
+        let (html, files) = period_outputs(ctx, &head, latest, &view, &empty, None, &group_url)?;
+        write_latest(out, &g.slug, &html, &files)?;
     }
 
-    let latest_view = stored
-        .iter()
-        .zip(&digests)
-        .find(|((p, _), _)| *p == latest)
-        .map(|((p, sp), d)| {
-            PeriodView::new(
-                &g.slug,
-                *p,
-                clock,
-                &ctx.config.ranking,
-                d,
-                *p == current,
-                Some(sp.updated_at),
-                None,
-                None,
-            )
-        });
     let archive: Vec<PeriodItem> = items.iter().rev().cloned().collect();
     let html = ctx.render(
         "group.html",
@@ -346,19 +330,22 @@ fn render_group(ctx: &Ctx, out: &Output, g: &GroupConfig) -> Result<GroupSummary
     })
 }
 
-/// The bot files of one period, by file name. `period_url` is `None` when the period has
-/// no page (nothing stored for it).
-#[allow(clippy::too_many_arguments)]
-fn bot_files(
+/// One period's page and bot files. `period_url` is `None` when the period has no page
+/// (nothing stored for it).
+fn period_outputs(
     ctx: &Ctx,
     head: &GroupHead,
     period: Period,
+    view: &PeriodView,
     digest: &crate::rank::Digest,
-    is_current: bool,
     period_url: Option<&str>,
     group_url: &str,
-) -> Vec<(&'static str, Vec<u8>)> {
-    bot::files(&bot::BotInput {
+) -> Result<(Vec<u8>, bot::Files)> {
+    let html = ctx.render(
+        "period.html",
+        context! { site => &ctx.site(), group => head, period => view, root => "../../" },
+    )?;
+    let files = bot::files(&bot::BotInput {
         group_slug: head.slug,
         group_name: head.name,
         group_url,
@@ -367,38 +354,33 @@ fn bot_files(
         digest,
         ranking: &ctx.config.ranking,
         period_url,
-        is_current,
+        is_current: view.is_current,
         bot: &ctx.config.bot,
         groups: &ctx.bot_groups,
-    })
+    });
+    Ok((html, files))
 }
 
 /// Every group's slug, display name (as its pages show it) and URL, for quick replies.
-fn bot_groups(config: &Config, store: &Store) -> Result<Vec<bot::GroupLink>> {
+fn bot_groups(
+    config: &Config,
+    groups: &[(&GroupConfig, crate::model::GroupInfo)],
+) -> Vec<bot::GroupLink> {
     let base = config.base_url();
-    config
-        .groups
+    groups
         .iter()
-        .map(|g| {
-            let stored = store
-                .load_group(&g.slug)
-                .with_context(|| format!("group `{}`", g.slug))?;
-            let name = g
-                .name
-                .clone()
-                .or_else(|| stored.and_then(|s| s.info.name))
-                .unwrap_or_else(|| g.slug.clone());
-            Ok(bot::GroupLink {
-                slug: g.slug.clone(),
-                name,
-                url: format!("{base}{}/", g.slug),
-            })
+        .map(|(g, info)| bot::GroupLink {
+            slug: g.slug.clone(),
+            name: g.display_name(info.name.as_deref()).to_string(),
+            url: format!("{base}{}/", g.slug),
         })
         .collect()
 }
 
-/// `<slug>/latest/<file>` for each bot file, and `<slug>/latest.json` = the Chatfuel one.
-fn write_latest(out: &Output, slug: &str, files: &[(&'static str, Vec<u8>)]) -> Result<()> {
+/// `<slug>/latest/`: the latest period's page and bot files, and `<slug>/latest.json` = the
+/// Chatfuel one.
+fn write_latest(out: &Output, slug: &str, html: &[u8], files: &bot::Files) -> Result<()> {
+    out.put(&format!("{slug}/latest/index.html"), html)?;
     for (name, bytes) in files {
         out.put(&format!("{slug}/latest/{name}"), bytes)?;
         if *name == "chatfuel.json" {
@@ -494,7 +476,13 @@ fn copy_static(dir: &Path, out: &Output) -> Result<()> {
         }
         let bytes = std::fs::read(entry.path())
             .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
-        out.put(&rel, &bytes)?;
+        out.put(&rel, &bytes).with_context(|| {
+            format!(
+                "static file `{}`: the site already makes `{rel}` (to change a page, override \
+                 its template in `templates/`)",
+                entry.path().display()
+            )
+        })?;
     }
     Ok(())
 }
@@ -544,7 +532,8 @@ fn render_markdown_pages(ctx: &Ctx, out: &Output, dir: &Path) -> Result<()> {
             "page.html",
             context! { site => &site, title => title, body => minijinja::Value::from_safe_string(body), root => "../" },
         )?;
-        out.put(&format!("{stem}/index.html"), &html)?;
+        out.put(&format!("{stem}/index.html"), &html)
+            .with_context(|| format!("page `{}`", path.display()))?;
     }
     Ok(())
 }

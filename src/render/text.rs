@@ -104,6 +104,15 @@ pub fn one_line_cut(s: &str, max: usize) -> (String, bool) {
     }
 }
 
+/// A post's title in one line of at most `max` characters: its first line, or a label
+/// ("Photo", "Post") when it has no text or the line holds nothing printable.
+pub fn post_title(post: &crate::model::Post, max: usize) -> String {
+    post.first_line()
+        .map(|l| one_line(l, max))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| post.label().to_string())
+}
+
 /// Appends "1 comment" or "12 comments" to `out`.
 fn push_count(out: &mut String, n: u64, singular: &str, plural: &str) {
     let _ = write!(out, "{n} ");

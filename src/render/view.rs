@@ -281,11 +281,7 @@ impl<'a> GroupHead<'a> {
     ) -> Self {
         GroupHead {
             slug: &cfg.slug,
-            name: cfg
-                .name
-                .as_deref()
-                .or(info.name.as_deref())
-                .unwrap_or(&cfg.slug),
+            name: cfg.display_name(info.name.as_deref()),
             kind: cfg.kind.as_str(),
             description: info.description.as_deref(),
             member_count: info.member_count,

@@ -221,3 +221,21 @@ fn a_hand_edited_archive_link_that_is_not_http_never_reaches_a_page() {
         assert!(!text.contains("javascript:"), "{f} carries the edited link");
     }
 }
+
+#[test]
+fn a_static_file_in_the_way_of_a_page_is_named_and_the_site_is_kept() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let before = site.read("public/style.css");
+    site.write("static/style.css", "body { color: red }")
+        .write("static/release..notes.txt", "dots in a name are fine");
+    site.run(&["render", NOW])
+        .fails_with(1)
+        .stderr_has("static file `")
+        .stderr_has("already makes `style.css`");
+    assert!(!site
+        .run(&["render", NOW])
+        .stderr()
+        .contains("internal error"));
+    assert_eq!(site.read("public/style.css"), before, "nothing applied");
+}

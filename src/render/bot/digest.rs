@@ -8,9 +8,10 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{cut_text, post_title, BotInput, Texts};
+use super::{cut_text, BotInput, Texts, MAX_TITLE};
 use crate::model::{checked_http_url, Post};
 use crate::rank::Totals;
+use crate::render::text::post_title;
 
 /// Bumped when a field changes meaning or disappears; adding a field does not bump it.
 const FORMAT_VERSION: u32 = 1;
@@ -76,7 +77,7 @@ pub(crate) fn file<'a>(input: &'a BotInput<'a>, texts: &'a Texts<'a>) -> DigestF
             rank: ranked.map(|(i, _)| i + 1),
             id: &p.id,
             title: ranked.map_or_else(
-                || Cow::Owned(post_title(p)),
+                || Cow::Owned(post_title(p, MAX_TITLE)),
                 |(_, t)| Cow::Borrowed(t.title.as_str()),
             ),
             text: p.text().map(|t| cut_text(t, MAX_TEXT)),

@@ -13,7 +13,7 @@ pub(crate) mod messenger;
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::text::{engagement, one_line, truncate};
+use super::text::{engagement, one_line, post_title, truncate};
 use crate::config::{BotConfig, Clock};
 use crate::model::{checked_http_url, checked_https_url, Post};
 use crate::period::Period;
@@ -127,7 +127,7 @@ impl<'a> Texts<'a> {
                 .iter()
                 .map(|r| PostTexts {
                     post: r.post,
-                    title: post_title(r.post),
+                    title: post_title(r.post, MAX_TITLE),
                     subtitle: one_line(
                         &engagement(r.post.comments, r.post.shares, r.post.reactions),
                         MAX_SUBTITLE,
@@ -236,14 +236,6 @@ pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery
     }
 }
 
-/// The card title of a post: its first line, or a label for posts without text.
-pub(crate) fn post_title(post: &Post) -> String {
-    post.first_line()
-        .map(|l| one_line(l, MAX_TITLE))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| post.label().to_string())
-}
-
 fn card<'a>(t: &'a PostTexts<'a>, texts: &'a Texts<'a>, page: &'a str) -> Card<'a> {
     let mut buttons = Vec::with_capacity(2);
     if let Some(p) = t.permalink {
@@ -279,8 +271,11 @@ fn quick_replies<'a>(slug: &str, groups: &'a [GroupLink]) -> Vec<QuickReply<'a>>
         .collect()
 }
 
+/// A period's bot files: (file name, bytes).
+pub(crate) type Files = Vec<(&'static str, Vec<u8>)>;
+
 /// Every bot file of one period, by file name.
-pub(crate) fn files(input: &BotInput) -> Vec<(&'static str, Vec<u8>)> {
+pub(crate) fn files(input: &BotInput) -> Files {
     let texts = Texts::new(input);
     let g = gallery(input, &texts);
     // A Chatfuel message is a Messenger message: the gallery attachment is the same JSON in
