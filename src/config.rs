@@ -590,6 +590,19 @@ impl Config {
                     at("id", i)
                 )));
             }
+            let graph_id =
+                g.id.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+                    && g.id != "."
+                    && g.id != "..";
+            if g.kind != GroupKind::Import && !graph_id {
+                return Err(ConfigError::new(format!(
+                    "{}: key `groups[{i}].id`: `{}` is not a Graph id; use the group's or Page's \
+                     numeric id (or the Page's username), not its URL",
+                    at("id", i),
+                    g.id
+                )));
+            }
             let import_only =
                 g.path.is_some() || g.format.is_some() || g.preset.is_some() || g.fields.is_some();
             if g.kind != GroupKind::Import && import_only {
@@ -847,6 +860,20 @@ mod tests {
     fn rejects_a_wrong_type_naming_the_key() {
         let e = parse("[ranking]\ntop = \"five\"\n").unwrap_err();
         assert!(e.contains("site.toml:2:7"), "{e}");
+    }
+
+    #[test]
+    fn rejects_a_graph_id_that_is_a_url_naming_key_and_line() {
+        let e = parse("[[groups]]\nid = \"https://www.facebook.com/MyPage\"\nslug = \"a\"\n")
+            .unwrap_err();
+        assert!(e.starts_with("site.toml:2:"), "{e}");
+        assert!(
+            e.contains("key `groups[0].id`") && e.contains("not its URL"),
+            "{e}"
+        );
+        for ok in ["1234567890", "my.page-name_2"] {
+            parse(&format!("[[groups]]\nid = \"{ok}\"\nslug = \"a\"\n")).unwrap();
+        }
     }
 
     #[test]

@@ -122,7 +122,7 @@ async fn exchange(client: &Client, short: &str) -> Result<Obtained> {
         client.app_secret().unwrap_or(""),
     );
     let url = client.url(
-        "oauth/access_token",
+        &["oauth", "access_token"],
         &[
             ("grant_type", "fb_exchange_token"),
             ("client_id", app_id),
@@ -135,7 +135,9 @@ async fn exchange(client: &Client, short: &str) -> Result<Obtained> {
         .await
         .context("cannot exchange the token for a long-lived one")?;
     secret::remember(&answer.access_token);
-    let days = answer.expires_in.map_or(60, |s| (s + 43_200) / 86_400);
+    let days = answer
+        .expires_in
+        .map_or(60, |s| s.saturating_add(43_200) / 86_400);
     Ok(Obtained {
         token: answer.access_token,
         what: format!("a long-lived user token; it expires in about {days} days"),
@@ -153,7 +155,7 @@ struct PageAnswer {
 /// `/{page-id}?fields=access_token,name` with a long-lived user token: the Page token,
 /// which does not expire.
 async fn page_token(client: &Client, user_token: &str, page: &str) -> Result<Obtained> {
-    let url = client.url(page, &[("fields", "access_token,name")]);
+    let url = client.url(&[page], &[("fields", "access_token,name")]);
     let answer: PageAnswer = client
         .get_as(&url, user_token, "auth exchange")
         .await
@@ -181,8 +183,9 @@ fn print_token(config: &Config, obtained: &Obtained) {
     ui::info(format!("This is {}.", obtained.what));
     ui::info(format!(
         "Store it as the repository secret `{env}` (Settings → Secrets and variables → Actions), \
-         or locally as a line `{env}=...` in `.env` beside site.toml (keep `.env` out of git). \
-         It is printed once, on stdout, below:"
+         or locally as a line `{env}=...` in `.env` beside `{}` (keep `.env` out of git). \
+         It is printed once, on stdout, below:",
+        config.file.display()
     ));
     println!("{}", obtained.token);
 }
@@ -193,6 +196,12 @@ fn inspect(config: &Config, now: Now) -> Result<ExitCode> {
     let client = Client::new(config, &secrets)?.quiet();
     let info = graph::runtime()?
         .block_on(graph::debug_token(&client, &secrets.token))
+        // A refusal may be about the app credentials debug_token is asked with, not the
+        // token: the same words as `fetch` and `check` use.
+        .map_err(|e| match e {
+            e @ graph::GraphError::Token { .. } => graph::debug_token_refused(&client, e),
+            e => anyhow::Error::new(e),
+        })
         .context("cannot inspect the token with debug_token")?;
     let env = &config.source.token_env;
     let when = |t: Option<DateTime<Utc>>| match t {
@@ -305,7 +314,7 @@ async fn login(config: &Config, args: &LoginArgs) -> Result<Obtained> {
     let code = param("code").ok_or_else(|| anyhow!("the login came back without a `code`"))?;
     secret::remember(code);
     let url = client.url(
-        "oauth/access_token",
+        &["oauth", "access_token"],
         &[
             ("client_id", client.app_id().unwrap_or("")),
             ("redirect_uri", &redirect),

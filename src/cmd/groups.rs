@@ -40,12 +40,12 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
 
 async fn list(client: &Client) -> Result<Vec<UserGroup>> {
     let mut url = client.url(
-        "me/groups",
+        &["me", "groups"],
         &[("fields", "id,name,administrator"), ("limit", "100")],
     );
     let mut all = Vec::new();
     let mut seen = HashSet::new();
-    loop {
+    for _ in 0..graph::MAX_PAGES {
         let page: ListPage<UserGroup> = client.get(&url, "groups").await.map_err(explain)?;
         let empty = page.data.is_empty();
         let next = page.next().map(str::to_string);
@@ -57,14 +57,19 @@ async fn list(client: &Client) -> Result<Vec<UserGroup>> {
             _ => return Ok(all),
         }
     }
+    Ok(all)
 }
 
 fn explain(e: GraphError) -> anyhow::Error {
+    if let Some(hint) = graph::app_secret_hint(&e) {
+        return anyhow!("cannot list the groups: {e}{hint}");
+    }
     match e.code() {
         Some(100 | 10 | 200) => anyhow!(
             "cannot list the groups: {e}; Meta removed the Groups API for all versions on \
-             2024-04-22, so groups cannot be listed or read with a token any more: use \
-             `kind = \"page\"` for Pages and `kind = \"import\"` for groups (see docs/graph.md)"
+             {}, so groups cannot be listed or read with a token any more: use \
+             `kind = \"page\"` for Pages and `kind = \"import\"` for groups (see docs/graph.md)",
+            graph::GROUPS_API_REMOVED
         ),
         _ => anyhow!("cannot list the groups: {e}"),
     }

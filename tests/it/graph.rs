@@ -116,6 +116,32 @@ fn fetches_every_page_and_stops_at_a_trailing_empty_page_that_still_has_next() {
 }
 
 #[test]
+fn post_text_is_stored_as_written_and_next_pages_carry_the_token_only_in_the_header() {
+    let mut list = posts("a", 3);
+    let text = "Callback docs: https://example.org/cb?code=abc123&access_token=not-ours";
+    list[0]["message"] = json!(text);
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", list, 1)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    run(&site, &["fetch", NOW]).success();
+    let stored = std::fs::read_to_string(site.path("data/cdmx/2026-11-16.json")).unwrap();
+    assert!(stored.contains(text), "post text rewritten:\n{stored}");
+    let feeds: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/v23.0/111/feed")
+        .collect();
+    assert_eq!(feeds.len(), 3, "every page followed");
+    for r in &feeds {
+        assert_eq!(r.param("access_token"), None, "{r:?}");
+        assert_eq!(
+            r.authorization.as_deref(),
+            Some(&*format!("Bearer {TOKEN}"))
+        );
+    }
+    assert!(feeds[1].param("after").is_some(), "{:?}", feeds[1]);
+}
+
+#[test]
 fn keeps_one_copy_of_a_post_repeated_on_two_pages() {
     let mut list = posts("a", 4);
     list.insert(2, list[1].clone()); // the last post of page 1 is the first of page 2

@@ -111,12 +111,13 @@ impl Client {
         self.app_secret.as_deref()
     }
 
-    /// The URL of `path` (relative to `{api_base}/{version}/`) with `params`.
-    pub(crate) fn url(&self, path: &str, params: &[(&str, &str)]) -> Url {
-        let mut url = self
-            .root
-            .join(path.trim_start_matches('/'))
-            .unwrap_or_else(|_| self.root.clone());
+    /// The URL of `{api_base}/{version}/` plus `segments` (each percent-encoded as one path
+    /// segment, so an id can never change the host or the path), with `params`.
+    pub(crate) fn url(&self, segments: &[&str], params: &[(&str, &str)]) -> Url {
+        let mut url = self.root.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty().extend(segments);
+        }
         if !params.is_empty() {
             url.query_pairs_mut().extend_pairs(params);
         }
@@ -277,7 +278,8 @@ impl Client {
             .text()
             .await
             .map_err(|e| GraphError::Transient(transport(e)))?;
-        let text = secret::redact(&text);
+        // Parsed as it came: redacting the body would also rewrite post text and the
+        // token-bearing `paging.next` URLs. Messages built from it are redacted instead.
         if let Some(err) = classify(status, &text, regain, &self.token_env) {
             return Err(err);
         }
@@ -289,25 +291,34 @@ impl Client {
             .map_err(|e| GraphError::Unexpected(secret::redact(&format!("{e:#}"))))
     }
 
-    /// `url` with a fresh `appsecret_proof` and `appsecret_time` (replacing any that a
-    /// `paging.next` URL carried) when an app secret is configured.
+    /// `url` without the `access_token` a `paging.next` URL carries (the token travels in
+    /// the Authorization header only) and, when an app secret is configured, with a fresh
+    /// `appsecret_proof` and `appsecret_time` replacing any it carried.
     fn signed(&self, url: &Url, bearer: &str) -> Url {
-        let Some(secret) = &self.app_secret else {
+        const REPLACED: [&str; 3] = ["access_token", "appsecret_proof", "appsecret_time"];
+        if !url.query_pairs().any(|(k, _)| REPLACED.contains(&&*k)) && self.app_secret.is_none() {
             return url.clone();
-        };
-        let time = chrono::Utc::now().timestamp();
-        let proof = secret::appsecret_proof(bearer, secret, time);
+        }
         let kept: Vec<(String, String)> = url
             .query_pairs()
-            .filter(|(k, _)| k != "appsecret_proof" && k != "appsecret_time")
+            .filter(|(k, _)| !REPLACED.contains(&&**k))
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         let mut out = url.clone();
-        out.query_pairs_mut()
-            .clear()
-            .extend_pairs(kept)
-            .append_pair("appsecret_proof", &proof)
-            .append_pair("appsecret_time", &time.to_string());
+        out.set_query(None);
+        if !kept.is_empty() || self.app_secret.is_some() {
+            let mut query = out.query_pairs_mut();
+            query.extend_pairs(kept);
+            if let Some(secret) = &self.app_secret {
+                let time = chrono::Utc::now().timestamp();
+                query
+                    .append_pair(
+                        "appsecret_proof",
+                        &secret::appsecret_proof(bearer, secret, time),
+                    )
+                    .append_pair("appsecret_time", &time.to_string());
+            }
+        }
         out
     }
 }

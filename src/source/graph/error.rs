@@ -82,7 +82,8 @@ struct Envelope {
     error: ErrorBody,
 }
 
-/// The error carried by a response, if any. `text` is the body, already redacted;
+/// The error carried by a response, if any. `text` is the body as received (the message
+/// taken from it is redacted);
 /// `regain` comes from the usage headers.
 pub(crate) fn classify(
     status: u16,
@@ -90,7 +91,11 @@ pub(crate) fn classify(
     regain: Option<Duration>,
     token_env: &str,
 ) -> Option<GraphError> {
-    if let Ok(Envelope { error }) = serde_json::from_str::<Envelope>(text) {
+    // A feed page is not parsed twice: only a body with an `"error"` key can be an error.
+    let envelope = text
+        .contains("\"error\"")
+        .then(|| serde_json::from_str::<Envelope>(text));
+    if let Some(Ok(Envelope { error })) = envelope {
         return Some(from_body(status, error, regain, token_env));
     }
     if (200..300).contains(&status) {
@@ -119,7 +124,7 @@ fn from_body(status: u16, e: ErrorBody, regain: Option<Duration>, token_env: &st
     let message = if e.message.is_empty() {
         format!("HTTP {status} without a message")
     } else {
-        e.message
+        crate::secret::redact(&e.message)
     };
     match e.code {
         190 | 102 => GraphError::Token {
@@ -156,7 +161,7 @@ pub(crate) fn regain_from_buc_header(value: &str) -> Option<Duration> {
         .filter_map(|e| e.get("estimated_time_to_regain_access")?.as_u64())
         .max()
         .filter(|&m| m > 0)
-        .map(|m| Duration::from_secs(m * 60))
+        .map(|m| Duration::from_secs(m.saturating_mul(60)))
 }
 
 /// The highest usage percentage in `X-App-Usage` or `X-Business-Use-Case-Usage`, to slow

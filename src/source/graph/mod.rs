@@ -25,9 +25,9 @@ use progress::{GroupProgress, Progress};
 /// A token expiring sooner than this gets a warning on every run.
 const EXPIRY_WARNING_DAYS: i64 = 14;
 /// A feed longer than this many pages is cut (a server looping `next` forever).
-const MAX_PAGES: usize = 10_000;
+pub(crate) const MAX_PAGES: usize = 10_000;
 /// The day Meta removed the Groups API for all versions.
-const GROUPS_API_REMOVED: &str = "2024-04-22";
+pub(crate) const GROUPS_API_REMOVED: &str = "2024-04-22";
 
 /// A runtime for one command: the work is network-bound, so one thread is plenty.
 pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -104,14 +104,22 @@ async fn fetch_group(
 ) -> Result<GroupFetch, Failure> {
     let is_page = group.kind == GroupKind::Page;
     let fields = if is_page { PAGE_FIELDS } else { GROUP_FIELDS };
-    let node_url = client.url(&group.id, &[("fields", fields)]);
+    let node_url = client.url(&[&group.id], &[("fields", fields)]);
     // The node does not depend on the feed: ask for both at once.
     let (node, posts) = tokio::join!(
         client.get::<GraphNode>(&node_url, &group.slug),
         fetch_feed(client, group, since, until, line)
     );
-    let node = node.map_err(|e| failure(group, "the details", e))?;
-    let posts = posts?;
+    let fetched = node
+        .map_err(|e| failure(group, "the details", e))
+        .and_then(|node| Ok((node, posts?)));
+    let (node, posts) = match fetched {
+        Ok(both) => both,
+        Err(e) => {
+            line.done("failed");
+            return Err(e);
+        }
+    };
     line.done(&format!("done, {} posts", posts.len()));
     Ok(GroupFetch {
         info: node.into_info(is_page),
@@ -136,7 +144,7 @@ async fn fetch_feed(
     };
     let (since_s, until_s) = (since.timestamp().to_string(), until.timestamp().to_string());
     let mut url = client.url(
-        &format!("{}/feed", group.id),
+        &[&group.id, "feed"],
         &[
             ("fields", FEED_FIELDS),
             ("since", &since_s),
@@ -186,13 +194,19 @@ fn failure(group: &GroupConfig, what: &str, err: GraphError) -> Failure {
     ))
 }
 
+/// The hint for a wrong app secret, which Meta answers with code 100 like a missing
+/// object, for groups and Pages alike.
+pub(crate) fn app_secret_hint(err: &GraphError) -> Option<&'static str> {
+    err.to_string().contains("appsecret_proof").then_some(
+        "; the app secret does not match the token: `FB_APP_SECRET` (or the variable \
+         `app_secret_env` names) must be the secret of the app that issued the token",
+    )
+}
+
 /// What to do about a refused request, when we know.
 pub(crate) fn hint(group: &GroupConfig, err: &GraphError) -> String {
-    // A wrong app secret is also code 100, for groups and Pages alike.
-    if err.to_string().contains("appsecret_proof") {
-        return "; the app secret does not match the token: `FB_APP_SECRET` (or the variable \
-                `app_secret_env` names) must be the secret of the app that issued the token"
-            .to_string();
+    if let Some(hint) = app_secret_hint(err) {
+        return hint.to_string();
     }
     match (group.kind, err.code()) {
         (GroupKind::Group, Some(100 | 10 | 200)) => format!(
@@ -254,7 +268,7 @@ struct DebugEnvelope {
 /// query (the only form Meta documents); that URL is never printed: transport errors drop
 /// it and every message is redacted.
 pub(crate) async fn debug_token(client: &Client, token: &str) -> Result<TokenInfo, GraphError> {
-    let url = client.url("debug_token", &[("input_token", token)]);
+    let url = client.url(&["debug_token"], &[("input_token", token)]);
     let envelope: DebugEnvelope = client.get_as_app(&url, "debug_token").await?;
     Ok(envelope.data)
 }
@@ -370,10 +384,7 @@ pub(crate) fn debug_token_refused(client: &Client, e: GraphError) -> anyhow::Err
 
 /// Checks that one group's feed answers, for `check`: one small request.
 pub(crate) async fn probe_group(client: &Client, group: &GroupConfig) -> Result<(), String> {
-    let url = client.url(
-        &format!("{}/feed", group.id),
-        &[("fields", "id"), ("limit", "1")],
-    );
+    let url = client.url(&[&group.id, "feed"], &[("fields", "id"), ("limit", "1")]);
     match client
         .get::<ListPage<serde_json::Value>>(&url, &group.slug)
         .await
