@@ -90,6 +90,16 @@ mod utc_time {
     }
 }
 
+/// Whether `t` can be a post's time: Facebook opened in 2004, and a time far outside that
+/// range is a wrong unit or a typo (a spreadsheet serial date, microseconds read as
+/// milliseconds) that would otherwise make the archive span millions of weeks.
+pub fn is_plausible_post_time(t: DateTime<Utc>) -> bool {
+    (PLAUSIBLE_YEARS.0..PLAUSIBLE_YEARS.1).contains(&chrono::Datelike::year(&t))
+}
+
+/// The years `is_plausible_post_time` accepts: from the first to before the second.
+pub const PLAUSIBLE_YEARS: (i32, i32) = (2004, 2100);
+
 /// What kind of post it is, for a label when it has no text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PostKind {
@@ -182,11 +192,6 @@ pub fn checked_http_url(s: &str) -> Option<&str> {
 }
 
 /// Keeps a URL only when it is https (Messenger refuses plain http images).
-pub fn https_url(s: &str) -> Option<String> {
-    checked_https_url(s).map(str::to_string)
-}
-
-/// `https_url` without the copy.
 pub fn checked_https_url(s: &str) -> Option<&str> {
     checked_http_url(s).filter(|u| u.starts_with("https://"))
 }
@@ -204,7 +209,11 @@ mod tests {
             http_url(" https://x.y/a ").as_deref(),
             Some("https://x.y/a")
         );
-        assert!(https_url("http://x.y/a.jpg").is_none());
+        assert!(checked_https_url("http://x.y/a.jpg").is_none());
+        assert_eq!(
+            checked_https_url(" https://x.y/a.jpg"),
+            Some("https://x.y/a.jpg")
+        );
     }
 
     #[test]

@@ -20,18 +20,28 @@ pub struct Period {
 impl Period {
     /// The period containing `instant`.
     pub fn containing(clock: Clock, instant: DateTime<Utc>) -> Period {
-        let local = instant.with_timezone(&clock.tz).date_naive();
-        let back = (7 + local.weekday().num_days_from_monday()
-            - clock.week_start.num_days_from_monday())
-            % 7;
-        let mut first_day = local - Days::new(u64::from(back));
+        let p = Period::of_day(clock, instant.with_timezone(&clock.tz).date_naive());
         // If midnight of that day does not exist or lies after the instant (a DST gap at
         // midnight), the instant may belong to the previous period.
-        let p = Period { first_day };
         if p.start(clock) > instant {
-            first_day = first_day - Days::new(7);
+            p.prev()
+        } else {
+            p
         }
-        Period { first_day }
+    }
+
+    /// The period a local calendar day belongs to. Computed on dates, not instants, so a
+    /// day whose midnight a DST change skips still lands in its own week.
+    pub fn of_day(clock: Clock, day: NaiveDate) -> Period {
+        let back = (7 + day.weekday().num_days_from_monday()
+            - clock.week_start.num_days_from_monday())
+            % 7;
+        Period {
+            // Only the first days chrono can represent have no earlier week start.
+            first_day: day
+                .checked_sub_days(Days::new(u64::from(back)))
+                .unwrap_or(day),
+        }
     }
 
     /// Parses a key such as `2026-11-23`; it must fall on the clock's week start.
@@ -66,10 +76,6 @@ impl Period {
         Period {
             first_day: self.first_day - Days::new(7),
         }
-    }
-
-    pub fn contains(&self, clock: Clock, instant: DateTime<Utc>) -> bool {
-        self.start(clock) <= instant && instant < self.end(clock)
     }
 
     /// The last local day of the period, for "16–22 Nov 2026" labels.

@@ -64,11 +64,12 @@ pub fn rank<'a>(posts: &'a [Post], cfg: &RankingConfig) -> Digest<'a> {
     ranked.sort_by(by_rank);
     ranked.truncate(cfg.top);
 
+    // Counts come from imports and hand-editable archive files: saturate, never wrap.
     let totals = posts.iter().fold(Totals::default(), |t, p| Totals {
         posts: t.posts + 1,
-        comments: t.comments + p.comments,
-        shares: t.shares + p.shares,
-        reactions: t.reactions + p.reactions,
+        comments: t.comments.saturating_add(p.comments),
+        shares: t.shares.saturating_add(p.shares),
+        reactions: t.reactions.saturating_add(p.reactions),
     });
     Digest {
         ranked,
@@ -105,6 +106,14 @@ mod tests {
             reactions,
             author: None,
         }
+    }
+
+    #[test]
+    fn totals_saturate_instead_of_wrapping() {
+        let posts = [post("a", 17, u64::MAX, 0, 1), post("b", 18, 1, 2, 3)];
+        let d = rank(&posts, &RankingConfig::default());
+        assert_eq!(d.totals.comments, u64::MAX);
+        assert_eq!((d.totals.shares, d.totals.reactions), (2, 4));
     }
 
     fn ids(d: &Digest) -> Vec<String> {

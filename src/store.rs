@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Clock;
-use crate::fsutil::write_if_changed;
+use crate::fsutil::{write_atomic, write_if_changed};
 use crate::model::{GroupInfo, Post};
 use crate::period::Period;
 use crate::source::graph_json::from_json;
@@ -134,7 +134,9 @@ impl Store {
             updated_at: now,
             posts,
         };
-        write_if_changed(&self.period_path(slug, period), &to_pretty(&stored)?)?;
+        // The posts differ (or the file is new), and so does `updated_at`: no point in
+        // reading the file again to compare.
+        write_atomic(&self.period_path(slug, period), &to_pretty(&stored)?)?;
         Ok(outcome)
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, Utc};
 
 use crate::cli::FetchArgs;
 use crate::config::{Clock, Config, GroupConfig};
@@ -60,25 +60,12 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
 /// posts of its last days.
 pub(crate) fn requested_window(clock: Clock, args: &FetchArgs) -> Option<Window> {
     args.since.map(|since| Window {
-        since: Some(period_of_day(clock, since).start(clock)),
+        since: Some(Period::of_day(clock, since).start(clock)),
         until: args.until.map(|until| {
             let last_day = until.checked_sub_days(Days::new(1)).unwrap_or(until);
-            period_of_day(clock, last_day).end(clock)
+            Period::of_day(clock, last_day).end(clock)
         }),
     })
-}
-
-/// The period a local calendar day belongs to. Computed on dates, not instants, so a day
-/// whose midnight a DST change skips still lands in its own week.
-fn period_of_day(clock: Clock, day: NaiveDate) -> Period {
-    let back =
-        (7 + day.weekday().num_days_from_monday() - clock.week_start.num_days_from_monday()) % 7;
-    Period {
-        // Only the first days chrono can represent have no earlier week start.
-        first_day: day
-            .checked_sub_days(Days::new(u64::from(back)))
-            .unwrap_or(day),
-    }
 }
 
 /// The periods of a fetch's covered span that lie inside the requested window: whatever a
@@ -102,6 +89,15 @@ fn periods_to_replace(
 
 pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<FetchReport> {
     let clock = config.clock();
+    let (from, to) = crate::model::PLAUSIBLE_YEARS;
+    for (flag, day) in [("--since", args.since), ("--until", args.until)] {
+        if let Some(day) = day.filter(|d| !(from..=to).contains(&d.year())) {
+            return Err(crate::config::ConfigError::new(format!(
+                "`{flag} {day}` is outside the years posts can have ({from} to {to})"
+            ))
+            .into());
+        }
+    }
     if let (Some(since), Some(until)) = (args.since, args.until) {
         if until <= since {
             return Err(crate::config::ConfigError::new(format!(

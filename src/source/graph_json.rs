@@ -173,11 +173,18 @@ pub fn parse_graph_time(s: &str) -> Option<DateTime<Utc>> {
 
 fn graph_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     let s = String::deserialize(d)?;
-    parse_graph_time(&s).ok_or_else(|| {
+    let t = parse_graph_time(&s).ok_or_else(|| {
         serde::de::Error::custom(format!(
             "`{s}` is not a Graph time like 2026-11-19T18:04:11+0000"
         ))
-    })
+    })?;
+    if !crate::model::is_plausible_post_time(t) {
+        let (from, to) = crate::model::PLAUSIBLE_YEARS;
+        return Err(serde::de::Error::custom(format!(
+            "`{s}` is not a post time between {from} and {to}"
+        )));
+    }
+    Ok(t)
 }
 
 /// Deserializes JSON text, naming the JSON path of the first problem (`data[3].created_time`).
@@ -214,6 +221,18 @@ mod tests {
         let t = parse_graph_time("2026-11-19T18:04:11-0600").unwrap();
         assert_eq!(t.to_rfc3339(), "2026-11-20T00:04:11+00:00");
         assert!(parse_graph_time("19/11/2026").is_none());
+    }
+
+    #[test]
+    fn a_post_time_outside_the_plausible_years_is_an_error_naming_its_path() {
+        let page = r#"{"data":[{"id":"1","created_time":"+262142-12-31T12:00:00+0000"}]}"#;
+        let e = from_json::<ListPage<GraphPost>>(page)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("data[0].created_time") && e.contains("2004"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -239,3 +239,19 @@ fn a_static_file_in_the_way_of_a_page_is_named_and_the_site_is_kept() {
         .contains("internal error"));
     assert_eq!(site.read("public/style.css"), before, "nothing applied");
 }
+
+#[test]
+fn a_fetch_window_outside_the_years_posts_can_have_is_refused() {
+    let site = Site::demo();
+    site.run(&[
+        "fetch",
+        NOW,
+        "--since",
+        "2026-01-01",
+        "--until",
+        "+262142-12-31",
+    ])
+    .fails_with(2)
+    .stderr_has("`--until +262142-12-31` is outside the years posts can have");
+    assert!(!site.exists("data"), "nothing written");
+}

@@ -275,6 +275,10 @@ pub(crate) fn convert<'a>(
         c => c.as_str().and_then(|s| parse_time(s, tz)),
     }
     .ok_or_else(|| bad(key, t, "a time we can read"))?;
+    if !crate::model::is_plausible_post_time(created_time) {
+        let (from, to) = crate::model::PLAUSIBLE_YEARS;
+        return Err(bad(key, t, &format!("a post time between {from} and {to}")));
+    }
     let message = match get(Field::Text) {
         None => None,
         Some((_, Cell::Json(Value::Number(n)))) => Some(n.to_string()),
@@ -397,6 +401,26 @@ mod tests {
 
     fn generic() -> Mapping {
         Mapping::new(ImportPreset::Generic, None)
+    }
+
+    #[test]
+    fn a_time_outside_the_years_posts_can_have_skips_the_row() {
+        for t in [
+            json!(46345),
+            json!(1795111451000000u64),
+            json!("+262142-12-31T12:00:00Z"),
+        ] {
+            let row = json!({"id": "p1", "text": "x", "created_time": t});
+            let Err(e) = convert_json(&generic(), &row) else {
+                panic!("{t}: not skipped");
+            };
+            assert!(e.to_string().contains("created_time"), "{t}: {e}");
+        }
+        let row = json!({"id": "p1", "text": "x", "created_time": 1795111451});
+        assert!(
+            convert_json(&generic(), &row).is_ok(),
+            "seconds in 2026 are fine"
+        );
     }
 
     #[test]
