@@ -552,14 +552,13 @@ impl Config {
                 at("concurrency", 0)
             )));
         }
-        if self.source.kind == SourceKind::Graph {
-            if let Err(why) = check_http_url(&self.source.api_base) {
-                return Err(ConfigError::new(format!(
-                    "{}: key `source.api_base`: `{}` {why}",
-                    at("api_base", 0),
-                    self.source.api_base
-                )));
-            }
+        // Checked whatever the source kind: `auth`, `check` and `groups` use it too.
+        if let Err(why) = check_http_url(&self.source.api_base) {
+            return Err(ConfigError::new(format!(
+                "{}: key `source.api_base`: `{}` {why}",
+                at("api_base", 0),
+                self.source.api_base
+            )));
         }
         let mut slugs = HashSet::new();
         for (i, g) in self.groups.iter().enumerate() {
@@ -570,7 +569,7 @@ impl Config {
                     g.slug
                 )));
             }
-            if g.slug == "latest" || g.slug == "static" {
+            if RESERVED_SLUGS.contains(&g.slug.as_str()) {
                 return Err(ConfigError::new(format!(
                     "{}: key `groups[{i}].slug`: `{}` is reserved for the site's own files",
                     at("slug", i),
@@ -728,6 +727,9 @@ fn check_base_url(s: &str) -> Result<(), &'static str> {
     }
     Ok(())
 }
+
+/// Slugs that name the site's own folders, not a group's.
+pub(crate) const RESERVED_SLUGS: [&str; 2] = ["latest", "static"];
 
 pub(crate) fn is_url_safe_slug(s: &str) -> bool {
     let mut chars = s.chars();

@@ -123,7 +123,10 @@ fn slugify(name: &str) -> Option<String> {
     }
     let slug: String = slug.trim_end_matches('-').chars().take(48).collect();
     let slug = slug.trim_end_matches('-').to_string();
-    (!slug.is_empty() && crate::config::is_url_safe_slug(&slug)).then_some(slug)
+    let usable = !slug.is_empty()
+        && crate::config::is_url_safe_slug(&slug)
+        && !crate::config::RESERVED_SLUGS.contains(&slug.as_str());
+    usable.then_some(slug)
 }
 
 #[cfg(test)]
@@ -138,6 +141,11 @@ mod tests {
             Some("developer-circle-cdmx")
         );
         assert_eq!(slugify("東京"), None);
+        assert_eq!(
+            slugify("Static"),
+            None,
+            "reserved: the caller falls back to group-<id>"
+        );
         let groups = vec![
             UserGroup {
                 id: "1".into(),

@@ -501,9 +501,8 @@ fn site_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
 /// Runs `groupdigest ARGS` in `site` and SIGKILLs it after `delay` (if still running).
 /// Returns whether the kill landed while it ran.
 fn run_and_kill(site: &Site, args: &[&str], delay: Duration) -> bool {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
-        .current_dir(site.root())
-        .args(args)
+    let mut child = site
+        .command(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -435,10 +435,8 @@ fn never_prints_a_token_that_an_error_body_echoes() {
 /// Runs `groupdigest ARGS` in `site` with `stdin` piped in.
 fn run_with_stdin(site: &Site, args: &[&str], stdin: &str) -> Run {
     use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
-        .current_dir(site.root())
-        .args(args)
-        .env_remove("FB_ACCESS_TOKEN")
+    let mut child = site
+        .command(args)
         .env("FB_APP_SECRET", APP_SECRET)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -531,10 +529,8 @@ fn auth_login_checks_state_and_prints_a_long_lived_token() {
     use std::io::{BufRead, BufReader, Read, Write};
     let fake = FakeGraph::start(Fake::new());
     let site = live_site(&fake, &[]);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"))
-        .current_dir(site.root())
-        .args(["auth", "login", "--port", "0"])
-        .env_remove("FB_ACCESS_TOKEN")
+    let mut child = site
+        .command(&["auth", "login", "--port", "0"])
         .env("FB_APP_SECRET", APP_SECRET)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

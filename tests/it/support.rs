@@ -64,16 +64,23 @@ impl Site {
     }
 
     pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = self.command(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Run(cmd.output().expect("run groupdigest"))
+    }
+
+    /// `groupdigest ARGS` in the site folder with a clean environment (no token, no app
+    /// secret, no colour), for tests that spawn it themselves.
+    pub fn command(&self, args: &[&str]) -> std::process::Command {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_groupdigest"));
         cmd.current_dir(self.root())
             .args(args)
             .env_remove("FB_ACCESS_TOKEN")
             .env_remove("FB_APP_SECRET")
             .env("NO_COLOR", "1");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        Run(cmd.output().expect("run groupdigest"))
+        cmd
     }
 
     /// Every file under `rel`, relative to it, sorted.
