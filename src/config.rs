@@ -470,37 +470,39 @@ impl Config {
     }
 
     fn validate(&self, text: &str, file: &Path) -> Result<(), ConfigError> {
-        // Locates `key = ...` in the text so semantic errors point at a line too.
-        let at = |key: &str, nth: usize| -> String {
-            let (line, col) = find_key(text, key, nth).unwrap_or((0, 0));
-            format!("{}:{line}:{col}", file.display())
+        // Locates a key in the text so semantic errors point at a line too.
+        let at = |path: &str| -> String {
+            match locate(text, path) {
+                Some((line, col)) => format!("{}:{line}:{col}", file.display()),
+                None => file.display().to_string(),
+            }
         };
         let site = &self.site;
         if site.timezone.parse::<Tz>().is_err() {
             return Err(ConfigError::new(format!(
                 "{}: key `site.timezone`: `{}` is not an IANA timezone name (e.g. \"UTC\", \"America/Mexico_City\")",
-                at("timezone", 0),
+                at("site.timezone"),
                 site.timezone
             )));
         }
         if parse_weekday(&site.week_start).is_none() {
             return Err(ConfigError::new(format!(
                 "{}: key `site.week_start`: `{}` is not a day of the week (e.g. \"monday\", \"sunday\")",
-                at("week_start", 0),
+                at("site.week_start"),
                 site.week_start
             )));
         }
         if let Err(why) = check_base_url(&site.base_url) {
             return Err(ConfigError::new(format!(
                 "{}: key `site.base_url`: `{}` {why}",
-                at("base_url", 0),
+                at("site.base_url"),
                 site.base_url
             )));
         }
         if self.ranking.top == 0 || self.ranking.top > MAX_TOP {
             return Err(ConfigError::new(format!(
                 "{}: key `ranking.top`: {} is out of range; it must be 1 to {MAX_TOP} (Messenger shows at most {MAX_TOP} gallery elements)",
-                at("top", 0),
+                at("ranking.top"),
                 self.ranking.top
             )));
         }
@@ -513,14 +515,14 @@ impl Config {
             if !v.is_finite() || v < 0.0 {
                 return Err(ConfigError::new(format!(
                     "{}: key `ranking.weights.{name}`: {v} must be a number >= 0",
-                    at("weights", 0)
+                    at(&format!("ranking.weights.{name}"))
                 )));
             }
         }
         if !self.ranking.min_score.is_finite() {
             return Err(ConfigError::new(format!(
                 "{}: key `ranking.min_score` must be a finite number",
-                at("min_score", 0)
+                at("ranking.min_score")
             )));
         }
         if !matches!(
@@ -529,7 +531,7 @@ impl Config {
         ) {
             return Err(ConfigError::new(format!(
                 "{}: key `bot.image_aspect_ratio`: `{}` must be \"horizontal\" or \"square\"",
-                at("image_aspect_ratio", 0),
+                at("bot.image_aspect_ratio"),
                 self.bot.image_aspect_ratio
             )));
         }
@@ -542,21 +544,21 @@ impl Config {
             if label.trim().is_empty() {
                 return Err(ConfigError::new(format!(
                     "{}: key `bot.{key}` is empty; a button needs a title (at most 20 characters are shown)",
-                    at(key, 0)
+                    at(&format!("bot.{key}"))
                 )));
             }
         }
         if self.source.concurrency == 0 {
             return Err(ConfigError::new(format!(
                 "{}: key `source.concurrency` must be at least 1",
-                at("concurrency", 0)
+                at("source.concurrency")
             )));
         }
         // Checked whatever the source kind: `auth`, `check` and `groups` use it too.
         if let Err(why) = check_http_url(&self.source.api_base) {
             return Err(ConfigError::new(format!(
                 "{}: key `source.api_base`: `{}` {why}",
-                at("api_base", 0),
+                at("source.api_base"),
                 self.source.api_base
             )));
         }
@@ -565,28 +567,28 @@ impl Config {
             if !is_url_safe_slug(&g.slug) {
                 return Err(ConfigError::new(format!(
                     "{}: key `groups[{i}].slug`: `{}` is not URL-safe; use lowercase letters, digits, `-` and `_`, starting with a letter or digit",
-                    at("slug", i),
+                    at(&format!("groups.{i}.slug")),
                     g.slug
                 )));
             }
             if RESERVED_SLUGS.contains(&g.slug.as_str()) {
                 return Err(ConfigError::new(format!(
                     "{}: key `groups[{i}].slug`: `{}` is reserved for the site's own files",
-                    at("slug", i),
+                    at(&format!("groups.{i}.slug")),
                     g.slug
                 )));
             }
             if !slugs.insert(g.slug.as_str()) {
                 return Err(ConfigError::new(format!(
                     "{}: key `groups[{i}].slug`: `{}` is used by an earlier group; slugs must be unique",
-                    at("slug", i),
+                    at(&format!("groups.{i}.slug")),
                     g.slug
                 )));
             }
             if g.id.trim().is_empty() {
                 return Err(ConfigError::new(format!(
                     "{}: key `groups[{i}].id` is empty",
-                    at("id", i)
+                    at(&format!("groups.{i}.id"))
                 )));
             }
             let graph_id =
@@ -598,7 +600,7 @@ impl Config {
                 return Err(ConfigError::new(format!(
                     "{}: key `groups[{i}].id`: `{}` is not a Graph id; use the group's or Page's \
                      numeric id (or the Page's username), not its URL",
-                    at("id", i),
+                    at(&format!("groups.{i}.id")),
                     g.id
                 )));
             }
@@ -607,7 +609,7 @@ impl Config {
             if g.kind != GroupKind::Import && import_only {
                 return Err(ConfigError::new(format!(
                     "{}: group `{}`: `path`, `format`, `preset` and `fields` are only for `kind = \"import\"`",
-                    at("slug", i),
+                    at(&format!("groups.{i}.slug")),
                     g.slug
                 )));
             }
@@ -658,12 +660,12 @@ impl Config {
 fn validate_import(
     g: &GroupConfig,
     i: usize,
-    at: &dyn Fn(&str, usize) -> String,
+    at: &dyn Fn(&str) -> String,
 ) -> Result<(), ConfigError> {
     if g.path.is_none() {
         return Err(ConfigError::new(format!(
             "{}: group `{}`: `kind = \"import\"` needs `path` (a file or a folder of exported posts)",
-            at("slug", i),
+            at(&format!("groups.{i}.slug")),
             g.slug
         )));
     }
@@ -671,7 +673,7 @@ fn validate_import(
         None => {
             return Err(ConfigError::new(format!(
                 "{}: key `groups[{i}].format`: group `{}` needs `format` ({}); it cannot be told from `path`",
-                at("slug", i),
+                at(&format!("groups.{i}.path")),
                 g.slug,
                 ImportFormat::NAMES
             )))
@@ -679,7 +681,7 @@ fn validate_import(
         Some(ImportFormat::Graph) if g.preset.is_some() || g.fields.is_some() => {
             return Err(ConfigError::new(format!(
                 "{}: group `{}`: `preset` and `fields` do not apply to `format = \"graph\"`, whose shape is fixed",
-                at("slug", i),
+                at(&format!("groups.{i}.slug")),
                 g.slug
             )))
         }
@@ -690,7 +692,7 @@ fn validate_import(
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
                 return Err(ConfigError::new(format!(
                     "{}: key `groups[{i}].fields.{key}` cannot be empty: every post needs one",
-                    at("slug", i),
+                    at(&format!("groups.{i}.fields.{key}")),
                 )));
             }
         }
@@ -746,25 +748,32 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Position of the `nth` line that assigns `key` (`key = ...`), for messages about values
-/// that parsed fine but are invalid.
-fn find_key(text: &str, key: &str, nth: usize) -> Option<(usize, usize)> {
-    let mut seen = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                if seen == nth {
-                    return Some(line_col(text, offset + indent));
-                }
-                seen += 1;
+/// Where the key at `path` is written, as (line, column), for messages about values that
+/// parsed fine but are invalid. `path` is dotted, with array-of-tables indices as numbers
+/// (`groups.1.fields.id`); dotted keys and inline tables are found too. A key that is not
+/// written (a default) gives the position of the nearest enclosing one that is.
+fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
+    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let mut item = doc.as_item();
+    let mut found = None;
+    for part in path.split('.') {
+        let (span, next) = match part.parse::<usize>() {
+            Ok(i) => {
+                let next = item.get(i);
+                (next.and_then(|t| t.span()), next)
             }
+            Err(_) => match item.as_table_like().and_then(|t| t.get_key_value(part)) {
+                Some((key, next)) => (key.span(), Some(next)),
+                None => (None, None),
+            },
+        };
+        found = span.or(found);
+        match next {
+            Some(next) => item = next,
+            None => break,
         }
-        offset += line.len();
     }
-    None
+    found.map(|span| line_col(text, span.start))
 }
 
 impl fmt::Display for GroupKind {
@@ -953,9 +962,31 @@ mod tests {
         ))
         .unwrap_err();
         assert!(
-            e.contains("groups[0].fields.id") && e.contains("site.toml:3:1"),
+            e.contains("groups[0].fields.id") && e.starts_with("site.toml:7:1:"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn invalid_values_are_located_by_their_full_key_path() {
+        let e = parse("[ranking.weights]\ncomments = -1\n").unwrap_err();
+        assert!(
+            e.starts_with("site.toml:2:1: key `ranking.weights.comments`"),
+            "{e}"
+        );
+        let e = parse("[ranking]\nweights.shares = -1\n").unwrap_err();
+        assert!(
+            e.starts_with("site.toml:2:9: key `ranking.weights.shares`"),
+            "{e}"
+        );
+        let e = parse("site = { timezone = \"Nope\" }\n").unwrap_err();
+        assert!(e.starts_with("site.toml:1:10: key `site.timezone`"), "{e}");
+        // The second group's empty id, not the first group's `fields.id` line.
+        let e = parse(&format!(
+            "{IMPORT}path = \"x.csv\"\n[groups.fields]\nid = \"post_id\"\n[[groups]]\nslug = \"b\"\nid = \"\"\n"
+        ))
+        .unwrap_err();
+        assert!(e.starts_with("site.toml:10:1: key `groups[1].id`"), "{e}");
     }
 
     #[test]
