@@ -340,11 +340,21 @@ async fn wait_for_callback(listener: &tokio::net::TcpListener) -> Result<Vec<(St
         let (mut stream, _) = listener.accept().await?;
         let mut head = Vec::new();
         let mut buf = [0u8; 1024];
-        while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 16 * 1024 {
-            match stream.read(&mut buf).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => head.extend_from_slice(&buf[..n]),
+        // Browsers open spare connections and may send nothing on them: one of those must
+        // not hold up the real redirect, which waits in the backlog behind it.
+        let read_head = async {
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 16 * 1024 {
+                match stream.read(&mut buf).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
             }
+        };
+        if tokio::time::timeout(std::time::Duration::from_secs(5), read_head)
+            .await
+            .is_err()
+        {
+            continue;
         }
         let head = String::from_utf8_lossy(&head);
         let target = head

@@ -559,6 +559,8 @@ fn auth_login_checks_state_and_prints_a_long_lived_token() {
     assert!(param("scope").contains("pages_read_engagement"));
     let redirect = url::Url::parse(&param("redirect_uri")).unwrap();
     assert_eq!(redirect.host_str(), Some("127.0.0.1"));
+    // A browser's spare connection that never sends a request must not block the redirect.
+    let _idle = std::net::TcpStream::connect(("127.0.0.1", redirect.port().unwrap())).unwrap();
     // The browser comes back to the loopback redirect with the code and the same state.
     let mut browser =
         std::net::TcpStream::connect(("127.0.0.1", redirect.port().unwrap())).unwrap();
