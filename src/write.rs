@@ -111,20 +111,37 @@ impl Output {
 
     /// Stages `bytes` for `rel` (a `/`-separated path under the root).
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        debug_assert!(is_safe_rel(rel), "{rel}");
-        let target = self.root.join(rel);
-        let dir = target.parent().expect("a file under the root");
+        self.put_all(&[(rel, bytes)])
+    }
+
+    /// Stages several files (a period's page and bot files) under one acquisition of the
+    /// lock: two workers writing weeks side by side otherwise contend for it on every file.
+    pub fn put_all(&self, files: &[(&str, &[u8])]) -> Result<()> {
+        let mut places = Vec::with_capacity(files.len());
+        {
+            let mut staged = self.staged.lock().expect("writer lock");
+            for (rel, _) in files {
+                debug_assert!(is_safe_rel(rel), "{rel}");
+                if !staged.paths.insert(rel.to_string()) {
+                    bail!("two files of the site have the same path `{rel}`");
+                }
+                let target = self.root.join(rel);
+                let dir = target.parent().expect("a file under the root");
+                let place = place_of(&mut staged, dir)?;
+                places.push((target, place));
+            }
+        }
+        for ((target, place), (_, bytes)) in places.into_iter().zip(files) {
+            self.write_one(target, place, bytes)?;
+        }
+        Ok(())
+    }
+
+    fn write_one(&self, target: PathBuf, place: Place, bytes: &[u8]) -> Result<()> {
         let name = target
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("file");
-        let place = {
-            let mut staged = self.staged.lock().expect("writer lock");
-            if !staged.paths.insert(rel.to_string()) {
-                bail!("two files of the site have the same path `{rel}`");
-            }
-            place_of(&mut staged, dir)?
-        };
         match place {
             Place::Staged(actual) => {
                 let path = actual.join(name);
@@ -137,6 +154,7 @@ impl Output {
                     self.unchanged.fetch_add(1, Ordering::Relaxed);
                     return Ok(());
                 }
+                let dir = target.parent().expect("a file under the root");
                 let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
                 std::fs::write(&tmp, bytes)
                     .with_context(|| format!("cannot write `{}`", target.display()))?;

@@ -270,10 +270,7 @@ fn render_group(
             Some(&page_url),
             &group_url,
         )?;
-        out.put(&format!("{dir}index.html"), &html)?;
-        for (name, bytes) in &files {
-            out.put(&format!("{dir}{name}"), bytes)?;
-        }
+        put_period(out, dir, &html, &files)?;
         if *period == latest {
             write_latest(out, &g.slug, &html, &files)?;
             // The group page shows the latest week too, without its pager.
@@ -380,14 +377,22 @@ fn bot_groups(
 /// `<slug>/latest/`: the latest period's page and bot files, and `<slug>/latest.json` = the
 /// Chatfuel one.
 fn write_latest(out: &Output, slug: &str, html: &[u8], files: &bot::Files) -> Result<()> {
-    out.put(&format!("{slug}/latest/index.html"), html)?;
-    for (name, bytes) in files {
-        out.put(&format!("{slug}/latest/{name}"), bytes)?;
-        if *name == "chatfuel.json" {
-            out.put(&format!("{slug}/latest.json"), bytes)?;
-        }
+    put_period(out, &format!("{slug}/latest/"), html, files)?;
+    match files.iter().find(|(name, _)| *name == "chatfuel.json") {
+        Some((_, bytes)) => out.put(&format!("{slug}/latest.json"), bytes),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// A period's page and bot files into folder `dir` (ending in `/`), staged together.
+fn put_period(out: &Output, dir: &str, html: &[u8], files: &bot::Files) -> Result<()> {
+    let paths: Vec<String> = std::iter::once("index.html")
+        .chain(files.iter().map(|(name, _)| *name))
+        .map(|name| format!("{dir}{name}"))
+        .collect();
+    let contents = std::iter::once(html).chain(files.iter().map(|(_, bytes)| bytes.as_slice()));
+    let staged: Vec<(&str, &[u8])> = paths.iter().map(String::as_str).zip(contents).collect();
+    out.put_all(&staged)
 }
 
 #[derive(Serialize)]
