@@ -249,7 +249,7 @@ fn a_bad_format_in_site_toml_is_exit_2_with_line_column_and_key() {
     run.fails_with(2);
     assert!(
         run.stderr()
-            .contains("site.toml:10:10: key `format`: `excel` is not an import format"),
+            .contains("site.toml:10:1: key `groups[0].format`: `excel` is not an import format"),
         "{}",
         run.stderr()
     );

@@ -229,7 +229,7 @@ pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery
     Gallery {
         intro,
         body: Body::Cards {
-            aspect: &bot.image_aspect_ratio,
+            aspect: bot.image_aspect_ratio.as_str(),
             cards,
         },
         quick_replies,

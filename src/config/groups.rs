@@ -1,0 +1,322 @@
+//! `[[groups]]`: the groups and Pages of a site, and the keys of import groups.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ConfigError, Locator};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupKind {
+    /// A Facebook group (`/{id}/feed`).
+    Group,
+    /// A Facebook Page (`/{id}/feed`, Page token).
+    Page,
+    /// Exported posts read from files (`path`, `format`, `fields`).
+    Import,
+}
+
+impl GroupKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::Group => "group",
+            GroupKind::Page => "page",
+            GroupKind::Import => "import",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupConfig {
+    /// The Graph id of the group or Page (for imports: any stable id). Required.
+    pub id: String,
+    /// URL-safe, unique name used in paths: `public/<slug>/`. Required.
+    pub slug: String,
+    /// Display name; default: the name the source reports, else the slug.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// "group", "page" or "import". Default: "group".
+    #[serde(default = "default_group_kind")]
+    pub kind: GroupKind,
+    /// Import only: a file or folder of exported posts, relative to `site.toml`.
+    #[serde(default)]
+    pub path: Option<PathBuf>,
+    /// Import only: "json", "jsonl", "csv" or "graph". Default: from the extension of a
+    /// file `path` (`.json`, `.jsonl`/`.ndjson`, `.csv`); required for a folder.
+    #[serde(default)]
+    pub format: Option<ImportFormat>,
+    /// Import only: a built-in field mapping, "generic" or "facebook-scraper". Default: "generic".
+    #[serde(default)]
+    pub preset: Option<ImportPreset>,
+    /// Import only: per-field overrides of the preset's mapping. Default: none.
+    #[serde(default)]
+    pub fields: Option<ImportFields>,
+}
+
+fn default_group_kind() -> GroupKind {
+    GroupKind::Group
+}
+
+impl GroupConfig {
+    /// The name pages and bots show: `name` from the config, else the name the source
+    /// reported, else the slug.
+    pub fn display_name<'a>(&'a self, reported: Option<&'a str>) -> &'a str {
+        self.name.as_deref().or(reported).unwrap_or(&self.slug)
+    }
+
+    /// Import only: `format`, or the one the extension of a file `path` implies.
+    pub fn import_format(&self) -> Option<ImportFormat> {
+        self.format.or_else(|| {
+            let ext = self
+                .path
+                .as_ref()?
+                .extension()?
+                .to_str()?
+                .to_ascii_lowercase();
+            ImportFormat::from_extension(&ext)
+        })
+    }
+}
+
+/// `format` of an import group: how its files are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportFormat {
+    /// A JSON array of post objects.
+    Json,
+    /// JSON Lines: one post object per line.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// Graph API feed pages (`{"data": [...]}`), as in the snapshot source.
+    Graph,
+}
+
+impl ImportFormat {
+    pub const NAMES: &'static str = "\"json\", \"jsonl\", \"csv\" or \"graph\"";
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportFormat::Json => "json",
+            ImportFormat::Jsonl => "jsonl",
+            ImportFormat::Csv => "csv",
+            ImportFormat::Graph => "graph",
+        }
+    }
+
+    fn from_name(s: &str) -> Option<Self> {
+        [Self::Json, Self::Jsonl, Self::Csv, Self::Graph]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+
+    /// The format a file extension (lowercase, no dot) implies. `.json` is a JSON array:
+    /// Graph pages must be asked for by name.
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        match ext {
+            "json" => Some(Self::Json),
+            "jsonl" | "ndjson" => Some(Self::Jsonl),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Written by hand so a bad value names the key and the choices (serde's derive says only
+/// "unknown variant").
+impl<'de> Deserialize<'de> for ImportFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Self::from_name(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{s}` is not an import format; use {}",
+                Self::NAMES
+            ))
+        })
+    }
+}
+
+/// `preset` of an import group: a built-in field mapping for a known export shape.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportPreset {
+    /// Columns named like the model: id, text, created_time, permalink, picture, comments,
+    /// shares, reactions, author.
+    #[default]
+    Generic,
+    /// The Python `facebook-scraper`'s post dicts (post_id, text, time, post_url, ...).
+    FacebookScraper,
+}
+
+impl ImportPreset {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportPreset::Generic => "generic",
+            ImportPreset::FacebookScraper => "facebook-scraper",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ImportPreset {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        [Self::Generic, Self::FacebookScraper]
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "`{s}` is not a preset; use \"generic\" or \"facebook-scraper\""
+                ))
+            })
+    }
+}
+
+/// `[groups.fields]`: where each post field is in an exported row. Each value is a CSV
+/// column name or, for JSON, a key or a dotted path to a nested one (`stats.comments`,
+/// `comments.summary.total_count`); `""` leaves the field unmapped. A field not given here
+/// comes from the preset.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportFields {
+    /// The post's id (required in every row). Default: the preset's.
+    pub id: Option<String>,
+    /// The post's text. Default: the preset's.
+    pub text: Option<String>,
+    /// When it was posted (required in every row). Default: the preset's.
+    pub created_time: Option<String>,
+    /// Link to the post (http(s) only). Default: the preset's.
+    pub permalink: Option<String>,
+    /// The post's picture (http(s) only). Default: the preset's.
+    pub picture: Option<String>,
+    /// Comment count. Default: the preset's.
+    pub comments: Option<String>,
+    /// Share count. Default: the preset's.
+    pub shares: Option<String>,
+    /// Reaction count, or an object of counts per reaction, summed. Default: the preset's.
+    pub reactions: Option<String>,
+    /// The author's name. Default: the preset's.
+    pub author: Option<String>,
+}
+
+impl GroupConfig {
+    /// Rules that span several keys of group `i`.
+    pub(super) fn validate(&self, i: usize, at: &Locator) -> Result<(), ConfigError> {
+        let key = |k: &str| format!("groups[{i}].{k}");
+        if !is_url_safe_slug(&self.slug) {
+            return Err(at.error(
+                &key("slug"),
+                format!(
+                    "`{}` is not URL-safe; use lowercase letters, digits, `-` and `_`, starting with a letter or digit",
+                    self.slug
+                ),
+            ));
+        }
+        if RESERVED_SLUGS.contains(&self.slug.as_str()) {
+            return Err(at.error(
+                &key("slug"),
+                format!("`{}` is reserved for the site's own files", self.slug),
+            ));
+        }
+        if self.id.trim().is_empty() {
+            return Err(at.error(&key("id"), "is empty"));
+        }
+        let graph_id = self
+            .id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+            && self.id != "."
+            && self.id != "..";
+        if self.kind != GroupKind::Import && !graph_id {
+            return Err(at.error(
+                &key("id"),
+                format!(
+                    "`{}` is not a Graph id; use the group's or Page's numeric id (or the Page's username), not its URL",
+                    self.id
+                ),
+            ));
+        }
+        let import_only = self.path.is_some()
+            || self.format.is_some()
+            || self.preset.is_some()
+            || self.fields.is_some();
+        if self.kind != GroupKind::Import && import_only {
+            return Err(at.error(
+                &key("kind"),
+                format!(
+                    "group `{}`: `path`, `format`, `preset` and `fields` are only for `kind = \"import\"`",
+                    self.slug
+                ),
+            ));
+        }
+        if self.kind == GroupKind::Import {
+            self.validate_import(i, at)?;
+        }
+        Ok(())
+    }
+
+    /// The import keys of group `i`, which is `kind = "import"`.
+    fn validate_import(&self, i: usize, at: &Locator) -> Result<(), ConfigError> {
+        let key = |k: &str| format!("groups[{i}].{k}");
+        if self.path.is_none() {
+            return Err(at.error(
+                &key("kind"),
+                format!(
+                    "group `{}`: `kind = \"import\"` needs `path` (a file or a folder of exported posts)",
+                    self.slug
+                ),
+            ));
+        }
+        match self.import_format() {
+            None => {
+                return Err(at.error(
+                    &key("format"),
+                    format!(
+                        "group `{}` needs `format` ({}); it cannot be told from `path`",
+                        self.slug,
+                        ImportFormat::NAMES
+                    ),
+                ))
+            }
+            Some(ImportFormat::Graph) if self.preset.is_some() || self.fields.is_some() => {
+                return Err(at.error(
+                    &key(if self.preset.is_some() { "preset" } else { "fields" }),
+                    format!(
+                        "group `{}`: `preset` and `fields` do not apply to `format = \"graph\"`, whose shape is fixed",
+                        self.slug
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+        if let Some(f) = &self.fields {
+            for (name, value) in [("id", &f.id), ("created_time", &f.created_time)] {
+                if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                    return Err(at.error(
+                        &key(&format!("fields.{name}")),
+                        "cannot be empty: every post needs one",
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Slugs that name the site's own folders, not a group's.
+pub(crate) const RESERVED_SLUGS: [&str; 2] = ["latest", "static"];
+
+pub(crate) fn is_url_safe_slug(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && s.len() <= 64
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+impl fmt::Display for GroupKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
