@@ -11,7 +11,8 @@ use chrono::{Duration, TimeZone, Utc};
 use groupdigest::config::Config;
 use groupdigest::model::{GroupInfo, Post};
 use groupdigest::period::Period;
-use groupdigest::store::{Store, StoredGroup};
+use groupdigest::source::Span;
+use groupdigest::store::Store;
 
 // The same allocator as the `groupdigest` binary, so the figures are the binary's.
 #[global_allocator]
@@ -53,18 +54,14 @@ fn main() -> anyhow::Result<()> {
     };
     for g in 0..groups {
         let slug = format!("group-{g}");
-        store.save_group(
-            &slug,
-            &StoredGroup {
-                info: GroupInfo {
-                    id: g.to_string(),
-                    name: Some(format!("Group {g}")),
-                    description: Some("A synthetic group for the render benchmark.".into()),
-                    member_count: Some(1000 + g as u64),
-                    ..Default::default()
-                },
-            },
-        )?;
+        let info = GroupInfo {
+            id: g.to_string(),
+            name: Some(format!("Group {g}")),
+            description: Some("A synthetic group for the render benchmark.".into()),
+            member_count: Some(1000 + g as u64),
+            ..Default::default()
+        };
+        let mut all = Vec::with_capacity(weeks * per_week);
         let mut period = last;
         for _ in 0..weeks {
             let start = period.start(clock);
@@ -84,19 +81,20 @@ fn main() -> anyhow::Result<()> {
                     author: None,
                 })
                 .collect();
-            store.merge(&slug, period, posts, now)?;
+            all.extend(posts);
             period = period.prev();
         }
+        let covered = Span::new(period.next().start(clock), last.end(clock));
+        store.apply(&slug, info, all, covered, None, now)?;
     }
     println!(
         "synthesized {groups} groups × {weeks} weeks × {per_week} posts in {:.2}s",
         t.elapsed().as_secs_f64()
     );
 
-    let no_stale = Default::default();
     let (u0, s0) = cpu_times();
     let t = Instant::now();
-    let stats = groupdigest::render::render_site(&config, now, &no_stale)?;
+    let stats = groupdigest::render::render_site(&config, now)?;
     let cold = t.elapsed();
     let (u1, s1) = cpu_times();
     println!(
@@ -113,7 +111,7 @@ fn main() -> anyhow::Result<()> {
     }
 
     let t = Instant::now();
-    let stats = groupdigest::render::render_site(&config, now, &no_stale)?;
+    let stats = groupdigest::render::render_site(&config, now)?;
     let (u2, s2) = cpu_times();
     println!(
         "warm render (nothing changed): {:.3}s wall ({:.2}s user, {:.2}s system CPU), {} files unchanged, {} written",

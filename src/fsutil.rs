@@ -1,13 +1,16 @@
-//! Atomic file writes: a temp file in the target's folder, then a rename over the target.
+//! Atomic, durable file writes: a temp file in the target's folder, flushed to disk, then
+//! renamed over the target, and the folder flushed too.
 //!
-//! A reader (or a process killed mid-write) sees either the old or the new whole file.
+//! A reader (or a process killed mid-write) sees either the old or the new whole file, and
+//! after a power loss the file is either the old or the new one, never empty.
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
-/// Writes `bytes` to `path` atomically, creating parent folders.
+/// Writes `bytes` to `path` atomically and durably, creating parent folders. It counts as
+/// done only once the file and the rename are on disk (`fsync` of both).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path
         .parent()
@@ -20,10 +23,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temp file in `{}`", dir.display()))?;
     tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot replace `{}`", path.display()))?;
+    sync_dir(dir).with_context(|| format!("cannot flush folder `{}`", dir.display()))?;
+    Ok(())
+}
+
+/// Flushes a folder's entries (a rename in it) to disk. Windows cannot open a folder as a
+/// file, and its renames are flushed with the file's metadata.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
 

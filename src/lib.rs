@@ -6,6 +6,7 @@ pub mod cli;
 mod cmd;
 pub mod config;
 pub mod fsutil;
+pub mod lock;
 pub mod model;
 pub mod period;
 pub mod rank;

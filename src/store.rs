@@ -1,6 +1,8 @@
 //! The archive in `data/`: one pretty JSON file per group and period, plus the group's
-//! metadata. It is what members browse for years, so it only grows or is refreshed: a
-//! period is replaced only by a fetch that covered it, and never emptied by one.
+//! metadata and run status. It is what members browse for years, so every rule about what
+//! a fetch may change lives here, in `Store::apply`: only the span a fetch covered (and was
+//! asked for) is replaced, posts outside it are kept, and an empty fetch never empties a
+//! period. Writes are atomic and durable (`fsutil::write_atomic`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +16,7 @@ use crate::fsutil::{write_atomic, write_if_changed};
 use crate::model::{GroupInfo, Post};
 use crate::period::Period;
 use crate::source::graph_json::from_json;
+use crate::source::{FailureKind, Span, Window};
 
 /// `data/<slug>/<key>.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,20 +32,60 @@ pub struct StoredPeriod {
     pub posts: Vec<Post>,
 }
 
-/// `data/<slug>/group.json`.
+/// `data/<slug>/group.json`: the group's metadata and its run status, so that `render` is
+/// a function of `data/` (a group whose fetch failed keeps its notice on every render until
+/// a fetch succeeds).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredGroup {
     pub info: GroupInfo,
+    /// When a fetch last succeeded. Moved only when that fetch changed the archive or
+    /// cleared a failure, so a run that changes nothing leaves `data/` byte-identical.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_success: Option<DateTime<Utc>>,
+    /// The last failure, until a fetch succeeds again. Its kind only: the message (which
+    /// may carry the API's words) goes to the log, not to the public repo or site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_failure: Option<Failure>,
 }
 
-/// What happened to one period in `Store::merge`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    pub at: DateTime<Utc>,
+    pub kind: FailureKind,
+}
+
+impl StoredGroup {
+    pub fn new(info: GroupInfo) -> Self {
+        StoredGroup {
+            info,
+            last_success: None,
+            last_failure: None,
+        }
+    }
+}
+
+/// What happened to one period in `Store::apply`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MergeOutcome {
     Created,
     Updated,
     Unchanged,
-    /// The fetch returned nothing for a period that has stored posts: kept, with a warning.
+    /// The fetch returned nothing for the covered part of a period that has stored posts
+    /// there: kept, with a warning.
     KeptOnEmptyFetch,
+}
+
+/// What `Store::apply` did to one group's archive.
+#[derive(Debug, Default)]
+pub struct ApplyReport {
+    /// Periods created or updated.
+    pub changed: usize,
+    /// Periods kept because the fetch came back empty for them.
+    pub kept_on_empty: Vec<Period>,
+    /// Stored posts kept because they lie outside the span the fetch covered (an export
+    /// that starts or ends mid-week), and that span.
+    pub kept_outside: usize,
+    pub covered: Option<Span>,
 }
 
 /// The archive of one site.
@@ -106,24 +149,115 @@ impl Store {
         write_if_changed(&self.group_dir(slug).join("group.json"), &to_pretty(group)?)
     }
 
-    /// Replaces the stored posts of `period` with `posts`, by the archive rules: a period
-    /// refetched completely is replaced (fresh counts, deleted posts gone), but an empty
-    /// fetch never erases a period that has posts.
-    pub fn merge(
+    /// Records a failed fetch of `slug` in its `group.json`, keeping everything else there
+    /// (and creating the file for a group that never succeeded, so its pages say so).
+    pub fn record_failure(
+        &self,
+        slug: &str,
+        id: &str,
+        kind: FailureKind,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut group = self.load_group(slug)?.unwrap_or_else(|| {
+            StoredGroup::new(GroupInfo {
+                id: id.to_string(),
+                ..Default::default()
+            })
+        });
+        group.last_failure = Some(Failure { at: now, kind });
+        self.save_group(slug, &group)?;
+        Ok(())
+    }
+
+    /// Applies one group's successful fetch by the archive rules:
+    /// - only the span the fetch covered, cut to the window it was asked for, is touched;
+    /// - inside it, a period's stored posts are replaced by the fetched ones (fresh counts,
+    ///   deleted posts gone); outside it, they are kept;
+    /// - a fetch that returned nothing for a period's covered part never erases the posts
+    ///   stored there;
+    /// - a period whose posts did not change is not rewritten.
+    ///
+    /// Then `group.json` gets the fetched metadata, the failure cleared.
+    pub fn apply(
+        &self,
+        slug: &str,
+        info: GroupInfo,
+        posts: Vec<Post>,
+        covered: Option<Span>,
+        requested: Option<Window>,
+        now: DateTime<Utc>,
+    ) -> Result<ApplyReport> {
+        let mut report = ApplyReport::default();
+        let span = covered.and_then(|c| c.within(requested.unwrap_or_default()));
+        if let Some(span) = span {
+            report.covered = Some(span);
+            let mut by = by_period(
+                self.clock,
+                posts.into_iter().filter(|p| span.contains(p.created_time)),
+            );
+            for period in periods_in(self.clock, span) {
+                let fresh = by.remove(&period).unwrap_or_default();
+                let (outcome, kept) = self.merge_period(slug, period, span, fresh, now)?;
+                report.kept_outside += kept;
+                match outcome {
+                    MergeOutcome::Created | MergeOutcome::Updated => report.changed += 1,
+                    MergeOutcome::Unchanged => {}
+                    MergeOutcome::KeptOnEmptyFetch => report.kept_on_empty.push(period),
+                }
+            }
+        }
+        let old = self.load_group(slug)?;
+        let moved = report.changed > 0
+            || old
+                .as_ref()
+                .is_none_or(|g| g.last_failure.is_some() || g.last_success.is_none());
+        let last_success = match &old {
+            Some(g) if !moved => g.last_success,
+            _ => Some(now),
+        };
+        let group = StoredGroup {
+            info,
+            last_success,
+            last_failure: None,
+        };
+        self.save_group(slug, &group)
+            .with_context(|| format!("cannot save `{slug}` metadata"))?;
+        Ok(report)
+    }
+
+    /// One period of `apply`: returns what happened and how many stored posts outside
+    /// `span` were kept.
+    fn merge_period(
         &self,
         slug: &str,
         period: Period,
-        mut posts: Vec<Post>,
+        span: Span,
+        fresh: Vec<Post>,
         now: DateTime<Utc>,
-    ) -> Result<MergeOutcome> {
-        sort_posts(&mut posts);
+    ) -> Result<(MergeOutcome, usize)> {
         let old = self.load_period(slug, period)?;
+        let (outside, inside): (Vec<Post>, Vec<Post>) = old
+            .as_ref()
+            .map(|o| o.posts.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .partition(|p| !span.contains(p.created_time));
+        if fresh.is_empty() && !inside.is_empty() {
+            return Ok((MergeOutcome::KeptOnEmptyFetch, 0));
+        }
+        let kept = outside.len();
+        let mut posts = fresh;
+        // A post can only be outside the span if its time changed; the fetched copy wins.
+        let ids: std::collections::HashSet<&str> = posts.iter().map(|p| p.id.as_str()).collect();
+        let outside: Vec<Post> = outside
+            .into_iter()
+            .filter(|p| !ids.contains(p.id.as_str()))
+            .collect();
+        posts.extend(outside);
+        sort_posts(&mut posts);
         let outcome = match &old {
             None => MergeOutcome::Created,
-            Some(old) if old.posts == posts => return Ok(MergeOutcome::Unchanged),
-            Some(old) if posts.is_empty() && !old.posts.is_empty() => {
-                return Ok(MergeOutcome::KeptOnEmptyFetch)
-            }
+            Some(old) if old.posts == posts => return Ok((MergeOutcome::Unchanged, kept)),
             Some(_) => MergeOutcome::Updated,
         };
         let tz = self.clock.tz;
@@ -137,7 +271,7 @@ impl Store {
         // The posts differ (or the file is new), and so does `updated_at`: no point in
         // reading the file again to compare.
         write_atomic(&self.period_path(slug, period), &to_pretty(&stored)?)?;
-        Ok(outcome)
+        Ok((outcome, kept))
     }
 }
 
@@ -151,7 +285,10 @@ pub fn sort_posts(posts: &mut [Post]) {
 }
 
 /// Splits posts into the periods they fall in.
-pub fn by_period(clock: Clock, posts: Vec<Post>) -> BTreeMap<Period, Vec<Post>> {
+pub fn by_period(
+    clock: Clock,
+    posts: impl IntoIterator<Item = Post>,
+) -> BTreeMap<Period, Vec<Post>> {
     let mut map: BTreeMap<Period, Vec<Post>> = BTreeMap::new();
     for p in posts {
         map.entry(Period::containing(clock, p.created_time))
@@ -161,12 +298,11 @@ pub fn by_period(clock: Clock, posts: Vec<Post>) -> BTreeMap<Period, Vec<Post>> 
     map
 }
 
-/// Every period overlapping `[from, to]`, oldest first.
-pub fn periods_between(clock: Clock, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Period> {
+/// Every period overlapping `span`, oldest first.
+pub fn periods_in(clock: Clock, span: Span) -> Vec<Period> {
     let mut out = Vec::new();
-    let mut p = Period::containing(clock, from);
-    let last = Period::containing(clock, to);
-    while p <= last {
+    let mut p = Period::containing(clock, span.start);
+    while p.start(clock) < span.end {
         out.push(p);
         p = p.next();
     }
@@ -230,66 +366,192 @@ mod tests {
         }
     }
 
+    fn week() -> Period {
+        Period::from_key(clock(), "2026-11-16").unwrap()
+    }
+
+    /// A fetch that saw the whole week of 16 Nov.
+    fn whole_week() -> Option<Span> {
+        Span::new(week().start(clock()), week().end(clock()))
+    }
+
+    fn apply(store: &Store, posts: Vec<Post>, covered: Option<Span>, now: &str) -> ApplyReport {
+        let info = GroupInfo {
+            id: "1".into(),
+            ..Default::default()
+        };
+        store
+            .apply("g", info, posts, covered, None, now.parse().unwrap())
+            .unwrap()
+    }
+
+    fn stored_ids(store: &Store) -> Vec<String> {
+        let stored = store.load_period("g", week()).unwrap().unwrap();
+        stored.posts.into_iter().map(|p| p.id).collect()
+    }
+
     #[test]
     fn keeps_stored_week_when_feed_comes_back_empty() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().into(), clock());
-        let p = Period::from_key(clock(), "2026-11-16").unwrap();
-        let now = "2026-11-25T00:00:00Z".parse().unwrap();
         let posts = vec![post("a", "2026-11-17T10:00:00Z")];
+        let now = "2026-11-25T00:00:00Z";
+        assert_eq!(apply(&store, posts.clone(), whole_week(), now).changed, 1);
+        let report = apply(&store, vec![], whole_week(), now);
+        assert_eq!((report.changed, report.kept_on_empty), (0, vec![week()]));
         assert_eq!(
-            store.merge("g", p, posts.clone(), now).unwrap(),
-            MergeOutcome::Created
+            store.load_period("g", week()).unwrap().unwrap().posts,
+            posts
         );
-        assert_eq!(
-            store.merge("g", p, vec![], now).unwrap(),
-            MergeOutcome::KeptOnEmptyFetch
-        );
-        assert_eq!(store.load_period("g", p).unwrap().unwrap().posts, posts);
     }
 
     #[test]
     fn refetch_replaces_posts_and_unchanged_fetch_rewrites_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().into(), clock());
-        let p = Period::from_key(clock(), "2026-11-16").unwrap();
-        let t1 = "2026-11-20T00:00:00Z".parse().unwrap();
-        let t2 = "2026-11-25T00:00:00Z".parse().unwrap();
-        store
-            .merge(
-                "g",
-                p,
-                vec![
-                    post("a", "2026-11-17T10:00:00Z"),
-                    post("b", "2026-11-18T10:00:00Z"),
-                ],
-                t1,
-            )
-            .unwrap();
+        let (a, b) = (
+            post("a", "2026-11-17T10:00:00Z"),
+            post("b", "2026-11-18T10:00:00Z"),
+        );
+        apply(
+            &store,
+            vec![a.clone(), b.clone()],
+            whole_week(),
+            "2026-11-20T00:00:00Z",
+        );
         let path = dir.path().join("g/2026-11-16.json");
         let before = std::fs::read(&path).unwrap();
-        let again = vec![
-            post("b", "2026-11-18T10:00:00Z"),
-            post("a", "2026-11-17T10:00:00Z"),
-        ];
-        assert_eq!(
-            store.merge("g", p, again, t2).unwrap(),
-            MergeOutcome::Unchanged
-        );
+        let group_before = std::fs::read(dir.path().join("g/group.json")).unwrap();
+        let t2 = "2026-11-25T00:00:00Z";
+        let report = apply(&store, vec![b.clone(), a], whole_week(), t2);
+        assert_eq!(report.changed, 0);
         assert_eq!(
             std::fs::read(&path).unwrap(),
             before,
             "same posts: byte-identical"
         );
         assert_eq!(
-            store
-                .merge("g", p, vec![post("b", "2026-11-18T10:00:00Z")], t2)
-                .unwrap(),
-            MergeOutcome::Updated
+            std::fs::read(dir.path().join("g/group.json")).unwrap(),
+            group_before,
+            "a fetch that changed nothing does not move last_success"
         );
-        let stored = store.load_period("g", p).unwrap().unwrap();
+        assert_eq!(apply(&store, vec![b], whole_week(), t2).changed, 1);
+        let stored = store.load_period("g", week()).unwrap().unwrap();
         assert_eq!(stored.posts.len(), 1, "a post deleted since is gone");
-        assert_eq!(stored.updated_at, t2);
-        assert_eq!(store.periods("g").unwrap(), vec![p]);
+        assert_eq!(stored.updated_at, t2.parse::<DateTime<Utc>>().unwrap());
+        assert_eq!(store.periods("g").unwrap(), vec![week()]);
+        let group = store.load_group("g").unwrap().unwrap();
+        assert_eq!(group.last_success, Some(t2.parse().unwrap()));
+    }
+
+    #[test]
+    fn a_partial_export_replaces_stored_posts_only_inside_the_span_it_covers() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let mut top = post("top", "2026-11-16T09:00:00Z");
+        top.comments = 42;
+        let mid = post("mid", "2026-11-18T09:00:00Z");
+        let late = post("late", "2026-11-21T09:00:00Z");
+        apply(
+            &store,
+            vec![top, mid, late.clone()],
+            whole_week(),
+            "2026-11-23T00:00:00Z",
+        );
+        // An export that starts on Wednesday noon: it holds `late` (fresh counts) and a new
+        // post, and no longer `mid`, which was deleted.
+        let mut fresh = late;
+        fresh.comments = 7;
+        let new = post("new", "2026-11-19T09:00:00Z");
+        let covered = Span::new(
+            "2026-11-18T12:00:00Z".parse().unwrap(),
+            "2026-11-21T09:00:01Z".parse().unwrap(),
+        );
+        let report = apply(&store, vec![fresh, new], covered, "2026-11-24T00:00:00Z");
+        assert_eq!((report.changed, report.kept_outside), (1, 2));
+        assert_eq!(stored_ids(&store), ["late", "new", "mid", "top"]);
+        let posts = store.load_period("g", week()).unwrap().unwrap().posts;
+        assert_eq!(posts[0].comments, 7, "inside the span: the fetched copy");
+        assert_eq!(posts[3].comments, 42, "before the span: kept as stored");
+    }
+
+    #[test]
+    fn a_fetch_never_touches_what_it_was_not_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        apply(
+            &store,
+            vec![post("a", "2026-11-17T10:00:00Z")],
+            whole_week(),
+            "2026-11-20T00:00:00Z",
+        );
+        let requested = Window {
+            since: Some("2026-11-23T00:00:00Z".parse().unwrap()),
+            until: None,
+        };
+        // A source that reports more than it was asked for.
+        let report = store
+            .apply(
+                "g",
+                GroupInfo::default(),
+                vec![post("b", "2026-11-18T10:00:00Z")],
+                whole_week(),
+                Some(requested),
+                "2026-11-25T00:00:00Z".parse().unwrap(),
+            )
+            .unwrap();
+        assert_eq!((report.changed, report.covered), (0, None));
+        assert_eq!(stored_ids(&store), ["a"]);
+    }
+
+    #[test]
+    fn a_failure_is_recorded_until_a_fetch_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let t1 = "2026-11-20T00:00:00Z";
+        apply(
+            &store,
+            vec![post("a", "2026-11-17T10:00:00Z")],
+            whole_week(),
+            t1,
+        );
+        let t2: DateTime<Utc> = "2026-11-27T00:00:00Z".parse().unwrap();
+        store
+            .record_failure("g", "1", FailureKind::Network, t2)
+            .unwrap();
+        let group = store.load_group("g").unwrap().unwrap();
+        assert_eq!(group.last_success, Some(t1.parse().unwrap()));
+        assert_eq!(
+            group.last_failure,
+            Some(Failure {
+                at: t2,
+                kind: FailureKind::Network
+            })
+        );
+        // A later fetch that changes nothing still clears the failure.
+        let t3 = "2026-11-28T00:00:00Z";
+        apply(
+            &store,
+            vec![post("a", "2026-11-17T10:00:00Z")],
+            whole_week(),
+            t3,
+        );
+        let group = store.load_group("g").unwrap().unwrap();
+        assert_eq!(group.last_failure, None);
+        assert_eq!(group.last_success, Some(t3.parse().unwrap()));
+    }
+
+    #[test]
+    fn a_group_that_never_succeeded_gets_a_group_file_with_its_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let t = "2026-11-27T00:00:00Z".parse().unwrap();
+        store
+            .record_failure("g", "123", FailureKind::Token, t)
+            .unwrap();
+        let group = store.load_group("g").unwrap().unwrap();
+        assert_eq!(group.info.id, "123");
+        assert_eq!(group.last_success, None);
+        assert_eq!(group.last_failure.unwrap().kind, FailureKind::Token);
     }
 }

@@ -13,6 +13,11 @@ pub fn info(msg: impl AsRef<str>) {
     eprintln!("{}", crate::secret::redact(msg.as_ref()));
 }
 
+/// A failure the run goes on after (a group that could not be updated).
+pub fn error(msg: impl AsRef<str>) {
+    eprintln!("error: {}", crate::secret::redact(msg.as_ref()));
+}
+
 pub fn warn(msg: impl AsRef<str>) {
     eprintln!("warning: {}", crate::secret::redact(msg.as_ref()));
 }

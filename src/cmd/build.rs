@@ -22,7 +22,7 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
         ui::seconds(phase.elapsed())
     ));
     let phase = Instant::now();
-    let stats = crate::render::render_site(config, now, &report.failed)?;
+    let stats = crate::render::render_site(config, now)?;
     ui::info(format!("render: {}", ui::seconds(phase.elapsed())));
     summary.print("built", &stats);
     Ok(report.exit_code())

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, Datelike, Days, Utc};
+use chrono::{Datelike, Days};
 
 use crate::cli::FetchArgs;
 use crate::config::{Clock, Config, GroupConfig};
 use crate::period::Period;
-use crate::source::{GroupFetch, Window};
-use crate::store::{by_period, periods_between, MergeOutcome, Store, StoredGroup};
+use crate::source::{FailureKind, GroupFailure, GroupFetch, Window};
+use crate::store::Store;
 use crate::ui;
 use crate::Now;
 
@@ -68,25 +68,6 @@ pub(crate) fn requested_window(clock: Clock, args: &FetchArgs) -> Option<Window>
     })
 }
 
-/// The periods of a fetch's covered span that lie inside the requested window: whatever a
-/// source reports, a fetch never touches a period outside the window it was asked for.
-fn periods_to_replace(
-    clock: Clock,
-    covered: (DateTime<Utc>, DateTime<Utc>),
-    requested: Option<Window>,
-) -> Vec<Period> {
-    let (from, to) = covered;
-    periods_between(clock, from, to)
-        .into_iter()
-        .filter(|p| {
-            requested.is_none_or(|w| {
-                w.since.is_none_or(|s| s <= p.start(clock))
-                    && w.until.is_none_or(|u| p.end(clock) <= u)
-            })
-        })
-        .collect()
-}
-
 pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<FetchReport> {
     let clock = config.clock();
     let (from, to) = crate::model::PLAUSIBLE_YEARS;
@@ -110,30 +91,39 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
     // A run killed mid-write leaves `.tmp-*` files beside the archive; they never become
     // part of it (the rename never happened), so the next run clears them first.
     crate::fsutil::remove_leftover_temps(&config.data_dir(), crate::fsutil::is_atomic_temp)?;
-    let results = crate::source::fetch_groups(config, requested, now)?;
+    let results = crate::source::fetch_groups(config, requested, now);
     let store = Store::new(config.data_dir(), clock);
     let mut report = FetchReport::default();
     for (group, result) in config.groups.iter().zip(results) {
         report.groups += 1;
-        match result.and_then(|f| apply(&store, clock, group, f, requested, now, &mut report)) {
-            Ok(()) => {}
-            Err(e) => {
-                let why = ui::chain(&e);
-                ui::warn(format!(
-                    "group `{}`: {why}; its archive is kept as it was",
-                    group.slug
-                ));
-                report.failed.insert(group.slug.clone(), why);
-            }
-        }
+        let failure = match result {
+            Ok(fetched) => match apply(&store, group, fetched, requested, now, &mut report) {
+                Ok(()) => continue,
+                // The fetch worked but the archive could not take it (a damaged file, a
+                // full disk).
+                Err(e) => GroupFailure {
+                    kind: FailureKind::Import,
+                    error: e,
+                },
+            },
+            Err(failure) => failure,
+        };
+        let why = ui::chain(&failure.error);
+        ui::error(format!(
+            "group `{}`: {why}; its archive is kept as it was",
+            group.slug
+        ));
+        store
+            .record_failure(&group.slug, &group.id, failure.kind, now)
+            .with_context(|| format!("group `{}`: cannot record its failure", group.slug))?;
+        report.failed.insert(group.slug.clone(), why);
     }
     Ok(report)
 }
 
-/// Writes one group's fetch into the store by the archive rules.
+/// Hands one group's fetch to the store and reports what the store did.
 fn apply(
     store: &Store,
-    clock: Clock,
     group: &GroupConfig,
     fetched: GroupFetch,
     requested: Option<Window>,
@@ -143,24 +133,30 @@ fn apply(
     for w in &fetched.warnings {
         ui::warn(format!("group `{}`: {w}", group.slug));
     }
-    store
-        .save_group(&group.slug, &StoredGroup { info: fetched.info })
-        .with_context(|| format!("cannot save `{}` metadata", group.slug))?;
     report.posts += fetched.posts.len();
-    let Some(covered) = fetched.covered else {
-        return Ok(());
-    };
-    let mut posts = by_period(clock, fetched.posts);
-    for period in periods_to_replace(clock, covered, requested) {
-        let posts = posts.remove(&period).unwrap_or_default();
-        match store.merge(&group.slug, period, posts, now)? {
-            MergeOutcome::Created | MergeOutcome::Updated => report.periods_changed += 1,
-            MergeOutcome::Unchanged => {}
-            MergeOutcome::KeptOnEmptyFetch => ui::warn(format!(
-                "group `{}`: the fetch returned no posts for {period}, which has stored posts; kept them",
-                group.slug
-            )),
-        }
+    let applied = store.apply(
+        &group.slug,
+        fetched.info,
+        fetched.posts,
+        fetched.covered,
+        requested,
+        now,
+    )?;
+    report.periods_changed += applied.changed;
+    for period in &applied.kept_on_empty {
+        ui::warn(format!(
+            "group `{}`: the fetch returned no posts for {period}, which has stored posts; kept them",
+            group.slug
+        ));
+    }
+    if let (Some(span), n @ 1..) = (applied.covered, applied.kept_outside) {
+        ui::info(format!(
+            "group `{}`: kept {n} stored post(s) outside the span this fetch covered ({} to {})",
+            group.slug,
+            span.start
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            span.end.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        ));
     }
     Ok(())
 }
@@ -168,7 +164,8 @@ fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Weekday;
+    use crate::source::Span;
+    use chrono::{DateTime, Utc, Weekday};
 
     fn window(tz: &str, week_start: Weekday, since: &str, until: Option<&str>) -> Window {
         let clock = Clock {
@@ -236,8 +233,8 @@ mod tests {
         };
         let w = window("UTC", Weekday::Mon, "2026-11-02", Some("2026-11-16"));
         // A source that reports a wider span than it was asked for.
-        let covered = (utc("2026-10-20T00:00:00Z"), utc("2026-11-20T00:00:00Z"));
-        let keys: Vec<String> = periods_to_replace(clock, covered, Some(w))
+        let covered = Span::new(utc("2026-10-20T00:00:00Z"), utc("2026-11-20T00:00:00Z")).unwrap();
+        let keys: Vec<String> = crate::store::periods_in(clock, covered.within(w).unwrap())
             .iter()
             .map(Period::key)
             .collect();

@@ -17,13 +17,26 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
+use crate::lock::SiteLock;
 use crate::Now;
 
 pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
     match &cli.command {
-        Command::Build(args) => build::run(&load(cli)?, now, args),
-        Command::Fetch(args) => fetch::run(&load(cli)?, now, args),
-        Command::Render => render::run(&load(cli)?, now),
+        Command::Build(args) => {
+            let config = load(cli)?;
+            let _lock = SiteLock::acquire(&config, "build")?;
+            build::run(&config, now, args)
+        }
+        Command::Fetch(args) => {
+            let config = load(cli)?;
+            let _lock = SiteLock::acquire(&config, "fetch")?;
+            fetch::run(&config, now, args)
+        }
+        Command::Render => {
+            let config = load(cli)?;
+            let _lock = SiteLock::acquire(&config, "render")?;
+            render::run(&config, now)
+        }
         Command::Serve(args) => serve::run(&cli.config, now, args),
         Command::Check => check::run(&load(cli)?, now),
         Command::Groups => groups::run(&load(cli)?),

@@ -1,6 +1,5 @@
 //! `groupdigest render`: write the site from `data/` alone; no network.
 
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -11,7 +10,7 @@ use crate::Now;
 
 pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
     let summary = Summary::start();
-    let stats = crate::render::render_site(config, now, &BTreeMap::new())?;
+    let stats = crate::render::render_site(config, now)?;
     summary.print("rendered", &stats);
     Ok(ExitCode::SUCCESS)
 }

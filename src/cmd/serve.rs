@@ -15,17 +15,20 @@ use crate::{ui, Now};
 
 pub(crate) fn run(config_path: &Path, now: Now, args: &ServeArgs) -> Result<ExitCode> {
     let config = Config::load(config_path)?;
-    let render =
-        move |config: &Config| match crate::render::render_site(config, now, &Default::default()) {
-            Ok(stats) => ui::info(format!(
-                "rendered: {} periods, {} files written",
-                stats.periods, stats.files.written
-            )),
-            Err(e) => ui::warn(format!(
-                "render failed, serving the previous output: {}",
-                ui::chain(&e)
-            )),
-        };
+    // Each render holds the site's lock, so a `build` in another terminal never writes at
+    // the same time; while one runs, this render is skipped with a warning.
+    let render = move |config: &Config| match crate::lock::SiteLock::acquire(config, "serve")
+        .and_then(|_lock| crate::render::render_site(config, now))
+    {
+        Ok(stats) => ui::info(format!(
+            "rendered: {} periods, {} files written",
+            stats.periods, stats.files.written
+        )),
+        Err(e) => ui::warn(format!(
+            "render failed, serving the previous output: {}",
+            ui::chain(&e)
+        )),
+    };
     render(&config);
     let root = config.output_dir();
     let listener = TcpListener::bind(("127.0.0.1", args.port))

@@ -9,7 +9,6 @@ pub mod templates;
 pub mod text;
 pub mod view;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -20,7 +19,7 @@ use serde::Serialize;
 use crate::config::{Clock, Config, GroupConfig, LatestPeriod};
 use crate::period::Period;
 use crate::rank::rank;
-use crate::store::{Store, StoredPeriod};
+use crate::store::{Store, StoredGroup, StoredPeriod};
 use crate::write::{Output, WriteStats};
 use view::{period_label, period_path, GroupHead, PeriodItem, PeriodView, SiteView};
 
@@ -41,7 +40,6 @@ struct Ctx<'a> {
     clock: Clock,
     base: String,
     now: DateTime<Utc>,
-    stale: &'a BTreeMap<String, String>,
     store: Store,
     /// Every group with its display name, for the bots' quick replies.
     bot_groups: Vec<bot::GroupLink>,
@@ -55,7 +53,8 @@ struct GroupSummary {
     kind: &'static str,
     description: Option<String>,
     member_count: Option<u64>,
-    stale: Option<String>,
+    stale: bool,
+    stale_since: Option<String>,
     latest: Option<PeriodItem>,
     /// Every stored period, newest first.
     periods: Vec<PeriodItem>,
@@ -64,13 +63,10 @@ struct GroupSummary {
     updated: Option<String>,
 }
 
-/// Renders the site into `config.output_dir()`. `stale` names groups this run could not
-/// update (their pages say so and show stored data).
-pub fn render_site(
-    config: &Config,
-    now: DateTime<Utc>,
-    stale: &BTreeMap<String, String>,
-) -> Result<RenderStats> {
+/// Renders the site into `config.output_dir()` from the archive, the config and the
+/// templates alone: a group whose last fetch failed (its `group.json` says so) is shown
+/// from its archive with a notice.
+pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
     let overrides = config.root.join("templates");
     let store = Store::new(config.data_dir(), config.clock());
     // Each group's stored metadata, read once: every group's bot files name the others.
@@ -78,15 +74,16 @@ pub fn render_site(
         .groups
         .iter()
         .map(|g| {
-            let info = store
+            let stored = store
                 .load_group(&g.slug)
                 .with_context(|| format!("group `{}`", g.slug))?
-                .map(|s| s.info)
-                .unwrap_or_else(|| crate::model::GroupInfo {
-                    id: g.id.clone(),
-                    ..Default::default()
+                .unwrap_or_else(|| {
+                    StoredGroup::new(crate::model::GroupInfo {
+                        id: g.id.clone(),
+                        ..Default::default()
+                    })
                 });
-            Ok((g, info))
+            Ok((g, stored))
         })
         .collect::<Result<Vec<_>>>()?;
     let bot_groups = bot_groups(config, &groups);
@@ -97,14 +94,13 @@ pub fn render_site(
         clock: config.clock(),
         base: config.base_url(),
         now,
-        stale,
         store,
         bot_groups,
     };
     let out = Output::open(&config.output_dir())?;
 
-    let summaries = parallel_map(&groups, |(g, info)| {
-        render_group(&ctx, &out, g, info).with_context(|| format!("group `{}`", g.slug))
+    let summaries = parallel_map(&groups, |(g, stored)| {
+        render_group(&ctx, &out, g, stored).with_context(|| format!("group `{}`", g.slug))
     })?;
 
     render_site_pages(&ctx, &out, &summaries)?;
@@ -198,8 +194,9 @@ fn render_group(
     ctx: &Ctx,
     out: &Output,
     g: &GroupConfig,
-    info: &crate::model::GroupInfo,
+    group: &StoredGroup,
 ) -> Result<GroupSummary> {
+    let info = &group.info;
     let clock = ctx.clock;
     let keys = ctx.store.periods(&g.slug)?;
     let mut stored = Vec::with_capacity(keys.len());
@@ -216,11 +213,14 @@ fn render_group(
         stored.push((*p, sp));
     }
     let updated = stored.iter().map(|(_, s)| s.updated_at).max();
-    let stale = ctx.stale.get(&g.slug).map(String::as_str);
+    // The notice's date: when a fetch last succeeded, in the site's timezone.
+    let stale = group
+        .last_failure
+        .map(|_| group.last_success.map(|t| view::format_time(t, clock.tz)));
     let head = GroupHead::new(
         g,
         info,
-        stale,
+        stale.clone(),
         updated.map(|t| view::format_time(t, clock.tz)),
     );
     let current = Period::containing(clock, ctx.now);
@@ -319,7 +319,8 @@ fn render_group(
         kind: g.kind.as_str(),
         description: info.description.clone(),
         member_count: info.member_count,
-        stale: stale.map(str::to_string),
+        stale: head.stale,
+        stale_since: head.stale_since.clone(),
         latest: items.iter().find(|it| it.key == latest.key()).cloned(),
         periods: archive,
         posts,
@@ -359,14 +360,11 @@ fn period_outputs(
 }
 
 /// Every group's slug, display name (as its pages show it) and URL, for quick replies.
-fn bot_groups(
-    config: &Config,
-    groups: &[(&GroupConfig, crate::model::GroupInfo)],
-) -> Vec<bot::GroupLink> {
+fn bot_groups(config: &Config, groups: &[(&GroupConfig, StoredGroup)]) -> Vec<bot::GroupLink> {
     let base = config.base_url();
     groups
         .iter()
-        .map(|(g, info)| bot::GroupLink {
+        .map(|(g, StoredGroup { info, .. })| bot::GroupLink {
             slug: g.slug.clone(),
             name: g.display_name(info.name.as_deref()).to_string(),
             url: format!("{base}{}/", g.slug),

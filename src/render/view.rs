@@ -28,8 +28,10 @@ pub struct GroupHead<'a> {
     pub member_count: Option<u64>,
     pub link: Option<&'a str>,
     pub cover: Option<&'a str>,
-    /// Set when this run could not update the group: why, and that pages show stored data.
-    pub stale: Option<&'a str>,
+    /// Set when the group's last fetch failed (its `group.json` says so until one succeeds).
+    pub stale: bool,
+    /// When a fetch last succeeded, for the notice; `None` if none ever did.
+    pub stale_since: Option<String>,
     /// When its stored data last changed.
     pub updated_at: Option<String>,
 }
@@ -276,7 +278,7 @@ impl<'a> GroupHead<'a> {
     pub fn new(
         cfg: &'a crate::config::GroupConfig,
         info: &'a GroupInfo,
-        stale: Option<&'a str>,
+        stale: Option<Option<String>>,
         updated_at: Option<String>,
     ) -> Self {
         GroupHead {
@@ -287,7 +289,8 @@ impl<'a> GroupHead<'a> {
             member_count: info.member_count,
             link: info.link.as_deref(),
             cover: info.cover.as_deref(),
-            stale,
+            stale: stale.is_some(),
+            stale_since: stale.flatten(),
             updated_at,
         }
     }

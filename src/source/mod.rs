@@ -9,6 +9,7 @@ pub(crate) mod import;
 pub mod snapshot;
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::model::{GroupInfo, Post};
 
@@ -25,17 +26,146 @@ impl Window {
     }
 }
 
+/// The instants a fetch saw completely, `[start, end)`. Every source returns one; the store
+/// replaces stored posts inside it with what the fetch returned and keeps those outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+impl Span {
+    /// `None` for an empty span (`end <= start`).
+    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>) -> Option<Span> {
+        (start < end).then_some(Span { start, end })
+    }
+
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        self.start <= t && t < self.end
+    }
+
+    /// The part of the span inside `window` (a fetch never touches what it was not asked
+    /// for, whatever a source reports), or `None` when nothing is left.
+    pub fn within(self, window: Window) -> Option<Span> {
+        let start = window.since.map_or(self.start, |s| s.max(self.start));
+        let end = window.until.map_or(self.end, |u| u.min(self.end));
+        Span::new(start, end)
+    }
+
+    /// What a source that holds a fixed set of posts (a snapshot, an export) saw: from its
+    /// first post to just after its last, widened to the window's ends where the window
+    /// has them. `None` when there are no posts and the window is open.
+    pub fn of_posts(posts: &[Post], window: Window) -> Option<Span> {
+        let first = posts.iter().map(|p| p.created_time).min();
+        let last = posts.iter().map(|p| p.created_time).max();
+        let after_last = last.map(|t| t + chrono::Duration::nanoseconds(1));
+        let start = match (window.since, first) {
+            (Some(s), Some(f)) => s.min(f),
+            (s, f) => s.or(f)?,
+        };
+        let end = match (window.until, after_last) {
+            (Some(u), Some(a)) => u.max(a),
+            (u, a) => u.or(a)?,
+        };
+        Span::new(start, end)
+    }
+}
+
 /// What a source returns for one group.
 #[derive(Debug, Clone, Default)]
 pub struct GroupFetch {
     pub info: GroupInfo,
     /// Posts inside the window, de-duplicated by id.
     pub posts: Vec<Post>,
-    /// The span of time this fetch saw completely: every period inside it is replaced in the
-    /// store (subject to the archive rules). `None` when the source holds nothing.
-    pub covered: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// What this fetch saw completely; `None` when the source holds nothing.
+    pub covered: Option<Span>,
     /// Things the user should know that did not stop the fetch (skipped rows, ...).
     pub warnings: Vec<String>,
+}
+
+/// Why a group's fetch failed, as `data/<slug>/group.json` records it (the full message
+/// goes to the log only: it is not for the public site).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailureKind {
+    /// No token, or the API refused it.
+    Token,
+    /// The API refused this group (a permission, a removed edge).
+    Permission,
+    /// The API could not be reached or did not answer.
+    Network,
+    /// The API answered with an error or with something unexpected.
+    Api,
+    /// An import's (or a snapshot's) files could not be read.
+    Import,
+}
+
+impl FailureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::Token => "token",
+            FailureKind::Permission => "permission",
+            FailureKind::Network => "network",
+            FailureKind::Api => "api",
+            FailureKind::Import => "import",
+        }
+    }
+}
+
+impl FailureKind {
+    pub(crate) fn of_graph(err: &graph::GraphError) -> FailureKind {
+        use graph::GraphError;
+        match err {
+            GraphError::Token { .. } => FailureKind::Token,
+            GraphError::Refused { .. } => FailureKind::Permission,
+            GraphError::Transient(_) => FailureKind::Network,
+            _ => FailureKind::Api,
+        }
+    }
+}
+
+/// An error message that already knows its kind (the live source words its messages
+/// itself, with hints, and says what kind of failure it is).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub(crate) struct Classified {
+    pub kind: FailureKind,
+    pub message: String,
+}
+
+/// One group's failed fetch: what kind of failure, and the full error for the log.
+#[derive(Debug)]
+pub struct GroupFailure {
+    pub kind: FailureKind,
+    pub error: anyhow::Error,
+}
+
+impl GroupFailure {
+    fn import(error: anyhow::Error) -> Self {
+        GroupFailure {
+            kind: FailureKind::Import,
+            error,
+        }
+    }
+
+    /// A live group's failure, classified by what its cause chain holds.
+    fn live(error: anyhow::Error) -> Self {
+        let chain = || error.chain();
+        let kind = chain()
+            .find_map(|e| e.downcast_ref::<Classified>().map(|c| c.kind))
+            .or_else(|| {
+                chain().find_map(|e| {
+                    e.downcast_ref::<graph::GraphError>()
+                        .map(FailureKind::of_graph)
+                })
+            })
+            .unwrap_or(if chain().any(|e| e.is::<reqwest::Error>()) {
+                FailureKind::Network
+            } else {
+                FailureKind::Api
+            });
+        GroupFailure { kind, error }
+    }
 }
 
 /// Keeps one post per id: the one seen last wins, as it carries the newest counts.
@@ -54,30 +184,34 @@ pub fn dedup_posts(posts: Vec<Post>) -> Vec<Post> {
     out
 }
 
-/// Fetches every configured group, in config order. The outer `Err` stops the run (e.g. an
-/// invalid token); an inner `Err` fails only that group.
+/// Fetches every configured group, in config order. Each group succeeds or fails on its
+/// own: a missing or refused token fails the live groups only, and snapshot and import
+/// groups, which need no token, are still read.
 pub fn fetch_groups(
     config: &crate::config::Config,
     requested: Option<Window>,
     now: DateTime<Utc>,
-) -> anyhow::Result<Vec<anyhow::Result<GroupFetch>>> {
+) -> Vec<Result<GroupFetch, GroupFailure>> {
     use crate::config::{GroupKind, SourceKind};
-    let mut results: Vec<Option<anyhow::Result<GroupFetch>>> =
+    let mut results: Vec<Option<Result<GroupFetch, GroupFailure>>> =
         config.groups.iter().map(|_| None).collect();
     let mut live = Vec::new();
     for (i, group) in config.groups.iter().enumerate() {
-        match (group.kind, config.source.kind) {
-            (GroupKind::Group | GroupKind::Page, SourceKind::Snapshot) => {
-                let window = requested.unwrap_or_default();
-                results[i] = Some(snapshot::read_group(&config.snapshot_dir(), group, window));
+        let window = requested.unwrap_or_default();
+        results[i] = match (group.kind, config.source.kind) {
+            (GroupKind::Group | GroupKind::Page, SourceKind::Snapshot) => Some(
+                snapshot::read_group(&config.snapshot_dir(), group, window)
+                    .map_err(GroupFailure::import),
+            ),
+            (GroupKind::Group | GroupKind::Page, SourceKind::Graph) => {
+                live.push(i);
+                None
             }
-            (GroupKind::Group | GroupKind::Page, SourceKind::Graph) => live.push(i),
-            (GroupKind::Import, _) => {
-                let window = requested.unwrap_or_default();
-                let tz = config.clock().tz;
-                results[i] = Some(import::read_group(&config.root, tz, group, window));
-            }
-        }
+            (GroupKind::Import, _) => Some(
+                import::read_group(&config.root, config.clock().tz, group, window)
+                    .map_err(GroupFailure::import),
+            ),
+        };
     }
     if !live.is_empty() {
         let default = default_live_window(config.clock(), now);
@@ -85,15 +219,28 @@ pub fn fetch_groups(
         let since = window.since.or(default.since).unwrap_or(now);
         let until = window.until.unwrap_or(now);
         let groups: Vec<_> = live.iter().map(|&i| &config.groups[i]).collect();
-        let fetched = graph::fetch(config, &groups, since, until, now)?;
-        for (i, result) in live.into_iter().zip(fetched) {
-            results[i] = Some(result);
+        match graph::fetch(config, &groups, since, until, now) {
+            Ok(fetched) => {
+                for (&i, result) in live.iter().zip(fetched) {
+                    results[i] = Some(result.map_err(GroupFailure::live));
+                }
+            }
+            // No token, or one the API refused: every live group fails with it.
+            Err(e) => {
+                let why = crate::ui::chain(&e);
+                for &i in &live {
+                    results[i] = Some(Err(GroupFailure {
+                        kind: FailureKind::Token,
+                        error: anyhow::anyhow!("{why}"),
+                    }));
+                }
+            }
         }
     }
-    Ok(results
+    results
         .into_iter()
         .map(|r| r.expect("every group dispatched"))
-        .collect())
+        .collect()
 }
 
 /// The live API's default window: the previous and the current period, up to now.

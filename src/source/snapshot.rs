@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 
 use super::graph_json::{read_json_file, GraphNode, GraphPost, ListPage};
-use super::{dedup_posts, GroupFetch, Window};
+use super::{dedup_posts, GroupFetch, Span, Window};
 use crate::config::{GroupConfig, GroupKind};
 use crate::model::Post;
 
@@ -54,30 +54,18 @@ pub fn read_feed_pages(dir: &Path) -> Result<Vec<Post>> {
     Ok(posts)
 }
 
-/// Filters to the window, de-duplicates, and computes the covered span: from the first
-/// post to the last (bounded by the window), so exactly the periods the data spans are
-/// replaced.
+/// Filters to the window, de-duplicates, and computes the covered span
+/// (`Span::of_posts`): a snapshot or export replaces stored posts only from its first post
+/// to its last, so one that starts mid-week keeps that week's earlier posts.
 pub fn from_posts(info: crate::model::GroupInfo, posts: Vec<Post>, window: Window) -> GroupFetch {
     let posts: Vec<Post> = dedup_posts(posts)
         .into_iter()
         .filter(|p| window.contains(p.created_time))
         .collect();
-    let first = posts.iter().map(|p| p.created_time).min();
-    let last = posts.iter().map(|p| p.created_time).max();
-    // `covered` is inclusive but `until` is exclusive: `--until 2026-11-16` must not cover
-    // (and so create or replace) the period starting that day.
-    let until = window.until.map(|u| u - chrono::Duration::nanoseconds(1));
-    let covered = match (first, last) {
-        (Some(a), Some(b)) => Some((
-            window.since.map_or(a, |s| s.min(a)),
-            until.map_or(b, |u| u.max(b)),
-        )),
-        _ => window.since.zip(until),
-    };
     GroupFetch {
         info,
+        covered: Span::of_posts(&posts, window),
         posts,
-        covered,
         warnings: Vec::new(),
     }
 }
@@ -93,7 +81,8 @@ mod tests {
             until: Some("2026-11-16T00:00:00Z".parse().unwrap()),
         };
         let f = from_posts(Default::default(), Vec::new(), window);
-        let (_, to) = f.covered.unwrap();
-        assert!(to < window.until.unwrap(), "{to}");
+        let covered = f.covered.unwrap();
+        assert_eq!(covered.end, window.until.unwrap());
+        assert!(!covered.contains(covered.end), "half-open");
     }
 }

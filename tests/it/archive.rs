@@ -107,20 +107,29 @@ fn refetch_replaces_a_week_with_fresh_counts_and_drops_deleted_posts() {
         &[
             post("1_1", &time_in_week(1, 10), 2),
             post("1_2", &time_in_week(1, 30), 5),
+            post("1_3", &time_in_week(1, 50), 1),
         ],
     );
     site.run(&["fetch", NOW]).success();
     let week = week_key(1);
     assert_eq!(
         stored_comments(&site, "a", &week),
-        vec![("1_2".into(), 5), ("1_1".into(), 2)]
+        vec![("1_3".into(), 1), ("1_2".into(), 5), ("1_1".into(), 2)]
     );
 
-    set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 9)]);
+    // The snapshot still spans 1_1 to 1_3; 1_2 was deleted in between.
+    set_feed(
+        &site,
+        100,
+        &[
+            post("1_1", &time_in_week(1, 10), 9),
+            post("1_3", &time_in_week(1, 50), 1),
+        ],
+    );
     site.run(&["fetch", NOW]).success();
     assert_eq!(
         stored_comments(&site, "a", &week),
-        vec![("1_1".into(), 9)],
+        vec![("1_3".into(), 1), ("1_1".into(), 9)],
         "fresh count kept, deleted post gone"
     );
 }
@@ -188,10 +197,14 @@ fn a_failing_group_keeps_its_archive_and_pages_while_the_others_update() {
             "{breakage}: the failed group is named: {err}"
         );
 
-        assert_eq!(
-            tree(&site, "data/b"),
-            b_data,
-            "{breakage}: b's archive is kept"
+        let mut b_now = tree(&site, "data/b");
+        let group = String::from_utf8(b_now.remove("group.json").unwrap()).unwrap();
+        let mut b_before = b_data.clone();
+        b_before.remove("group.json");
+        assert_eq!(b_now, b_before, "{breakage}: b's archive is kept");
+        assert!(
+            group.contains("\"last_failure\"") && group.contains("\"kind\": \"import\""),
+            "{breakage}: the failure is recorded in group.json: {group}"
         );
         assert_eq!(
             site.files("public/b"),
@@ -200,13 +213,29 @@ fn a_failing_group_keeps_its_archive_and_pages_while_the_others_update() {
         );
         let page = site.read(&format!("public/b/{}/index.html", week_key(1)));
         assert!(
-            page.contains("could not be updated in the last run")
-                && page.contains("Showing the archive as last updated on"),
+            page.contains("Not updated since 25 Nov 2026, 12:00 UTC"),
             "{breakage}: b's pages say they are stale and since when: {page}"
+        );
+        assert!(
+            !page.contains("feed-001") && !page.contains("snap/101"),
+            "{breakage}: members never see the error text: {page}"
         );
         assert!(!site
             .read(&format!("public/a/{}/index.html", week_key(1)))
-            .contains("could not be updated"));
+            .contains("Not updated"));
+        // `render` is a function of data/: the notice stays, and nothing is rewritten.
+        let before = site.files("public");
+        let run = site.run(&["render", "--now=2026-11-26T12:00:00Z"]);
+        run.success();
+        assert!(
+            run.stderr().contains(" 0 files written"),
+            "{breakage}: render after a failed build is a no-op: {}",
+            run.stderr()
+        );
+        assert_eq!(site.files("public"), before);
+        assert!(site
+            .read(&format!("public/b/{}/index.html", week_key(1)))
+            .contains("Not updated since"));
         assert_eq!(
             stored_comments(&site, "a", &week_key(1)),
             vec![("1_1".into(), 7)],

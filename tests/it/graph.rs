@@ -240,8 +240,12 @@ fn an_expired_token_stops_the_run_and_says_how_to_renew() {
     );
     assert!(err.contains("subcode 463"), "{err}");
     assert!(
-        !site.exists("data/cdmx"),
-        "nothing stored after a token error"
+        site.files("data/cdmx") == ["group.json"]
+            && site
+                .read("data/cdmx/group.json")
+                .contains("\"kind\": \"token\""),
+        "no posts stored after a token error, only the failure: {:?}",
+        site.files("data/cdmx")
     );
     assert_no_secret_anywhere(&site, &run);
 }
@@ -311,7 +315,14 @@ fn a_permission_error_fails_only_that_group_and_names_it() {
     run.fails_with(1);
     assert_eq!(stored_ids(&site, "cdmx").len(), 3);
     assert_eq!(stored_ids(&site, "tokyo").len(), 3);
-    assert!(!site.exists("data/bogota"));
+    assert_eq!(
+        site.files("data/bogota"),
+        ["group.json"],
+        "only its failure"
+    );
+    assert!(site
+        .read("data/bogota/group.json")
+        .contains("\"kind\": \"permission\""));
     let err = run.stderr();
     assert!(
         err.contains("1 group(s) failed") && err.contains("bogota:"),

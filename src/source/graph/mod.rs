@@ -124,7 +124,7 @@ async fn fetch_group(
     Ok(GroupFetch {
         info: node.into_info(is_page),
         posts,
-        covered: Some((since, until)),
+        covered: super::Span::new(since, until),
         warnings: Vec::new(),
     })
 }
@@ -187,11 +187,14 @@ fn failure(group: &GroupConfig, what: &str, err: GraphError) -> Failure {
         return Failure::Token(err);
     }
     let hint = hint(group, &err);
-    Failure::Group(anyhow!(
-        "cannot fetch {what} of {} `{}`: {err}{hint}",
-        group.kind,
-        group.id
-    ))
+    let kind = super::FailureKind::of_graph(&err);
+    Failure::Group(anyhow::Error::new(super::Classified {
+        kind,
+        message: format!(
+            "cannot fetch {what} of {} `{}`: {err}{hint}",
+            group.kind, group.id
+        ),
+    }))
 }
 
 /// The hint for a wrong app secret, which Meta answers with code 100 like a missing

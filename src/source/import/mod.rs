@@ -229,9 +229,13 @@ mod tests {
         got.sort();
         assert_eq!(got, [("a".into(), 9), ("b".into(), 2)]);
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
-        let (from, to) = f.covered.unwrap();
-        assert_eq!(from.to_rfc3339(), "2026-11-18T00:00:00+00:00");
-        assert_eq!(to.to_rfc3339(), "2026-11-19T00:00:00+00:00");
+        let covered = f.covered.unwrap();
+        assert_eq!(covered.start.to_rfc3339(), "2026-11-18T00:00:00+00:00");
+        assert_eq!(
+            covered.end.to_rfc3339(),
+            "2026-11-19T00:00:00.000000001+00:00",
+            "just after the last post"
+        );
     }
 
     #[test]
@@ -338,14 +342,8 @@ mod tests {
         };
         let f = read_group(dir.path(), UTC, &g, w).unwrap();
         assert_eq!(f.posts.len(), 1);
-        let (from, to) = f.covered.unwrap();
-        assert_eq!(from, w.since.unwrap());
-        assert!(
-            to < w.until.unwrap()
-                && to
-                    > "2026-11-15T23:59:59Z"
-                        .parse::<chrono::DateTime<chrono::Utc>>()
-                        .unwrap()
-        );
+        let covered = f.covered.unwrap();
+        assert_eq!(covered.start, w.since.unwrap());
+        assert_eq!(covered.end, w.until.unwrap(), "`until` is exclusive");
     }
 }
