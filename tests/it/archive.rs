@@ -527,8 +527,30 @@ fn site_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Runs `groupdigest ARGS` in `site` and SIGKILLs it as soon as `ready` says so (polled);
+/// a run that ends first is not killed. Returns when the kill came, for messages.
+fn kill_when(site: &Site, args: &[&str], ready: impl Fn(&Site) -> bool) -> Duration {
+    let mut child = site
+        .command(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    // Bounded: a run that neither finishes nor gets ready in a minute is killed anyway.
+    for _ in 0..60_000 {
+        if child.try_wait().unwrap().is_some() || ready(site) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    child.kill().ok(); // SIGKILL on Unix
+    child.wait().unwrap();
+    started.elapsed()
+}
+
 /// Runs `groupdigest ARGS` in `site` and SIGKILLs it after `delay` (if still running).
-/// Returns whether the kill landed while it ran.
+/// Returns whether it was still running then (the files say whether it was mid-write).
 fn run_and_kill(site: &Site, args: &[&str], delay: Duration) -> bool {
     let mut child = site
         .command(args)
@@ -610,10 +632,40 @@ fn killing_fetch_or_render_at_any_moment_leaves_every_file_old_or_new_and_whole(
     assert!(differing > GROUPS * WEEKS as usize * 2, "{differing}");
     write_big_snapshot(&site, GROUPS, WEEKS, PER_WEEK, 1);
 
-    let mut landed = 0;
+    // A kill landed mid-run when the run had written part of what it had to, and not all:
+    // judged from the files, not from the clock.
+    let data_of = |files: &BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
+        files
+            .iter()
+            .filter(|(k, _)| k.starts_with("data/") && !is_temp(k) && !k.ends_with("group.json"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let new_data = data_of(&new);
+    let mut fetch_landed = 0;
     for i in 0..KILLS {
-        let delay = fetch_time * i / KILLS + Duration::from_millis(u64::from(i));
-        landed += u32::from(run_and_kill(&site, &["fetch", NOW], delay));
+        // Killed once this run has rewritten a few archive files (more each time), so the
+        // kill points walk through the fetch's writes.
+        let before = data_of(&site_files(&site));
+        let target = 1 + 3 * i as usize;
+        let written = |site: &Site| {
+            // Read while the run writes: a temp file may be renamed away mid-listing.
+            let changed = site
+                .files("data")
+                .into_iter()
+                .filter(|f| !is_temp(f) && !f.ends_with("group.json"))
+                .filter(|f| {
+                    let key = format!("data/{f}");
+                    std::fs::read(site.path(&key)).is_ok_and(|b| before.get(&key) != Some(&b))
+                })
+                .count();
+            changed >= target
+        };
+        let delay = kill_when(&site, &["fetch", NOW], written);
+        let after = data_of(&site_files(&site));
+        let wrote = after.iter().filter(|(k, v)| before[*k] != **v).count();
+        let left = after.iter().filter(|(k, v)| new_data[*k] != **v).count();
+        fetch_landed += u32::from(wrote > 0 && left > 0);
         assert_old_or_new(
             &site,
             &old,
@@ -623,9 +675,17 @@ fn killing_fetch_or_render_at_any_moment_leaves_every_file_old_or_new_and_whole(
     }
     // Render reads the archive, so it is killed only once the archive is whole version B.
     site.run(&["fetch", NOW]).success();
+    let mut render_landed = 0;
     for i in 0..KILLS {
         let delay = render_time * i / KILLS + Duration::from_millis(u64::from(i));
-        landed += u32::from(run_and_kill(&site, &["render", NOW], delay));
+        run_and_kill(&site, &["render", NOW], delay);
+        // A render leaves its marker only when it is killed between opening the output
+        // and finishing its commit.
+        let marker = site
+            .files("public")
+            .iter()
+            .any(|f| f.starts_with(".groupdigest-writing"));
+        render_landed += u32::from(marker);
         assert_old_or_new(
             &site,
             &old,
@@ -634,8 +694,14 @@ fn killing_fetch_or_render_at_any_moment_leaves_every_file_old_or_new_and_whole(
         );
     }
     eprintln!(
-        "{landed} of {} kills landed mid-run (fetch {fetch_time:?}, render {render_time:?})",
-        2 * KILLS
+        "kills that landed mid-run: fetch {fetch_landed} of {KILLS} ({fetch_time:?}), render \
+         {render_landed} of {KILLS} ({render_time:?})"
+    );
+    // Kills are spread over each phase's measured length, so most land inside it; a run
+    // whose kills all missed would prove nothing.
+    assert!(
+        fetch_landed >= 2 && render_landed >= 2,
+        "too few kills landed mid-run: fetch {fetch_landed}, render {render_landed} of {KILLS}"
     );
 
     site.run(&["build", NOW]).success();
