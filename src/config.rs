@@ -278,6 +278,14 @@ pub struct GroupConfig {
     /// Import only: per-field overrides of the preset's mapping. Default: none.
     #[serde(default)]
     pub fields: Option<ImportFields>,
+    /// Import only, CSV: the column separator, "," ";" "|" or "tab". Default: detected from
+    /// the header row.
+    #[serde(default)]
+    pub delimiter: Option<Delimiter>,
+    /// Import only, JSON: the key (or dotted path) of the array of posts in a JSON object
+    /// file. Default: the object's only array.
+    #[serde(default)]
+    pub rows: Option<String>,
 }
 
 fn default_group_kind() -> GroupKind {
@@ -301,6 +309,36 @@ impl GroupConfig {
                 .to_str()?
                 .to_ascii_lowercase();
             ImportFormat::from_extension(&ext)
+        })
+    }
+}
+
+/// `delimiter` of a CSV import group: one ASCII byte that separates columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Delimiter(pub u8);
+
+impl Delimiter {
+    const CHOICES: &'static str = "\",\", \";\", \"|\" or \"tab\"";
+
+    /// `,` `;` `|`, or a tab written as "tab", "\t" or a tab character.
+    fn from_name(s: &str) -> Option<Self> {
+        match s {
+            "," | ";" | "|" => Some(Delimiter(s.as_bytes()[0])),
+            "\t" | "\\t" | "tab" | "TAB" | "Tab" => Some(Delimiter(b'\t')),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Delimiter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Self::from_name(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "key `delimiter`: `{}` is not a CSV delimiter; use {}",
+                s.escape_debug(),
+                Self::CHOICES
+            ))
         })
     }
 }
@@ -343,7 +381,7 @@ impl ImportFormat {
         match ext {
             "json" => Some(Self::Json),
             "jsonl" | "ndjson" => Some(Self::Jsonl),
-            "csv" => Some(Self::Csv),
+            "csv" | "tsv" => Some(Self::Csv),
             _ => None,
         }
     }
@@ -604,11 +642,15 @@ impl Config {
                     g.id
                 )));
             }
-            let import_only =
-                g.path.is_some() || g.format.is_some() || g.preset.is_some() || g.fields.is_some();
+            let import_only = g.path.is_some()
+                || g.format.is_some()
+                || g.preset.is_some()
+                || g.fields.is_some()
+                || g.delimiter.is_some()
+                || g.rows.is_some();
             if g.kind != GroupKind::Import && import_only {
                 return Err(ConfigError::new(format!(
-                    "{}: group `{}`: `path`, `format`, `preset` and `fields` are only for `kind = \"import\"`",
+                    "{}: group `{}`: `path`, `format`, `preset`, `fields`, `delimiter` and `rows` are only for `kind = \"import\"`",
                     at(&format!("groups.{i}.slug")),
                     g.slug
                 )));
@@ -685,7 +727,29 @@ fn validate_import(
                 g.slug
             )))
         }
-        Some(_) => {}
+        Some(format) => {
+            let only = |key: &str, wanted: ImportFormat| {
+                ConfigError::new(format!(
+                    "{}: key `groups[{i}].{key}` is only for `format = \"{}\"`; group `{}` reads \"{}\"",
+                    at(&format!("groups.{i}.{key}")),
+                    wanted.as_str(),
+                    g.slug,
+                    format.as_str()
+                ))
+            };
+            if g.delimiter.is_some() && format != ImportFormat::Csv {
+                return Err(only("delimiter", ImportFormat::Csv));
+            }
+            if g.rows.is_some() && format != ImportFormat::Json {
+                return Err(only("rows", ImportFormat::Json));
+            }
+            if g.rows.as_deref().is_some_and(|r| r.trim().is_empty()) {
+                return Err(ConfigError::new(format!(
+                    "{}: key `groups[{i}].rows` is empty; name the key of the array of posts (`rows = \"posts\"`) or remove it",
+                    at(&format!("groups.{i}.rows")),
+                )));
+            }
+        }
     }
     if let Some(f) = &g.fields {
         for (key, value) in [("id", &f.id), ("created_time", &f.created_time)] {

@@ -433,6 +433,8 @@ mod tests {
             format: None,
             preset: None,
             fields: None,
+            delimiter: None,
+            rows: None,
         };
         let err = GraphError::Refused {
             code: 100,
