@@ -9,6 +9,8 @@
 
 mod formats;
 mod mapping;
+#[cfg(test)]
+mod proptests;
 mod time;
 
 use std::path::{Path, PathBuf};

@@ -147,8 +147,9 @@ fn local(n: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
     tz.from_local_datetime(&n)
         .earliest()
         .or_else(|| {
-            tz.from_local_datetime(&(n + chrono::Duration::hours(1)))
-                .earliest()
+            // Checked: at the end of chrono's range an hour later does not exist.
+            let later = n.checked_add_signed(chrono::Duration::hours(1))?;
+            tz.from_local_datetime(&later).earliest()
         })
         .map(|t| t.with_timezone(&Utc))
 }
