@@ -636,3 +636,37 @@ fn check_reads_imports_dry_and_fails_where_build_would() {
         "{err}"
     );
 }
+
+#[test]
+fn excel_semicolon_sample_imports_with_its_bom_crlf_and_commas_in_text() {
+    let site = import_site("excel.csv", "");
+    site.write("excel.csv", &sample("excel-semicolon.csv"));
+    let run = site.run(&["fetch", NOW]);
+    run.success();
+    assert!(!run.stderr().contains("warning"), "{}", run.stderr());
+    let week = site.json("data/g/2026-11-16.json");
+    assert_eq!(ids(&site, "data/g/2026-11-16.json"), ["e-302", "e-301"]);
+    assert_eq!(
+        post(&week, "e-302")["message"],
+        "Ofertas de trabajo; junior y senior"
+    );
+    assert_eq!(post(&week, "e-301")["reactions"], 25);
+    let next = site.json("data/g/2026-11-23.json");
+    assert_eq!(
+        post(&next, "e-303")["message"],
+        "Fotos de la hack night, 3,5 horas de código"
+    );
+    assert_eq!(post(&next, "e-303")["author"], "Marta Ruiz");
+}
+
+#[test]
+fn posts_object_sample_reads_its_one_array_of_posts() {
+    let site = import_site("export.json", "");
+    site.write("export.json", &sample("posts-object.json"));
+    site.run(&["fetch", NOW]).success();
+    assert_eq!(
+        post(&site.json("data/g/2026-11-16.json"), "o-401")["comments"],
+        13
+    );
+    assert_eq!(ids(&site, "data/g/2026-11-23.json"), ["o-402"]);
+}

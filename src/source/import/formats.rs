@@ -517,6 +517,49 @@ mod tests {
     }
 
     #[test]
+    fn the_delimiter_is_the_one_the_header_row_uses_most_outside_quotes() {
+        assert_eq!(
+            detect_delimiter("id;text;created_time\n1,2,3,4,5,6\n"),
+            b';'
+        );
+        assert_eq!(detect_delimiter("id\t\"a;b;c\"\tcreated_time\n"), b'\t');
+        assert_eq!(detect_delimiter("\"x,y\";id;created_time"), b';');
+        assert_eq!(detect_delimiter("id,text;more,created_time"), b',');
+        assert_eq!(detect_delimiter("id"), b',');
+    }
+
+    #[test]
+    fn a_json_object_gives_its_one_array_of_objects_or_the_one_rows_names() {
+        let text = "{\"tags\": [\"a\"],\n \"posts\": [\n  {\"id\": \"1\", \"created_time\": 1795111451}\n]}";
+        let rows = read(ImportFormat::Json, text, &generic(), UTC).unwrap();
+        assert_eq!(rows.posts.len(), 1);
+        let nested =
+            "{\"a.b\": [], \"a\": {\"b\": [{\"id\": \"2\", \"created_time\": 1795111451}]}}";
+        let m = generic();
+        let layout = |rows| Layout {
+            format: ImportFormat::Json,
+            mapping: &m,
+            tz: UTC,
+            delimiter: None,
+            rows,
+        };
+        // The whole string as a key first, as `[groups.fields]` paths are read.
+        let got = super::read(&layout(Some("a.b")), nested).unwrap();
+        assert_eq!(got.notes, ["holds no posts"]);
+        let nested = nested.replace("\"a.b\": [], ", "");
+        let got = super::read(&layout(Some("a.b")), &nested).unwrap();
+        assert_eq!(got.posts[0].id, "2");
+        let e = super::read(&layout(Some("a")), &nested)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "`a` (`rows`) is not an array of posts");
+        let e = super::read(&layout(Some("x")), "[]")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("remove `rows`"), "{e}");
+    }
+
+    #[test]
     fn csv_headers_match_ignoring_case_and_a_bom() {
         let text = "\u{feff}ID,Created_Time,Comments\nx,2026-11-19,2\n";
         let rows = read(ImportFormat::Csv, text, &generic(), UTC).unwrap();
