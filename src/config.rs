@@ -314,8 +314,18 @@ impl GroupConfig {
 }
 
 /// `delimiter` of a CSV import group: one ASCII byte that separates columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Delimiter(pub u8);
+
+/// As it is written in site.toml (`"tab"` for a tab), so a serialized config reads back.
+impl Serialize for Delimiter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            b'\t' => s.serialize_str("tab"),
+            b => s.serialize_str(&(b as char).to_string()),
+        }
+    }
+}
 
 impl Delimiter {
     const CHOICES: &'static str = "\",\", \";\", \"|\" or \"tab\"";

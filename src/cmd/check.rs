@@ -49,12 +49,14 @@ fn check_imports(config: &Config, report: &mut Report) {
                 for w in &c.warnings {
                     report.note(format!("group `{}`: {w}", group.slug));
                 }
+                let s = |n: usize| if n == 1 { "" } else { "s" };
                 report.ok(format!(
-                    "group `{}`: the import reads {} posts from {} file{}",
+                    "group `{}`: the import reads {} post{} from {} file{}",
                     group.slug,
                     c.posts,
+                    s(c.posts),
                     c.files,
-                    if c.files == 1 { "" } else { "s" }
+                    s(c.files)
                 ));
             }
             Err(e) => report.problem(format!("group `{}`: {}", group.slug, crate::ui::chain(&e))),

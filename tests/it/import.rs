@@ -478,6 +478,20 @@ fn the_rows_key_names_the_array_when_there_are_several() {
     );
     assert!(!run.stderr().contains("jsonl"), "{}", run.stderr());
 
+    for (keys, expected) in [
+        (
+            "rows = \" \"\n",
+            "key `groups[0].rows` is empty; name the key of the array of posts",
+        ),
+        (
+            "format = \"jsonl\"\nrows = \"posts\"\n",
+            "key `groups[0].rows` is only for `format = \"json\"`",
+        ),
+    ] {
+        let site = import_site("export.json", keys);
+        site.run(&["check", NOW]).fails_with(2).stderr_has(expected);
+    }
+
     let site = import_site("export.json", "rows = \"items\"\n");
     site.write("export.json", ambiguous);
     site.run(&["fetch", NOW])
