@@ -1,6 +1,7 @@
 //! `groupdigest check`: validates the config, the templates and the token (`debug_token`:
-//! validity, expiry, permissions) and asks each live group's feed for one post, so a broken
-//! setup is found before the scheduled build. Exits 1 on any problem.
+//! validity, expiry, permissions), asks each live group's feed for one post and reads each
+//! import group's files dry, so a broken setup is found before the scheduled build. Exits 1
+//! on any problem.
 
 use std::process::ExitCode;
 
@@ -25,6 +26,7 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         Ok(_) => report.ok("templates compile".to_string()),
         Err(e) => report.problem(format!("templates: {}", crate::ui::chain(&e))),
     }
+    check_imports(config, &mut report);
     let live: Vec<_> = config
         .groups
         .iter()
@@ -36,6 +38,30 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         check_token(config, &live, now, &mut report);
     }
     Ok(report.finish())
+}
+
+/// Reads every import group's files as `build` would, writing nothing: a file `build`
+/// would fail on is a problem here, and its warnings are shown.
+fn check_imports(config: &Config, report: &mut Report) {
+    for group in config.groups.iter().filter(|g| g.kind == GroupKind::Import) {
+        match crate::source::import::check_group(config, group) {
+            Ok(c) => {
+                for w in &c.warnings {
+                    report.note(format!("group `{}`: {w}", group.slug));
+                }
+                let s = |n: usize| if n == 1 { "" } else { "s" };
+                report.ok(format!(
+                    "group `{}`: the import reads {} post{} from {} file{}",
+                    group.slug,
+                    c.posts,
+                    s(c.posts),
+                    c.files,
+                    s(c.files)
+                ));
+            }
+            Err(e) => report.problem(format!("group `{}`: {}", group.slug, crate::ui::chain(&e))),
+        }
+    }
 }
 
 fn check_token(

@@ -54,6 +54,14 @@ pub struct GroupConfig {
     /// Import only: per-field overrides of the preset's mapping. Default: none.
     #[serde(default)]
     pub fields: Option<ImportFields>,
+    /// Import only, CSV: the column separator, "," ";" "|" or "tab". Default: detected from
+    /// the header row.
+    #[serde(default)]
+    pub delimiter: Option<Delimiter>,
+    /// Import only, JSON: the key (or dotted path) of the array of posts in a JSON object
+    /// file. Default: the object's only array.
+    #[serde(default)]
+    pub rows: Option<String>,
 }
 
 fn default_group_kind() -> GroupKind {
@@ -77,6 +85,46 @@ impl GroupConfig {
                 .to_str()?
                 .to_ascii_lowercase();
             ImportFormat::from_extension(&ext)
+        })
+    }
+}
+
+/// `delimiter` of a CSV import group: one ASCII byte that separates columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+/// As it is written in site.toml (`"tab"` for a tab), so a serialized config reads back.
+impl Serialize for Delimiter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            b'\t' => s.serialize_str("tab"),
+            b => s.serialize_str(&(b as char).to_string()),
+        }
+    }
+}
+
+impl Delimiter {
+    const CHOICES: &'static str = "\",\", \";\", \"|\" or \"tab\"";
+
+    /// `,` `;` `|`, or a tab written as "tab", "\t" or a tab character.
+    fn from_name(s: &str) -> Option<Self> {
+        match s {
+            "," | ";" | "|" => Some(Delimiter(s.as_bytes()[0])),
+            "\t" | "\\t" | "tab" | "TAB" | "Tab" => Some(Delimiter(b'\t')),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Delimiter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Self::from_name(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{}` is not a CSV delimiter; use {}",
+                s.escape_debug(),
+                Self::CHOICES
+            ))
         })
     }
 }
@@ -119,7 +167,7 @@ impl ImportFormat {
         match ext {
             "json" => Some(Self::Json),
             "jsonl" | "ndjson" => Some(Self::Jsonl),
-            "csv" => Some(Self::Csv),
+            "csv" | "tsv" => Some(Self::Csv),
             _ => None,
         }
     }
@@ -241,12 +289,14 @@ impl GroupConfig {
         let import_only = self.path.is_some()
             || self.format.is_some()
             || self.preset.is_some()
-            || self.fields.is_some();
+            || self.fields.is_some()
+            || self.delimiter.is_some()
+            || self.rows.is_some();
         if self.kind != GroupKind::Import && import_only {
             return Err(at.error(
                 &key("kind"),
                 format!(
-                    "group `{}`: `path`, `format`, `preset` and `fields` are only for `kind = \"import\"`",
+                    "group `{}`: `path`, `format`, `preset`, `fields`, `delimiter` and `rows` are only for `kind = \"import\"`",
                     self.slug
                 ),
             ));
@@ -289,7 +339,31 @@ impl GroupConfig {
                     ),
                 ))
             }
-            Some(_) => {}
+            Some(format) => {
+                let only = |k: &str, wanted: ImportFormat| {
+                    at.error(
+                        &key(k),
+                        format!(
+                            "is only for `format = \"{}\"`; group `{}` reads \"{}\"",
+                            wanted.as_str(),
+                            self.slug,
+                            format.as_str()
+                        ),
+                    )
+                };
+                if self.delimiter.is_some() && format != ImportFormat::Csv {
+                    return Err(only("delimiter", ImportFormat::Csv));
+                }
+                if self.rows.is_some() && format != ImportFormat::Json {
+                    return Err(only("rows", ImportFormat::Json));
+                }
+                if self.rows.as_deref().is_some_and(|r| r.trim().is_empty()) {
+                    return Err(at.error(
+                        &key("rows"),
+                        "is empty; name the key of the array of posts (`rows = \"posts\"`) or remove it",
+                    ));
+                }
+            }
         }
         if let Some(f) = &self.fields {
             for (name, value) in [("id", &f.id), ("created_time", &f.created_time)] {

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 pub use bot::{AspectRatio, BotConfig, LatestPeriod};
 pub(crate) use groups::{is_url_safe_slug, RESERVED_SLUGS};
-pub use groups::{GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset};
+pub use groups::{Delimiter, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset};
 pub use ranking::{RankingConfig, Weights};
 pub use site::SiteConfig;
 pub use source::{SourceConfig, SourceKind};

@@ -231,7 +231,7 @@ fn a_file_not_in_its_format_fails_only_its_group_with_exit_1() {
         "{err}"
     );
     assert!(
-        err.contains("group `b`: `b.json` (format = \"json\"): is a JSON object, not an array"),
+        err.contains("group `b`: `b.json` (format = \"json\"): looks like a Graph API feed page"),
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
@@ -358,4 +358,329 @@ fn since_and_until_limit_what_is_imported() {
     site.run(&["fetch", NOW, "--since=2026-11-09", "--until=2026-11-16"])
         .success();
     assert_eq!(site.files("data/g"), ["2026-11-09.json", "group.json"]);
+}
+
+#[test]
+fn a_semicolon_csv_from_european_excel_is_read_by_detecting_the_delimiter() {
+    let site = import_site("excel.csv", "");
+    // Excel in a locale with a decimal comma writes `;` between columns, and commas in text.
+    site.write(
+        "excel.csv",
+        "\u{feff}id;text;created_time;comments\n\
+         e1;Hola, ¿quién viene?;2026-11-24 10:00:00;3\n\
+         e2;\"Dos; tres\";2026-11-25 09:00:00;1\n",
+    );
+    let run = site.run(&["fetch", NOW]);
+    run.success();
+    assert!(!run.stderr().contains("warning"), "{}", run.stderr());
+    let week = site.json("data/g/2026-11-23.json");
+    assert_eq!(post(&week, "e1")["message"], "Hola, ¿quién viene?");
+    assert_eq!(post(&week, "e1")["comments"], 3);
+    assert_eq!(post(&week, "e2")["message"], "Dos; tres");
+}
+
+#[test]
+fn a_tab_separated_export_is_read_and_the_delimiter_key_overrides_detection() {
+    let site = import_site("posts.tsv", "");
+    site.write(
+        "posts.tsv",
+        "id\tcreated_time\tcomments\nt1\t2026-11-24T10:00:00Z\t7\n",
+    );
+    site.run(&["fetch", NOW]).success();
+    assert_eq!(
+        post(&site.json("data/g/2026-11-23.json"), "t1")["comments"],
+        7
+    );
+
+    // `|` is not guessed; without the key the error says which key to set.
+    let pipes = "id|text|created_time\np1|a, b, c|2026-11-24T10:00:00Z\n";
+    let site = import_site("p.csv", "");
+    site.write("p.csv", pipes);
+    site.run(&["fetch", NOW]).fails_with(1).stderr_has(
+        "its header row (split at `,`, detected) has `id|text|created_time`; if its columns are separated by another character, set `delimiter`",
+    );
+    let site = import_site("p.csv", "delimiter = \"|\"\n");
+    site.write("p.csv", pipes);
+    site.run(&["fetch", NOW]).success();
+    assert_eq!(
+        post(&site.json("data/g/2026-11-23.json"), "p1")["message"],
+        "a, b, c"
+    );
+
+    for (value, ok) in [
+        ("\"tab\"", true),
+        ("\"\\t\"", true),
+        ("';'", true),
+        ("\"::\"", false),
+    ] {
+        let site = import_site("p.csv", &format!("delimiter = {value}\n"));
+        site.write("p.csv", "id,created_time\n");
+        let run = site.run(&["check", NOW]);
+        if ok {
+            assert!(
+                !run.stderr().contains("delimiter"),
+                "{value}: {}",
+                run.stderr()
+            );
+        } else {
+            run.fails_with(2).stderr_has(
+                "key `groups[0].delimiter`: `::` is not a CSV delimiter; use \",\", \";\", \"|\" or \"tab\"",
+            );
+        }
+    }
+    let site = import_site("p.json", "delimiter = \";\"\n");
+    site.run(&["check", NOW])
+        .fails_with(2)
+        .stderr_has("key `groups[0].delimiter`: is only for `format = \"csv\"`");
+}
+
+#[test]
+fn a_json_object_holding_the_posts_in_one_array_is_read() {
+    let site = import_site("export.json", "");
+    site.write(
+        "export.json",
+        r#"{
+  "group": "Dev Circle",
+  "tags": ["rust", "meetup"],
+  "posts": [
+    {"id": "o1", "created_time": "2026-11-24T10:00:00Z", "comments": 5},
+    {"id": "o2",
+     "created_time": "later"}
+  ]
+}"#,
+    );
+    let run = site.run(&["fetch", NOW]);
+    run.success();
+    assert_eq!(ids(&site, "data/g/2026-11-23.json"), ["o1"]);
+    // Rows are reported at their own line inside the object.
+    run.stderr_has(
+        "`export.json` line 6: `created_time` = `later` is not a time we can read; skipped",
+    );
+}
+
+#[test]
+fn the_rows_key_names_the_array_when_there_are_several() {
+    let text = r#"{"meta": {"exported": "2026-11-25"},
+ "data": {"posts": [{"id": "r1", "created_time": "2026-11-24T10:00:00Z"}],
+          "comments": [{"id": "c1", "created_time": "2026-11-24T11:00:00Z"}]}}"#;
+    let site = import_site("export.json", "rows = \"data.posts\"\n");
+    site.write("export.json", text);
+    site.run(&["fetch", NOW]).success();
+    assert_eq!(ids(&site, "data/g/2026-11-23.json"), ["r1"]);
+
+    let ambiguous = r#"{"posts": [{"id": "1", "created_time": "2026-11-24T10:00:00Z"}],
+ "comments": [{"id": "2", "created_time": "2026-11-24T10:00:00Z"}]}"#;
+    let site = import_site("export.json", "");
+    site.write("export.json", ambiguous);
+    let run = site.run(&["fetch", NOW]);
+    run.fails_with(1).stderr_has(
+        "`export.json` (format = \"json\"): is a JSON object with several arrays (`comments`, `posts`); set `rows` to the one holding the posts",
+    );
+    assert!(!run.stderr().contains("jsonl"), "{}", run.stderr());
+
+    for (keys, expected) in [
+        (
+            "rows = \" \"\n",
+            "key `groups[0].rows`: is empty; name the key of the array of posts",
+        ),
+        (
+            "format = \"jsonl\"\nrows = \"posts\"\n",
+            "key `groups[0].rows`: is only for `format = \"json\"`",
+        ),
+    ] {
+        let site = import_site("export.json", keys);
+        site.run(&["check", NOW]).fails_with(2).stderr_has(expected);
+    }
+
+    let site = import_site("export.json", "rows = \"items\"\n");
+    site.write("export.json", ambiguous);
+    site.run(&["fetch", NOW])
+        .fails_with(1)
+        .stderr_has("has no key `items` (`rows`); its keys: `comments`, `posts`");
+}
+
+#[test]
+fn relative_times_are_refused_with_how_to_export_dates() {
+    // Every row relative: the file yields nothing, and the group fails instead of exit 0.
+    let site = import_site("scraped.csv", "");
+    site.write(
+        "scraped.csv",
+        "id,created_time,comments\n\
+         a,Just now,1\n\
+         b,2 hrs,4\n\
+         c,Yesterday at 3:04 PM,9\n\
+         d,3 d,2\n",
+    );
+    let run = site.run(&["build", NOW]);
+    run.fails_with(1);
+    run.stderr_has("group `g`: `scraped.csv` (format = \"csv\"): no row has a date: every time is relative (line 2: `created_time` = `Just now`")
+        .stderr_has("4 of 4 rows")
+        .stderr_has("facebook-scraper writes them as `timestamp` (Unix seconds) and `time`");
+    assert!(!site.exists("data/g/2026-11-23.json"));
+
+    // Some rows relative: they are skipped, and the hint is given once.
+    site.write(
+        "scraped.csv",
+        "id,created_time,comments\n\
+         a,2 hrs,1\n\
+         b,5 mins,4\n\
+         c,2026-11-24T10:00:00Z,9\n",
+    );
+    let run = site.run(&["fetch", NOW]);
+    run.success();
+    let err = run.stderr();
+    assert!(
+        err.contains("`scraped.csv` line 2: `created_time` = `2 hrs` is a time relative to when the page was seen, not a date; skipped"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("export absolute times instead").count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("import: 2 rows had a relative time"), "{err}");
+    assert_eq!(ids(&site, "data/g/2026-11-23.json"), ["c"]);
+}
+
+#[test]
+fn a_file_of_rows_none_of_which_can_be_imported_fails_its_group() {
+    let site = import_site("p.jsonl", "");
+    site.write(
+        "p.jsonl",
+        "{\"id\": \"1\", \"created_time\": \"2026-11-24T10:00:00Z\", \"comments\": \"many\"}\n\
+         {\"id\": \"2\", \"created_time\": \"2026-11-24T10:00:00Z\", \"comments\": -1}\n",
+    );
+    let run = site.run(&["fetch", NOW]);
+    run.fails_with(1).stderr_has(
+        "group `g`: `p.jsonl` (format = \"jsonl\"): no row could be imported (line 1: `comments` = `many` is not a count; 1 more row skipped)",
+    );
+    assert!(!site.exists("data/g/2026-11-23.json"));
+}
+
+#[test]
+fn an_empty_file_is_a_warning_naming_it() {
+    for (name, keys) in [
+        ("p.jsonl", ""),
+        ("p.csv", ""),
+        ("p.json", ""),
+        ("p.csv", "delimiter = \";\"\n"),
+    ] {
+        let site = import_site(name, keys);
+        site.write(name, "\n");
+        let run = site.run(&["fetch", NOW]);
+        run.success();
+        run.stderr_has(&format!(
+            "warning: group `g`: `{name}` is empty; nothing was imported from it"
+        ));
+        assert!(
+            !run.stderr().contains("header row has ;"),
+            "{}",
+            run.stderr()
+        );
+    }
+    // A header with no rows (an export of a quiet week) is one too.
+    let site = import_site("p.csv", "");
+    site.write("p.csv", "id,created_time,comments\n");
+    site.run(&["fetch", NOW])
+        .success()
+        .stderr_has("warning: group `g`: `p.csv` holds no posts");
+}
+
+#[test]
+fn a_folder_in_another_format_than_format_fails_naming_the_files() {
+    let site = import_site("imports", "format = \"json\"\n");
+    site.write(
+        "imports/2026-11-24.jsonl",
+        "{\"id\": \"1\", \"created_time\": \"2026-11-24T10:00:00Z\"}\n",
+    );
+    site.write("imports/README.md", "exports go here");
+    let run = site.run(&["fetch", NOW]);
+    run.fails_with(1).stderr_has(
+        "group `g`: `imports` has no .json files for `format = \"json\"`, only `2026-11-24.jsonl`; set `format = \"jsonl\"` to read them",
+    );
+
+    // Beside files it does read, the skipped ones are named in a warning.
+    site.write(
+        "imports/2026-11-17.json",
+        "[{\"id\": \"0\", \"created_time\": \"2026-11-17T10:00:00Z\"}]",
+    );
+    let run = site.run(&["fetch", NOW]);
+    run.success().stderr_has(
+        "warning: group `g`: `imports`: skipped `2026-11-24.jsonl`, not .json (`format = \"json\"`)",
+    );
+    assert!(!run.stderr().contains("README"), "{}", run.stderr());
+}
+
+#[test]
+fn check_reads_imports_dry_and_fails_where_build_would() {
+    let site = site_with(
+        "[[groups]]\nid = \"a\"\nslug = \"good\"\nkind = \"import\"\npath = \"good.csv\"\n\
+         [[groups]]\nid = \"b\"\nslug = \"relative\"\nkind = \"import\"\npath = \"rel.csv\"\n\
+         [[groups]]\nid = \"c\"\nslug = \"wrong\"\nkind = \"import\"\npath = \"in\"\nformat = \"json\"\n\
+         [[groups]]\nid = \"d\"\nslug = \"empty\"\nkind = \"import\"\npath = \"empty.jsonl\"\n",
+    );
+    site.write("good.csv", &sample("generic.csv"));
+    site.write("rel.csv", "id,created_time\nx,2 hrs\n");
+    site.write(
+        "in/p.jsonl",
+        "{\"id\": \"1\", \"created_time\": \"2026-11-24\"}\n",
+    );
+    site.write("empty.jsonl", "");
+    let run = site.run(&["check", NOW]);
+    run.fails_with(1);
+    let out = run.stdout();
+    for expected in [
+        "ok: group `good`: the import reads 4 posts from 1 file",
+        "problem: group `relative`: `rel.csv` (format = \"csv\"): no row has a date",
+        "problem: group `wrong`: `in` has no .json files",
+        "note: group `empty`: `empty.jsonl` is empty",
+        "ok: group `empty`: the import reads 0 posts from 1 file",
+        "check failed: 2 problem(s)",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    assert!(!site.exists("data"), "check wrote {:?}", site.files("data"));
+    // And `build` fails on the same two groups.
+    let run = site.run(&["build", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(err.contains("2 group(s) failed"), "{err}");
+    assert!(
+        err.contains("  relative: ") && err.contains("  wrong: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn excel_semicolon_sample_imports_with_its_bom_crlf_and_commas_in_text() {
+    let site = import_site("excel.csv", "");
+    site.write("excel.csv", &sample("excel-semicolon.csv"));
+    let run = site.run(&["fetch", NOW]);
+    run.success();
+    assert!(!run.stderr().contains("warning"), "{}", run.stderr());
+    let week = site.json("data/g/2026-11-16.json");
+    assert_eq!(ids(&site, "data/g/2026-11-16.json"), ["e-302", "e-301"]);
+    assert_eq!(
+        post(&week, "e-302")["message"],
+        "Ofertas de trabajo; junior y senior"
+    );
+    assert_eq!(post(&week, "e-301")["reactions"], 25);
+    let next = site.json("data/g/2026-11-23.json");
+    assert_eq!(
+        post(&next, "e-303")["message"],
+        "Fotos de la hack night, 3,5 horas de código"
+    );
+    assert_eq!(post(&next, "e-303")["author"], "Marta Ruiz");
+}
+
+#[test]
+fn posts_object_sample_reads_its_one_array_of_posts() {
+    let site = import_site("export.json", "");
+    site.write("export.json", &sample("posts-object.json"));
+    site.run(&["fetch", NOW]).success();
+    assert_eq!(
+        post(&site.json("data/g/2026-11-16.json"), "o-401")["comments"],
+        13
+    );
+    assert_eq!(ids(&site, "data/g/2026-11-23.json"), ["o-402"]);
 }

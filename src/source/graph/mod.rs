@@ -436,6 +436,8 @@ mod tests {
             format: None,
             preset: None,
             fields: None,
+            delimiter: None,
+            rows: None,
         };
         let err = GraphError::Refused {
             code: 100,

@@ -39,50 +39,113 @@ impl FileRows {
     }
 }
 
-/// Reads one file's text in `format`.
-pub(crate) fn read(
-    format: ImportFormat,
-    text: &str,
-    mapping: &Mapping,
-    tz: Tz,
-) -> Result<FileRows> {
+/// How one group's files are read: the format, the field mapping and the group's options.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Layout<'a> {
+    pub format: ImportFormat,
+    pub mapping: &'a Mapping,
+    /// The site's, for times without an offset.
+    pub tz: Tz,
+    /// CSV: `delimiter` from the config; `None` detects it from the header row.
+    pub delimiter: Option<u8>,
+    /// JSON: `rows` from the config, the key of the array of posts in an object.
+    pub rows: Option<&'a str>,
+}
+
+/// What to tell a user whose export has relative times ("2 hrs"), once per group.
+pub(crate) const RELATIVE_HINT: &str = "Facebook shows recent posts' times relative to when the page was seen (\"2 hrs\", \"Yesterday at 3:04 PM\"), which names no date; export absolute times instead: facebook-scraper writes them as `timestamp` (Unix seconds) and `time` (both read by `preset = \"facebook-scraper\"`); with another tool, export the post's date and time (`2026-11-19T15:04:00`) and point `[groups.fields] created_time` at that column";
+
+/// Reads one file's text.
+pub(crate) fn read(layout: &Layout, text: &str) -> Result<FileRows> {
     // Spreadsheet programs put a byte-order mark in front of UTF-8 files.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rows = match format {
-        ImportFormat::Csv => read_csv(text, mapping, tz)?,
-        ImportFormat::Json => read_json(text, mapping, tz)?,
+    if text.trim().is_empty() {
+        return Ok(FileRows {
+            notes: vec!["is empty; nothing was imported from it".into()],
+            ..Default::default()
+        });
+    }
+    let (mapping, tz) = (layout.mapping, layout.tz);
+    let mut rows = match layout.format {
+        ImportFormat::Csv => read_csv(text, mapping, tz, layout.delimiter)?,
+        ImportFormat::Json => read_json(text, mapping, tz, layout.rows)?,
         ImportFormat::Jsonl => read_jsonl(text, mapping, tz)?,
         ImportFormat::Graph => read_graph(text)?,
     };
-    if format != ImportFormat::Graph && rows.posts.is_empty() {
-        wrong_mapping(&rows, mapping)?;
+    if rows.posts.is_empty() {
+        no_posts(&rows, mapping)?;
+        if layout.format != ImportFormat::Graph {
+            rows.notes.push("holds no posts".into());
+        }
     }
     Ok(rows)
 }
 
-/// A file whose every row lacks the id or the time is a mapping that does not fit the
-/// file, not a file of bad rows: say so once instead of once per row.
-fn wrong_mapping(rows: &FileRows, mapping: &Mapping) -> Result<()> {
-    let all_missing = !rows.problems.is_empty()
-        && rows
-            .problems
-            .iter()
-            .all(|(_, p)| matches!(p, Problem::Missing(_)));
-    if all_missing {
-        let first = &rows.problems[0].1;
+/// A file with rows of which none could be read is not a file of bad rows but a file that
+/// does not fit (the mapping, or the times it holds): say so once, failing the group.
+fn no_posts(rows: &FileRows, mapping: &Mapping) -> Result<()> {
+    let Some((line, first)) = rows.problems.first() else {
+        return Ok(());
+    };
+    let n = rows.problems.len();
+    let all = |f: fn(&Problem) -> bool| rows.problems.iter().all(|(_, p)| f(p));
+    if all(|p| matches!(p, Problem::Missing(_))) {
         bail!(
-            "no row has what the mapping needs ({first}: {} of {} rows); set `preset` or `[groups.fields]` to the file's names (id: {}, created_time: {})",
-            rows.problems.len(),
-            rows.problems.len(),
+            "no row has what the mapping needs ({first}: {n} of {n} rows); set `preset` or `[groups.fields]` to the file's names (id: {}, created_time: {})",
             mapping.describe(Field::Id),
             mapping.describe(Field::CreatedTime)
         );
     }
-    Ok(())
+    if all(|p| matches!(p, Problem::Relative(_))) {
+        bail!(
+            "no row has a date: every time is relative (line {line}: {first}; {n} of {n} rows). {RELATIVE_HINT}"
+        );
+    }
+    let more = match n - 1 {
+        0 => String::new(),
+        m => format!("; {m} more row{} skipped", if m == 1 { "" } else { "s" }),
+    };
+    bail!("no row could be imported (line {line}: {first}{more})");
 }
 
-fn read_csv(text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
-    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+/// The delimiter of a CSV file: the one of `,` `;` and tab found most often in its header
+/// row outside quotes (European spreadsheets write `;`, some tools tabs); `,` on a tie.
+fn detect_delimiter(text: &str) -> u8 {
+    const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = (0..3).fold(0, |best, i| if counts[i] > counts[best] { i } else { best });
+    CANDIDATES[best]
+}
+
+/// A delimiter as messages show it.
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "tab".into(),
+        d => format!("`{}`", d as char),
+    }
+}
+
+fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Result<FileRows> {
+    let (delim, how) = match delimiter {
+        Some(d) => (d, "from `delimiter`"),
+        None => (detect_delimiter(text), "detected"),
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| anyhow!("is not CSV: {e}"))?
@@ -113,6 +176,9 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
         if headers.len() > 12 {
             names.push("…".into());
         }
+        if names.iter().all(|n| n == "``") {
+            return "no names".to_string();
+        }
         names.join(", ")
     };
     for &f in &Field::ALL {
@@ -122,13 +188,16 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
         if f.required() {
             let hint = if headers.first().is_some_and(|h| h.starts_with(['[', '{'])) {
                 "; it looks like JSON, not CSV"
+            } else if headers.len() == 1 {
+                "; if its columns are separated by another character, set `delimiter`"
             } else {
                 ""
             };
             bail!(
-                "has no column for {} ({}); its header row has {}{hint}",
+                "has no column for {} ({}); its header row (split at {}, {how}) has {}{hint}",
                 f.key(),
                 mapping.describe(f),
+                delimiter_name(delim),
                 listed()
             );
         }
@@ -208,18 +277,13 @@ fn opens_with(text: &str) -> Option<char> {
     text.trim_start().chars().next()
 }
 
-fn read_json(text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
-    match opens_with(text) {
-        Some('[') => {}
-        Some('{') => bail!(
-            "is a JSON object, not an array of posts; use `format = \"graph\"` for Graph responses (`{{\"data\": [...]}}`) or `format = \"jsonl\"` for one object per line"
-        ),
-        None => bail!("is empty, not a JSON array of posts"),
-        Some(_) => {}
-    }
+fn read_json(text: &str, mapping: &Mapping, tz: Tz, rows_key: Option<&str>) -> Result<FileRows> {
+    let (array, key) = rows_array(text, rows_key)?;
     // Raw values borrow the text, so each row's line is known from where it starts.
-    let items: Vec<&RawValue> =
-        serde_json::from_str(text).map_err(|e| anyhow!("is not a JSON array of posts: {e}"))?;
+    let items: Vec<&RawValue> = serde_json::from_str(array.get()).map_err(|e| match &key {
+        Some(k) => anyhow!("`{k}` is not an array of posts: {e}"),
+        None => anyhow!("is not a JSON array of posts: {e}"),
+    })?;
     let mut rows = FileRows::default();
     let mut lines = Lines::new(text);
     for raw in items {
@@ -233,8 +297,109 @@ fn read_json(text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
                 .push((line, Problem::NotAnObject("is not a JSON object".into()))),
         }
     }
-    not_a_single_object(&rows, "a JSON array of posts (objects)")?;
+    let what = match &key {
+        Some(k) => format!("an array of posts (objects) in its `{k}`"),
+        None => "a JSON array of posts (objects)".into(),
+    };
+    not_a_single_object(&rows, &what)?;
     Ok(rows)
+}
+
+/// The array of posts in a JSON file: the file itself when it is an array, else in an
+/// object the array `rows` names (a key, or a dotted path through nested objects) or, without
+/// `rows`, its only array (of objects). The key is returned for messages.
+fn rows_array<'t>(text: &'t str, rows: Option<&str>) -> Result<(&'t RawValue, Option<String>)> {
+    let top: &RawValue = serde_json::from_str(text).map_err(|e| {
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let first_is_object = lines
+            .next()
+            .is_some_and(|l| serde_json::from_str::<serde_json::Map<String, Value>>(l).is_ok());
+        if first_is_object && lines.next().is_some() {
+            anyhow!("holds one JSON object per line, not one array; use `format = \"jsonl\"`")
+        } else {
+            anyhow!("is not a JSON array of posts (or an object holding one): {e}")
+        }
+    })?;
+    match (opens_with(top.get()), rows) {
+        (Some('['), None) => return Ok((top, None)),
+        (Some('['), Some(key)) => {
+            bail!("is a JSON array, but `rows = \"{key}\"` names a key of an object; remove `rows`")
+        }
+        (Some('{'), _) => {}
+        _ => bail!("is not a JSON array of posts (or an object holding one)"),
+    }
+    if let Some(path) = rows {
+        return Ok((descend(top, path.trim())?, Some(path.trim().to_string())));
+    }
+    let map = object(top)?;
+    let keys = || key_list(map.keys());
+    // A Graph feed page read as `json` would lose `message` and the Graph counts to the
+    // generic mapping: point at `format = "graph"` instead.
+    let graph_keys = ["data", "paging", "summary"];
+    if map.contains_key("data") && map.keys().all(|k| graph_keys.contains(&k.as_str())) {
+        bail!(
+            "looks like a Graph API feed page (`{{\"data\": [...]}}`); use `format = \"graph\"`, or `rows = \"data\"` to read its posts with the field mapping"
+        );
+    }
+    let arrays: Vec<(&String, &&RawValue)> = map
+        .iter()
+        .filter(|(_, v)| opens_with(v.get()) == Some('['))
+        .collect();
+    let of_objects: Vec<_> = arrays
+        .iter()
+        .filter(|(_, v)| {
+            serde_json::from_str::<Vec<&RawValue>>(v.get())
+                .is_ok_and(|items| items.iter().any(|i| opens_with(i.get()) == Some('{')))
+        })
+        .collect();
+    match (arrays.as_slice(), of_objects.as_slice()) {
+        ([(k, v)], _) | (_, [(k, v)]) => Ok((**v, Some(k.to_string()))),
+        ([], _) => bail!(
+            "is a JSON object without an array of posts (its keys: {}); a file of one post object per line is `format = \"jsonl\"`",
+            keys()
+        ),
+        _ => bail!(
+            "is a JSON object with several arrays ({}); set `rows` to the one holding the posts, e.g. `rows = \"{}\"`",
+            key_list(arrays.iter().map(|(k, _)| *k)),
+            of_objects.first().copied().unwrap_or(&arrays[0]).0
+        ),
+    }
+}
+
+/// The members of a JSON object, raw.
+fn object(v: &RawValue) -> Result<std::collections::BTreeMap<String, &RawValue>> {
+    serde_json::from_str(v.get()).map_err(|e| anyhow!("is not a JSON object: {e}"))
+}
+
+/// "`a`, `b`, `c`", at most 12.
+fn key_list<'k>(keys: impl Iterator<Item = &'k String>) -> String {
+    let keys: Vec<String> = keys.map(|k| format!("`{k}`")).collect();
+    match keys.len() {
+        0 => "none".into(),
+        n if n > 12 => format!("{}, …", keys[..12].join(", ")),
+        _ => keys.join(", "),
+    }
+}
+
+/// `path` in an object: the whole string as a key first (keys may contain dots), then its
+/// first segment and the rest inside it, as `[groups.fields]` paths are read.
+fn descend<'t>(v: &'t RawValue, path: &str) -> Result<&'t RawValue> {
+    let map = object(v)?;
+    let found = map.get(path).copied().or_else(|| {
+        let (head, rest) = path.split_once('.')?;
+        let inner = map.get(head).filter(|i| opens_with(i.get()) == Some('{'))?;
+        descend(inner, rest).ok()
+    });
+    let Some(found) = found else {
+        bail!(
+            "has no key `{path}` (`rows`); its keys: {}",
+            key_list(map.keys())
+        );
+    };
+    if opens_with(found.get()) != Some('[') {
+        bail!("`{path}` (`rows`) is not an array of posts");
+    }
+    Ok(found)
 }
 
 fn read_jsonl(text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
@@ -300,6 +465,18 @@ mod tests {
 
     const UTC: Tz = chrono_tz::UTC;
 
+    /// Reads `text` with the group options left at their defaults.
+    fn read(format: ImportFormat, text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
+        let layout = Layout {
+            format,
+            mapping,
+            tz,
+            delimiter: None,
+            rows: None,
+        };
+        super::read(&layout, text)
+    }
+
     fn generic() -> Mapping {
         Mapping::new(ImportPreset::Generic, None)
     }
@@ -337,6 +514,49 @@ mod tests {
             "{whys:?}"
         );
         assert!(whys[4].contains("no created_time"), "{whys:?}");
+    }
+
+    #[test]
+    fn the_delimiter_is_the_one_the_header_row_uses_most_outside_quotes() {
+        assert_eq!(
+            detect_delimiter("id;text;created_time\n1,2,3,4,5,6\n"),
+            b';'
+        );
+        assert_eq!(detect_delimiter("id\t\"a;b;c\"\tcreated_time\n"), b'\t');
+        assert_eq!(detect_delimiter("\"x,y\";id;created_time"), b';');
+        assert_eq!(detect_delimiter("id,text;more,created_time"), b',');
+        assert_eq!(detect_delimiter("id"), b',');
+    }
+
+    #[test]
+    fn a_json_object_gives_its_one_array_of_objects_or_the_one_rows_names() {
+        let text = "{\"tags\": [\"a\"],\n \"posts\": [\n  {\"id\": \"1\", \"created_time\": 1795111451}\n]}";
+        let rows = read(ImportFormat::Json, text, &generic(), UTC).unwrap();
+        assert_eq!(rows.posts.len(), 1);
+        let nested =
+            "{\"a.b\": [], \"a\": {\"b\": [{\"id\": \"2\", \"created_time\": 1795111451}]}}";
+        let m = generic();
+        let layout = |rows| Layout {
+            format: ImportFormat::Json,
+            mapping: &m,
+            tz: UTC,
+            delimiter: None,
+            rows,
+        };
+        // The whole string as a key first, as `[groups.fields]` paths are read.
+        let got = super::read(&layout(Some("a.b")), nested).unwrap();
+        assert_eq!(got.notes, ["holds no posts"]);
+        let nested = nested.replace("\"a.b\": [], ", "");
+        let got = super::read(&layout(Some("a.b")), &nested).unwrap();
+        assert_eq!(got.posts[0].id, "2");
+        let e = super::read(&layout(Some("a")), &nested)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "`a` (`rows`) is not an array of posts");
+        let e = super::read(&layout(Some("x")), "[]")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("remove `rows`"), "{e}");
     }
 
     #[test]
@@ -400,11 +620,22 @@ mod tests {
     #[test]
     fn json_that_is_not_an_array_is_one_clear_error() {
         let cases = [
-            ("{\"data\": []}", "is a JSON object, not an array"),
+            ("{\"data\": []}", "looks like a Graph API feed page"),
             ("id,created_time\n1,2\n", "is not a JSON array of posts"),
             ("[{\"id\": 1,", "is not a JSON array of posts"),
-            ("", "is empty"),
             ("[1, 2]", "is not a JSON array of posts (objects): line 1"),
+            (
+                "{\"id\": \"1\"}\n{\"id\": \"2\"}\n",
+                "holds one JSON object per line, not one array; use `format = \"jsonl\"`",
+            ),
+            (
+                "{\"id\": \"1\", \"created_time\": 1}",
+                "is a JSON object without an array of posts (its keys: `created_time`, `id`)",
+            ),
+            (
+                "{\"posts\": [{\"id\": 1}], \"comments\": [{\"id\": 2}]}",
+                "with several arrays (`comments`, `posts`); set `rows`",
+            ),
         ];
         for (text, expected) in cases {
             let e = read(ImportFormat::Json, text, &generic(), UTC)

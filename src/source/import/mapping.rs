@@ -9,7 +9,7 @@
 use chrono_tz::Tz;
 use serde_json::Value;
 
-use super::time::{from_unix, parse_time};
+use super::time::{from_unix, is_relative, parse_time};
 use crate::config::{ImportFields, ImportPreset};
 use crate::model::{http_url, Post};
 
@@ -226,6 +226,9 @@ pub(crate) enum Problem {
     /// The row is not a JSON object (or not JSON): skipped. A file of nothing else is in
     /// another format.
     NotAnObject(String),
+    /// The time is relative ("2 hrs", "Yesterday at 3:04 PM"): skipped. Kept apart so the
+    /// report says once how to export absolute times.
+    Relative(String),
     /// Skipped for this reason.
     Skipped(String),
     /// Kept without a field it had in an unusable form.
@@ -237,6 +240,7 @@ impl std::fmt::Display for Problem {
         match self {
             Problem::Missing(s)
             | Problem::NotAnObject(s)
+            | Problem::Relative(s)
             | Problem::Skipped(s)
             | Problem::Dropped(s) => f.write_str(s),
         }
@@ -274,7 +278,13 @@ pub(crate) fn convert<'a>(
         Cell::Json(Value::Number(n)) => n.as_f64().and_then(from_unix),
         c => c.as_str().and_then(|s| parse_time(s, tz)),
     }
-    .ok_or_else(|| bad(key, t, "a time we can read"))?;
+    .ok_or_else(|| match t.as_str() {
+        Some(s) if is_relative(s) => Problem::Relative(format!(
+            "`{key}` = `{}` is a time relative to when the page was seen, not a date",
+            t.shown()
+        )),
+        _ => bad(key, t, "a time we can read"),
+    })?;
     if !crate::model::is_plausible_post_time(created_time) {
         let (from, to) = crate::model::PLAUSIBLE_YEARS;
         return Err(bad(key, t, &format!("a post time between {from} and {to}")));
@@ -534,9 +544,20 @@ mod tests {
         assert_eq!(e, "no id (`post_id`)");
         let e = convert_json(&m, &json!({"post_id": "1", "time": ""})).unwrap_err();
         assert_eq!(e, "no created_time (`timestamp` or `time`)");
-        let e =
-            convert_json(&generic(), &json!({"id": "1", "created_time": "yesterday"})).unwrap_err();
-        assert_eq!(e, "`created_time` = `yesterday` is not a time we can read");
+        let e = convert_json(
+            &generic(),
+            &json!({"id": "1", "created_time": "next tuesday"}),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            "`created_time` = `next tuesday` is not a time we can read"
+        );
+        let e = convert_json(&generic(), &json!({"id": "1", "created_time": "2 hrs"})).unwrap_err();
+        assert_eq!(
+            e,
+            "`created_time` = `2 hrs` is a time relative to when the page was seen, not a date"
+        );
         let e = convert_json(&generic(), &json!({"id": {}, "created_time": 1})).unwrap_err();
         assert_eq!(e, "`id` = `{}` is not a string or a number");
     }

@@ -9,6 +9,8 @@
 
 mod formats;
 mod mapping;
+#[cfg(test)]
+mod proptests;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use chrono_tz::Tz;
 
-use self::formats::FileRows;
+use self::formats::{FileRows, Layout, RELATIVE_HINT};
 use self::mapping::{Mapping, Problem};
 use super::graph_json::{read_json_file, GraphNode};
 use super::snapshot::from_posts;
@@ -35,12 +37,43 @@ pub(crate) fn read_group(
     group: &GroupConfig,
     window: Window,
 ) -> Result<GroupFetch> {
+    read(root, tz, group, window).map(|(fetch, _)| fetch)
+}
+
+/// What `check` reports of an import group: the files and posts a build would import.
+#[derive(Debug)]
+pub(crate) struct Checked {
+    pub files: usize,
+    pub posts: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Reads an import group exactly as `build` does, writing nothing: the same errors and
+/// warnings, for `check`.
+pub(crate) fn check_group(config: &crate::config::Config, group: &GroupConfig) -> Result<Checked> {
+    let (fetch, files) = read(&config.root, config.clock().tz, group, Window::default())?;
+    Ok(Checked {
+        files,
+        posts: fetch.posts.len(),
+        warnings: fetch.warnings,
+    })
+}
+
+/// `read_group`, and the number of files read.
+fn read(root: &Path, tz: Tz, group: &GroupConfig, window: Window) -> Result<(GroupFetch, usize)> {
     let (Some(rel), Some(format)) = (&group.path, group.import_format()) else {
         bail!("an import group needs `path` and `format` (checked when site.toml is read)");
     };
     let path = root.join(rel);
     let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
     let mapping = Mapping::new(group.preset.unwrap_or_default(), group.fields.as_ref());
+    let layout = Layout {
+        format,
+        mapping: &mapping,
+        tz,
+        delimiter: group.delimiter.map(|d| d.0),
+        rows: group.rows.as_deref(),
+    };
     let mut info = GroupInfo {
         id: group.id.clone(),
         ..Default::default()
@@ -54,12 +87,34 @@ pub(crate) fn read_group(
             // The config's id names the group in data/, whatever the export says.
             info.id = group.id.clone();
         }
-        let files = list(&path, format)?;
-        if files.is_empty() {
+        let (files, other) = list(&path, format)?;
+        let dir = shown(&path);
+        let wanted = extensions(format).join(" or ");
+        if !other.is_empty() {
+            let names = name_list(&other);
+            // Files of another import format and none of this one: `format` is wrong, and
+            // importing nothing with exit 0 would hide it.
+            if files.is_empty() {
+                let hint = other
+                    .iter()
+                    .find_map(|name| {
+                        let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+                        ImportFormat::from_extension(&ext).filter(|f| *f != format)
+                    })
+                    .map(|f| format!("; set `format = \"{}\"` to read them", f.as_str()))
+                    .unwrap_or_default();
+                bail!(
+                    "`{dir}` has no {wanted} files for `format = \"{}\"`, only {names}{hint}",
+                    format.as_str()
+                );
+            }
             report.notes.push(format!(
-                "`{}` has no {} files; nothing was imported",
-                shown(&path),
-                extensions(format).join(" or ")
+                "`{dir}`: skipped {names}, not {wanted} (`format = \"{}\"`)",
+                format.as_str()
+            ));
+        } else if files.is_empty() {
+            report.notes.push(format!(
+                "`{dir}` has no {wanted} files; nothing was imported"
             ));
         }
         files
@@ -81,14 +136,14 @@ pub(crate) fn read_group(
                 e.utf8_error().valid_up_to()
             )
         })?;
-        let rows = formats::read(format, &text, &mapping, tz)
+        let rows = formats::read(&layout, &text)
             .with_context(|| format!("`{name}` (format = \"{}\")", format.as_str()))?;
         report.add(&name, &rows);
         posts.extend(rows.posts);
     }
     let mut fetch = from_posts(info, posts, window);
     fetch.warnings = report.warnings(files.len());
-    Ok(fetch)
+    Ok((fetch, files.len()))
 }
 
 /// The extensions a folder's files must have to be read as `format`.
@@ -96,29 +151,50 @@ fn extensions(format: ImportFormat) -> &'static [&'static str] {
     match format {
         ImportFormat::Json | ImportFormat::Graph => &[".json"],
         ImportFormat::Jsonl => &[".jsonl", ".ndjson"],
-        ImportFormat::Csv => &[".csv"],
+        ImportFormat::Csv => &[".csv", ".tsv"],
     }
 }
 
 /// The files of `dir` to read, in name order: the format's extensions, not hidden, and for
-/// Graph pages not the `node.json` that describes the group.
-fn list(dir: &Path, format: ImportFormat) -> Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list `{}`", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
-                return false;
-            };
-            let name = name.to_ascii_lowercase();
-            let hidden = name.starts_with('.');
-            let node = format == ImportFormat::Graph && name == "node.json";
-            !hidden && !node && extensions(format).iter().any(|ext| name.ends_with(ext))
-        })
-        .collect();
+/// Graph pages not the `node.json` that describes the group. Second, the names of the files
+/// left out that have another import format's extension (an export in the wrong format);
+/// other files (a README) are left out silently.
+fn list(dir: &Path, format: ImportFormat) -> Result<(Vec<PathBuf>, Vec<String>)> {
+    let mut files = Vec::new();
+    let mut other = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let lower = name.to_ascii_lowercase();
+        let hidden = lower.starts_with('.');
+        let node = format == ImportFormat::Graph && lower == "node.json";
+        if hidden || node || !path.is_file() {
+            continue;
+        }
+        if extensions(format).iter().any(|ext| lower.ends_with(ext)) {
+            files.push(path);
+        } else if [".json", ".jsonl", ".ndjson", ".csv", ".tsv"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            other.push(name.to_string());
+        }
+    }
     files.sort();
-    Ok(files)
+    other.sort();
+    Ok((files, other))
+}
+
+/// "`a.jsonl`, `b.jsonl` and 3 more files", for messages.
+fn name_list(names: &[String]) -> String {
+    let shown: Vec<String> = names.iter().take(SHOWN).map(|n| format!("`{n}`")).collect();
+    match names.len() - shown.len() {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
 }
 
 /// Bad rows and notes over every file of a group, turned into warnings.
@@ -131,6 +207,8 @@ struct Report {
     rows: usize,
     skipped: usize,
     dropped: usize,
+    /// Rows skipped for a relative time, so the hint on exporting dates is given once.
+    relative: usize,
 }
 
 impl Report {
@@ -144,6 +222,9 @@ impl Report {
                 self.dropped += 1;
                 "kept without it"
             } else {
+                if matches!(problem, Problem::Relative(_)) {
+                    self.relative += 1;
+                }
                 skipped += 1;
                 "skipped"
             };
@@ -182,6 +263,13 @@ impl Report {
             ));
         }
         out.push(summary);
+        if self.relative > 0 {
+            out.push(format!(
+                "import: {} row{} had a relative time. {RELATIVE_HINT}",
+                self.relative,
+                if self.relative == 1 { "" } else { "s" }
+            ));
+        }
         out
     }
 }

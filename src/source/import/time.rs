@@ -54,6 +54,63 @@ pub(crate) fn parse_time(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
     naive(s).and_then(|n| local(n, tz))
 }
 
+/// Whether `s` is a time as Facebook shows it relative to when the page was seen ("Just
+/// now", "2 hrs", "3 d", "Yesterday at 3:04 PM", "hace 5 min", "Ayer a las 15:04"). Such a
+/// text names no instant (it depends on when the export ran), so it is refused with a hint
+/// rather than guessed.
+pub(crate) fn is_relative(s: &str) -> bool {
+    let s = s.trim().to_lowercase();
+    let s = s.trim_end_matches('.');
+    if ["just now", "now", "ahora", "justo ahora", "hace un momento"].contains(&s) {
+        return true;
+    }
+    let first = s.split_whitespace().next().unwrap_or("");
+    const DAYS: [&str; 18] = [
+        "yesterday",
+        "today",
+        "ayer",
+        "hoy",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ];
+    // "Yesterday at 3:04 PM", "Monday at 09:00", "ayer a las 15:04"; a bare "today" too.
+    if DAYS.contains(&first) && (s == first || s.contains(" at ") || s.contains(" a las ")) {
+        return true;
+    }
+    let rest = s.strip_prefix("hace ").unwrap_or(s);
+    let rest = rest.strip_suffix(" ago").unwrap_or(rest).trim();
+    // An amount and a unit: "2 hrs", "3d", "a week", "un día".
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (amount, unit) = if digits > 0 {
+        rest.split_at(digits)
+    } else {
+        match rest.split_once(' ') {
+            Some((a, u)) if ["a", "an", "one", "un", "una"].contains(&a) => (a, u),
+            _ => return false,
+        }
+    };
+    const UNITS: [&str; 48] = [
+        "s", "sec", "secs", "second", "seconds", "seg", "segundos", "m", "min", "mins", "minute",
+        "minutes", "minuto", "minutos", "h", "hr", "hrs", "hour", "hours", "hora", "horas", "d",
+        "day", "days", "día", "días", "dia", "dias", "w", "wk", "wks", "week", "weeks", "sem",
+        "semana", "semanas", "mo", "month", "months", "mes", "meses", "y", "yr", "yrs", "year",
+        "years", "año", "años",
+    ];
+    !amount.is_empty() && UNITS.contains(&unit.trim())
+}
+
 /// A Unix time in seconds or milliseconds (see `MILLIS_THRESHOLD`).
 pub(crate) fn from_unix(n: f64) -> Option<DateTime<Utc>> {
     if !n.is_finite() {
@@ -90,8 +147,9 @@ fn local(n: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
     tz.from_local_datetime(&n)
         .earliest()
         .or_else(|| {
-            tz.from_local_datetime(&(n + chrono::Duration::hours(1)))
-                .earliest()
+            // Checked: at the end of chrono's range an hour later does not exist.
+            let later = n.checked_add_signed(chrono::Duration::hours(1))?;
+            tz.from_local_datetime(&later).earliest()
         })
         .map(|t| t.with_timezone(&Utc))
 }
@@ -189,6 +247,39 @@ mod tests {
         // New York springs forward at 02:00 on 2026-03-08: 02:30 does not exist.
         let t = parse_time("2026-03-08 02:30:00", chrono_tz::America::New_York).unwrap();
         assert_eq!(t.to_rfc3339(), "2026-03-08T07:30:00+00:00");
+    }
+
+    #[test]
+    fn tells_relative_times_as_facebook_shows_them_from_other_text() {
+        for rel in [
+            "Just now",
+            "2 hrs",
+            "3 d",
+            "5m",
+            "1 h",
+            "Yesterday at 3:04 PM",
+            "Monday at 09:15",
+            "an hour ago",
+            "2 weeks ago",
+            "hace 5 min",
+            "Ayer a las 15:04",
+            "Hoy",
+        ] {
+            assert!(is_relative(rel), "`{rel}` is relative");
+            assert!(parse_time(rel, UTC).is_none(), "`{rel}` is no instant");
+        }
+        for other in [
+            "2026-11-19",
+            "1795111451",
+            "yesterday's news",
+            "next tuesday",
+            "November 19 at 3:04 PM",
+            "12",
+            "",
+            "3 dogs",
+        ] {
+            assert!(!is_relative(other), "`{other}` is not relative");
+        }
     }
 
     #[test]
