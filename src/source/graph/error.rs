@@ -29,9 +29,22 @@ pub(crate) enum GraphError {
         /// What `X-Business-Use-Case-Usage` says about when access returns.
         regain: Option<Duration>,
     },
-    /// 1, 2, HTTP 5xx, an HTML error page, a timeout, a reset connection. Retried.
+    /// 1, 2, HTTP 5xx, an HTML error page, a reset connection. Retried.
     #[error("{0}")]
     Transient(String),
+    /// Nothing to talk to: the connection was refused, timed out, or the host name does not
+    /// resolve. Retried once at most; names the host (never the URL, which may hold a token).
+    #[error("cannot connect to the Graph API at `{host}`: {reason}")]
+    Unreachable { host: String, reason: String },
+    /// The host took the connection but sent no answer within `timeout_secs` (or within what
+    /// was left of the command's deadline). Retried once at most.
+    #[error("the Graph API at `{host}` did not answer within {}{}", crate::ui::seconds(*.waited), if *.deadline { " (the command's time limit)" } else { "" })]
+    NoAnswer {
+        host: String,
+        waited: Duration,
+        /// The wait was cut short by the command's overall deadline.
+        deadline: bool,
+    },
     /// 10, 200, 100 and anything else the API refuses: fails that group.
     #[error("{message} (Graph code {code}{})", subcode.map(|s| format!(", subcode {s}")).unwrap_or_default())]
     Refused {
@@ -49,8 +62,49 @@ impl GraphError {
     pub(crate) fn is_retryable(&self) -> bool {
         matches!(
             self,
-            GraphError::Transient(_) | GraphError::RateLimit { .. }
+            GraphError::Transient(_)
+                | GraphError::RateLimit { .. }
+                | GraphError::Unreachable { .. }
+                | GraphError::NoAnswer {
+                    deadline: false,
+                    ..
+                }
         )
+    }
+
+    /// The most retries this error is worth, given the configured `retries`: one for a host
+    /// that cannot be reached or does not answer (a blip clears in one; more only multiply
+    /// the wait), all of them otherwise.
+    pub(crate) fn retry_limit(&self, configured: u32) -> u32 {
+        if self.is_network() {
+            configured.min(1)
+        } else {
+            configured
+        }
+    }
+
+    /// The host could not be reached or did not answer: no request got through.
+    pub(crate) fn is_network(&self) -> bool {
+        matches!(
+            self,
+            GraphError::Unreachable { .. } | GraphError::NoAnswer { .. }
+        )
+    }
+
+    /// What kind of failure this is, in the words of a group's run status.
+    pub(crate) fn kind(&self) -> FailureKind {
+        match self {
+            GraphError::Token { .. } => FailureKind::Token,
+            GraphError::Unreachable { .. } | GraphError::NoAnswer { .. } => FailureKind::Network,
+            GraphError::Refused {
+                code: 10 | 200 | 100,
+                ..
+            } => FailureKind::Permission,
+            GraphError::Transient(_)
+            | GraphError::RateLimit { .. }
+            | GraphError::Refused { .. }
+            | GraphError::Unexpected(_) => FailureKind::Api,
+        }
     }
 
     /// The Graph error code, when the API sent one.
@@ -62,6 +116,42 @@ impl GraphError {
             _ => None,
         }
     }
+}
+
+/// The kind of a live group's failure, as its run status records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FailureKind {
+    /// No token, or one the API refuses: every live group fails alike.
+    Token,
+    /// The token lacks a permission, or the API refuses the object (codes 10, 200, 100).
+    Permission,
+    /// The host cannot be reached or does not answer.
+    Network,
+    /// Any other refusal, a rate limit or transient fault that outlasted its retries, or a
+    /// body that is not what was asked for.
+    Api,
+}
+
+impl FailureKind {
+    /// The kind's name in `group.json` (DESIGN.md, "Run status lives in the archive").
+    #[allow(dead_code)] // read by the run status, which the store records
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::Token => "token",
+            FailureKind::Permission => "permission",
+            FailureKind::Network => "network",
+            FailureKind::Api => "api",
+        }
+    }
+}
+
+/// A live group's failure: the full message for the log, and its kind for the run status.
+/// `graph::fetch` returns every group error as one of these (`anyhow::Error::downcast_ref`).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub(crate) struct FetchError {
+    pub kind: FailureKind,
+    pub message: String,
 }
 
 /// The `error` object of a failed call.
