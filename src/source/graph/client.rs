@@ -55,6 +55,8 @@ pub(crate) struct Client {
     unreachable: Mutex<Option<String>>,
     /// Lets the caller print retries as they happen (`cdmx: retrying in 2s: ...`).
     quiet: bool,
+    /// Whether a request that got no answer within `timeout_secs` is tried again.
+    retry_no_answer: bool,
 }
 
 impl Client {
@@ -101,6 +103,7 @@ impl Client {
             deadline_len: FETCH_DEADLINE,
             unreachable: Mutex::new(None),
             quiet: false,
+            retry_no_answer: true,
         })
     }
 
@@ -111,8 +114,10 @@ impl Client {
         self
     }
 
-    /// For an interactive command: one retry at most and the short deadline.
-    pub(crate) fn interactive(self) -> Self {
+    /// For an interactive command: one retry at most, none after `timeout_secs` of silence
+    /// (the user has waited that long already), and the short deadline.
+    pub(crate) fn interactive(mut self) -> Self {
+        self.retry_no_answer = false;
         self.quiet().max_retries(1).deadline(INTERACTIVE_DEADLINE)
     }
 
@@ -255,7 +260,10 @@ impl Client {
                 self.stop();
                 return Err(err);
             }
-            let limit = err.retry_limit(self.retries);
+            let limit = match err {
+                GraphError::NoAnswer { .. } if !self.retry_no_answer => 0,
+                _ => err.retry_limit(self.retries),
+            };
             if !err.is_retryable() || attempt >= limit {
                 if let GraphError::Unreachable { reason, .. } = &err {
                     self.mark_unreachable(reason);
