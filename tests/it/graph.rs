@@ -267,6 +267,28 @@ fn a_token_that_debug_token_calls_invalid_stops_before_any_feed_is_read() {
 }
 
 #[test]
+fn a_token_that_debug_token_calls_invalid_fails_every_live_group_by_name() {
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .group("222", page("222", posts("b", 3), 100))
+            .debug(json!({"is_valid": false, "error": {"code": 190, "message": "Session has expired"}})),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page"), ("222", "bogota", "page")]);
+    let run = run(&site, &["fetch", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    for slug in ["cdmx", "bogota"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(slug) && l.contains("Session has expired")),
+            "{slug}: {err}"
+        );
+    }
+    assert_eq!(feed_requests(&fake, "111") + feed_requests(&fake, "222"), 0);
+}
+
+#[test]
 fn a_missing_token_says_where_to_put_one() {
     let fake = FakeGraph::start(Fake::new());
     let site = live_site(&fake, &[("111", "cdmx", "page")]);

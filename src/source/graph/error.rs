@@ -331,6 +331,56 @@ mod tests {
     }
 
     #[test]
+    fn a_host_that_cannot_be_reached_is_retried_once_and_others_as_configured() {
+        let unreachable = GraphError::Unreachable {
+            host: "127.0.0.1:9".into(),
+            reason: "the connection was refused".into(),
+        };
+        let silent = GraphError::NoAnswer {
+            host: "127.0.0.1:9".into(),
+            waited: Duration::from_secs(2),
+            deadline: false,
+        };
+        assert_eq!(unreachable.retry_limit(5), 1);
+        assert_eq!(silent.retry_limit(5), 1);
+        assert_eq!(unreachable.retry_limit(0), 0);
+        assert_eq!(GraphError::Transient("x".into()).retry_limit(5), 5);
+        let cut = GraphError::NoAnswer {
+            host: "h".into(),
+            waited: Duration::from_secs(1),
+            deadline: true,
+        };
+        assert!(!cut.is_retryable(), "nothing is left of the deadline");
+        assert_eq!(
+            unreachable.to_string(),
+            "cannot connect to the Graph API at `127.0.0.1:9`: the connection was refused"
+        );
+        assert!(cut.to_string().contains("time limit"), "{cut}");
+    }
+
+    #[test]
+    fn failure_kinds_are_the_run_status_names() {
+        assert_eq!(
+            class(400, "expired_token (HTTP 400)").kind().as_str(),
+            "token"
+        );
+        assert_eq!(
+            class(403, "permission (HTTP 403)").kind().as_str(),
+            "permission"
+        );
+        assert_eq!(
+            class(400, "groups_removed (HTTP 400)").kind(),
+            FailureKind::Permission
+        );
+        assert_eq!(class(500, "transient (HTTP 500)").kind().as_str(), "api");
+        let unreachable = GraphError::Unreachable {
+            host: "h".into(),
+            reason: "r".into(),
+        };
+        assert_eq!(unreachable.kind().as_str(), "network");
+    }
+
+    #[test]
     fn a_token_error_says_how_to_renew() {
         let msg = class(400, "expired_token (HTTP 400)").to_string();
         assert!(
