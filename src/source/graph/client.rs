@@ -242,7 +242,7 @@ impl Client {
                 return Err(GraphError::Token {
                     code: 190,
                     subcode: None,
-                    message: "stopped: another request found the access token refused".into(),
+                    message: "another request of this run found it refused".into(),
                     env: self.token_env.clone(),
                 });
             }
@@ -549,6 +549,22 @@ mod tests {
                 time
             )]
         );
+    }
+
+    #[test]
+    fn no_request_starts_once_the_deadline_has_passed() {
+        // Port 9 on loopback: were a request made, it would fail to connect instead.
+        let c = client().deadline(Duration::ZERO);
+        let url = c.url(&["debug_token"], &[]);
+        let e = crate::source::graph::runtime()
+            .unwrap()
+            .block_on(c.get::<serde_json::Value>(&url, "t"))
+            .unwrap_err();
+        assert!(
+            matches!(e, GraphError::NoAnswer { deadline: true, .. }),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("`127.0.0.1:9`"), "{e}");
     }
 
     #[test]
