@@ -94,7 +94,8 @@ fn main() {
         .unwrap_or(0);
     // debug_token, then one group's feed pages one after another (its node is fetched
     // alongside the first page, so it adds no step).
-    let chain = 1 + feed_pages;
+    // debug_token, the node, then the feed pages: a group asks for its node before its feed.
+    let chain = 2 + feed_pages;
     let floor = latency * chain as u32;
     let sequential = latency * requests.len() as u32;
     println!();

@@ -104,7 +104,7 @@ fn app_client(config: &Config, token: &str, command: &str) -> Result<Client> {
         token: token.to_string(),
         app_secret: Some(app_secret),
     };
-    Ok(Client::new(config, &secrets)?.quiet().max_retries(1))
+    Ok(Client::new(config, &secrets)?.interactive())
 }
 
 #[derive(Deserialize)]
@@ -193,7 +193,7 @@ fn print_token(config: &Config, obtained: &Obtained) {
 /// `auth inspect`: `debug_token` in words; exit 1 when the token is not valid.
 fn inspect(config: &Config, now: Now) -> Result<ExitCode> {
     let secrets = Secrets::load(config)?;
-    let client = Client::new(config, &secrets)?.quiet();
+    let client = Client::new(config, &secrets)?.interactive();
     let info = graph::runtime()?
         .block_on(graph::debug_token(&client, &secrets.token))
         // A refusal may be about the app credentials debug_token is asked with, not the
@@ -269,7 +269,9 @@ async fn login(config: &Config, args: &LoginArgs) -> Result<Obtained> {
         })?;
     let port = listener.local_addr()?.port();
     let redirect = format!("http://127.0.0.1:{port}/callback");
-    let client = app_client(config, "", "auth login")?;
+    // Its calls come after the browser, which may take up to `LOGIN_TIMEOUT`.
+    let client =
+        app_client(config, "", "auth login")?.deadline(LOGIN_TIMEOUT + graph::INTERACTIVE_DEADLINE);
     let state: String = {
         let mut rng = rand::thread_rng();
         (0..32)

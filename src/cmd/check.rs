@@ -76,7 +76,8 @@ fn check_token(
         Err(e) => return report.problem(format!("token: {}", crate::ui::chain(&e))),
     };
     let client = match Client::new(config, &secrets) {
-        Ok(c) => c.quiet(),
+        // One retry at most and a short deadline: a closed port is reported in seconds.
+        Ok(c) => c.interactive(),
         Err(e) => return report.problem(format!("token: {}", crate::ui::chain(&e))),
     };
     let runtime = match graph::runtime() {
@@ -111,6 +112,16 @@ fn check_token(
             Err(e @ graph::GraphError::Token { .. }) => {
                 let e = graph::debug_token_refused(&client, e);
                 return report.problem(format!("token: {}", crate::ui::chain(&e)));
+            }
+            Err(e) if e.is_network() => {
+                // No group would answer either: one problem, not one per group.
+                report.problem(format!("token: {e}"));
+                let slugs: Vec<_> = live.iter().map(|g| format!("`{}`", g.slug)).collect();
+                return report.note(format!(
+                    "groups not checked ({}): the Graph API at `{}` cannot be reached",
+                    slugs.join(", "),
+                    client.host()
+                ));
             }
             Err(e) => report.note(format!("token: debug_token could not be asked ({e}); checking the groups anyway")),
         }

@@ -23,7 +23,7 @@ struct UserGroup {
 
 pub(crate) fn run(config: &Config) -> Result<ExitCode> {
     let secrets = Secrets::load(config)?;
-    let client = Client::new(config, &secrets)?.quiet();
+    let client = Client::new(config, &secrets)?.interactive();
     let groups = graph::runtime()?.block_on(list(&client))?;
     if groups.is_empty() {
         crate::ui::info("The token's user is in no group the API shows.");

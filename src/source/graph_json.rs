@@ -73,12 +73,33 @@ pub struct Count {
     pub count: u64,
 }
 
-/// `comments` / `reactions` with `summary(true)`: the total is in `summary.total_count`,
-/// never the length of `data` (which is one page of 25 at most).
+/// `comments` / `reactions`. With `summary(true)` the total is in `summary.total_count`;
+/// `data` is one page of the edge (25 at most), so its length is only a lower bound, but
+/// it is the count to use when older exports and API versions send `data` without a
+/// `summary`.
 #[derive(Debug, Deserialize)]
 pub struct Edge {
     #[serde(default)]
     pub summary: Option<Summary>,
+    /// The edge's first page, counted and not kept. `null` counts as absent.
+    #[serde(default, deserialize_with = "counted")]
+    pub data: usize,
+}
+
+impl Edge {
+    /// The best count the edge gives: the summary's total, never less than the `data` present.
+    pub fn count(&self) -> u64 {
+        let present = self.data as u64;
+        self.summary
+            .as_ref()
+            .map_or(present, |s| s.total_count.max(present))
+    }
+}
+
+/// The length of an optional JSON array, without keeping its elements.
+fn counted<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    let items = Option::<Vec<serde::de::IgnoredAny>>::deserialize(d)?;
+    Ok(items.map_or(0, |v| v.len()))
 }
 
 #[derive(Debug, Deserialize)]
@@ -99,7 +120,7 @@ impl GraphPost {
         if self.is_published == Some(false) {
             return None;
         }
-        let total = |e: Option<Edge>| e.and_then(|e| e.summary).map_or(0, |s| s.total_count);
+        let total = |e: Option<Edge>| e.map_or(0, |e| e.count());
         Some(Post {
             id: self.id,
             created_time: self.created_time,
@@ -254,6 +275,38 @@ mod tests {
     fn page_next_is_kept(text: &str) -> bool {
         let page: ListPage<GraphPost> = from_json(text).unwrap();
         page.next().is_some()
+    }
+
+    fn counts(post: &str) -> (u64, u64) {
+        let p: GraphPost = from_json(post).unwrap();
+        let p = p.into_post().unwrap();
+        (p.comments, p.reactions)
+    }
+
+    #[test]
+    fn without_a_summary_the_data_present_is_counted() {
+        let post = r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000",
+            "comments":{"data":[{"id":"c1","message":"a"},{"id":"c2"},{"id":"c3"}],
+                        "paging":{"cursors":{"after":"x"}}},
+            "reactions":{"data":[{"id":"u1","type":"LIKE"},{"id":"u2","type":"LOVE"}]}}"#;
+        assert_eq!(counts(post), (3, 2));
+    }
+
+    #[test]
+    fn a_summary_wins_over_a_shorter_data_page_and_never_counts_less_than_it() {
+        let post = r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000",
+            "comments":{"data":[{"id":"c1"}],"summary":{"total_count":42}},
+            "reactions":{"data":[{"id":"u1"},{"id":"u2"}],"summary":{"total_count":0}}}"#;
+        assert_eq!(counts(post), (42, 2));
+    }
+
+    #[test]
+    fn null_or_absent_data_and_summary_count_zero() {
+        let post = r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000",
+            "comments":{"data":null},"reactions":{}}"#;
+        assert_eq!(counts(post), (0, 0));
+        let bare = r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000"}"#;
+        assert_eq!(counts(bare), (0, 0));
     }
 
     #[test]

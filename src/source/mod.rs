@@ -112,27 +112,6 @@ impl FailureKind {
     }
 }
 
-impl FailureKind {
-    pub(crate) fn of_graph(err: &graph::GraphError) -> FailureKind {
-        use graph::GraphError;
-        match err {
-            GraphError::Token { .. } => FailureKind::Token,
-            GraphError::Refused { .. } => FailureKind::Permission,
-            GraphError::Transient(_) => FailureKind::Network,
-            _ => FailureKind::Api,
-        }
-    }
-}
-
-/// An error message that already knows its kind (the live source words its messages
-/// itself, with hints, and says what kind of failure it is).
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub(crate) struct Classified {
-    pub kind: FailureKind,
-    pub message: String,
-}
-
 /// One group's failed fetch: what kind of failure, and the full error for the log.
 #[derive(Debug)]
 pub struct GroupFailure {
@@ -148,22 +127,13 @@ impl GroupFailure {
         }
     }
 
-    /// A live group's failure, classified by what its cause chain holds.
+    /// A live group's failure: the live source words and classifies its errors itself
+    /// (`graph::FetchError`).
     fn live(error: anyhow::Error) -> Self {
-        let chain = || error.chain();
-        let kind = chain()
-            .find_map(|e| e.downcast_ref::<Classified>().map(|c| c.kind))
-            .or_else(|| {
-                chain().find_map(|e| {
-                    e.downcast_ref::<graph::GraphError>()
-                        .map(FailureKind::of_graph)
-                })
-            })
-            .unwrap_or(if chain().any(|e| e.is::<reqwest::Error>()) {
-                FailureKind::Network
-            } else {
-                FailureKind::Api
-            });
+        let kind = error
+            .chain()
+            .find_map(|e| e.downcast_ref::<graph::FetchError>().map(|f| f.kind))
+            .unwrap_or(FailureKind::Api);
         GroupFailure { kind, error }
     }
 }
@@ -219,22 +189,9 @@ pub fn fetch_groups(
         let since = window.since.or(default.since).unwrap_or(now);
         let until = window.until.unwrap_or(now);
         let groups: Vec<_> = live.iter().map(|&i| &config.groups[i]).collect();
-        match graph::fetch(config, &groups, since, until, now) {
-            Ok(fetched) => {
-                for (&i, result) in live.iter().zip(fetched) {
-                    results[i] = Some(result.map_err(GroupFailure::live));
-                }
-            }
-            // No token, or one the API refused: every live group fails with it.
-            Err(e) => {
-                let why = crate::ui::chain(&e);
-                for &i in &live {
-                    results[i] = Some(Err(GroupFailure {
-                        kind: FailureKind::Token,
-                        error: anyhow::anyhow!("{why}"),
-                    }));
-                }
-            }
+        let fetched = graph::fetch(config, &groups, since, until, now);
+        for (i, result) in live.into_iter().zip(fetched) {
+            results[i] = Some(result.map_err(GroupFailure::live));
         }
     }
     results

@@ -1,7 +1,9 @@
 //! A fake Graph API on 127.0.0.1 for the integration tests and `examples/bench_fetch.rs`:
 //! paged feeds (with `paging.next` URLs that embed the token, as the real API's do), group
-//! and Page nodes, `debug_token`, token exchange, `/me/groups`, scripted faults and latency.
-//! It checks every request the way Meta does: the bearer token and `appsecret_proof`.
+//! and Page nodes, `debug_token`, token exchange, `/me/groups`, scripted faults, outages and
+//! latency. It checks every request the way Meta does: the bearer token and `appsecret_proof`.
+//! [`Silent`] is a server that accepts connections and never answers; [`closed_port`] is a
+//! port nothing listens on.
 //!
 //! Self-contained on purpose (no `crate::` paths): the benchmark includes this file too.
 
@@ -74,6 +76,9 @@ pub struct Inner {
     /// The `data` of `debug_token`.
     pub debug: Value,
     pub me_groups: Vec<Value>,
+    /// The next this many requests, whatever their path (`debug_token` aside), get an HTML
+    /// 503: an outage that hits every request made while it lasts.
+    pub outage: usize,
 }
 
 pub struct Fake {
@@ -123,6 +128,12 @@ impl Fake {
 
     pub fn debug(self, data: Value) -> Fake {
         self.state().debug = data;
+        self
+    }
+
+    /// The next `requests` requests (other than `debug_token`) fail with an HTML 503.
+    pub fn outage(self, requests: usize) -> Fake {
+        self.state().outage = requests;
         self
     }
 
@@ -194,6 +205,46 @@ impl Drop for FakeGraph {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+    }
+}
+
+/// A port on 127.0.0.1 that nothing listens on (bound, then released).
+pub fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    port
+}
+
+/// A server on 127.0.0.1 that accepts every connection and never sends a byte: a hung API.
+/// It counts the connections it took (each attempt of a request opens one).
+pub struct Silent {
+    pub addr: SocketAddr,
+    accepted: Arc<Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl Silent {
+    pub fn start() -> Silent {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let addr = listener.local_addr().unwrap();
+        let accepted = Arc::new(Mutex::new(Vec::new()));
+        let held = accepted.clone();
+        // The thread ends with the test process; the connections stay open until then.
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                held.lock().unwrap().push(stream);
+            }
+        });
+        Silent { addr, accepted }
+    }
+
+    pub fn api_base(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Connections accepted so far.
+    pub fn connections(&self) -> usize {
+        self.accepted.lock().unwrap().len()
     }
 }
 
@@ -293,11 +344,15 @@ async fn handle(State(fake): State<Arc<Fake>>, req: Request) -> Response {
         }
     }
 
-    let fault = fake
-        .state()
-        .faults
-        .get_mut(&rest)
-        .and_then(VecDeque::pop_front);
+    let fault = {
+        let mut state = fake.state();
+        if state.outage > 0 && rest != "debug_token" {
+            state.outage -= 1;
+            Some(Fault::Html(503))
+        } else {
+            state.faults.get_mut(&rest).and_then(VecDeque::pop_front)
+        }
+    };
     match fault {
         Some(Fault::Html(status)) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);

@@ -4,8 +4,8 @@
 use serde_json::json;
 
 use crate::fake_graph::{
-    graph_error, post, proof, Fake, FakeGraph, FakeGroup, Fault, APP_ID, APP_SECRET, LONG_TOKEN,
-    PAGE_TOKEN, SHORT_TOKEN, TOKEN,
+    closed_port, graph_error, post, proof, Fake, FakeGraph, FakeGroup, Fault, Silent, APP_ID,
+    APP_SECRET, LONG_TOKEN, PAGE_TOKEN, SHORT_TOKEN, TOKEN,
 };
 use crate::support::{Run, Site};
 
@@ -37,9 +37,13 @@ fn posts(prefix: &str, n: usize) -> Vec<serde_json::Value> {
 
 /// A live site whose groups are `(id, slug, kind)`, pointed at `fake`.
 fn live_site(fake: &FakeGraph, groups: &[(&str, &str, &str)]) -> Site {
+    site_at(&fake.api_base(), "retries = 3\ntimeout_secs = 5\n", groups)
+}
+
+/// A live site on `api_base`, with `source` lines added to `[source]`.
+fn site_at(api_base: &str, source: &str, groups: &[(&str, &str, &str)]) -> Site {
     let mut toml = format!(
-        "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"graph\"\napi_base = \"{}\"\napp_id = \"{APP_ID}\"\nbackoff_ms = 2\nretries = 3\ntimeout_secs = 5\n",
-        fake.api_base()
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"graph\"\napi_base = \"{api_base}\"\napp_id = \"{APP_ID}\"\nbackoff_ms = 2\n{source}",
     );
     for (id, slug, kind) in groups {
         toml.push_str(&format!(
@@ -264,6 +268,28 @@ fn a_token_that_debug_token_calls_invalid_stops_before_any_feed_is_read() {
     run.stderr_has("changed their password");
     run.stderr_has("auth login");
     assert_eq!(feed_requests(&fake, "111"), 0);
+}
+
+#[test]
+fn a_token_that_debug_token_calls_invalid_fails_every_live_group_by_name() {
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .group("222", page("222", posts("b", 3), 100))
+            .debug(json!({"is_valid": false, "error": {"code": 190, "message": "Session has expired"}})),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page"), ("222", "bogota", "page")]);
+    let run = run(&site, &["fetch", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    for slug in ["cdmx", "bogota"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(slug) && l.contains("Session has expired")),
+            "{slug}: {err}"
+        );
+    }
+    assert_eq!(feed_requests(&fake, "111") + feed_requests(&fake, "222"), 0);
 }
 
 #[test]
@@ -702,26 +728,169 @@ fn a_wrong_app_secret_is_named_instead_of_blaming_the_token() {
 }
 
 #[test]
+fn counts_the_comments_and_reactions_present_when_the_feed_sends_no_summary() {
+    // An older API version: the first page of each edge, no `summary`.
+    let mut old = post("old_api", "2026-11-18T10:00:00+0000", 0);
+    let comments: Vec<_> = (0..21).map(|i| json!({"id": format!("c{i}")})).collect();
+    old["comments"] = json!({ "data": comments, "paging": {"cursors": {"after": "x"}} });
+    old["reactions"] =
+        json!({ "data": [{"id": "u1", "type": "LIKE"}, {"id": "u2", "type": "WOW"}] });
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", vec![old], 100)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    run(&site, &["fetch", NOW]).success();
+    let week = site.json("data/cdmx/2026-11-16.json");
+    assert_eq!(week["posts"][0]["id"], "old_api", "{week}");
+    assert_eq!(week["posts"][0]["comments"], 21, "{week}");
+    assert_eq!(week["posts"][0]["reactions"], 2, "{week}");
+}
+
+/// The lines of `text` that report a retry of `label`.
+fn retry_lines<'a>(text: &'a str, label: &str) -> Vec<&'a str> {
+    let prefix = format!("{label}: retry ");
+    text.lines().filter(|l| l.starts_with(&prefix)).collect()
+}
+
+#[test]
 fn a_connection_failure_is_reported_without_the_url_or_the_token() {
-    // A port nothing listens on: every request fails to connect.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = closed.local_addr().unwrap().port();
-    drop(closed);
-    let site = Site::new();
-    site.write(
-        "site.toml",
-        &format!("[source]\napi_base = \"http://127.0.0.1:{port}\"\napp_id = \"{APP_ID}\"\nretries = 1\nbackoff_ms = 1\n[[groups]]\nid = \"111\"\nslug = \"cdmx\"\nkind = \"page\"\n"),
-    );
+    let port = closed_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let site = site_at(&base, "retries = 1\n", &[("111", "cdmx", "page")]);
     let run = run(&site, &["fetch", NOW]);
     run.fails_with(1);
     let err = run.stderr();
     assert!(
-        err.contains("cannot connect to the Graph API") && err.contains("cdmx"),
+        err.contains(&format!(
+            "cannot connect to the Graph API at `127.0.0.1:{port}`"
+        )) && err.contains("refused")
+            && err.contains("cdmx"),
         "{err}"
     );
     assert!(
-        !err.contains("input_token") && !err.contains("/feed?"),
+        !err.contains("input_token") && !err.contains("/feed?") && !err.contains("http://"),
         "{err}"
     );
     assert_no_secret("stderr", &err);
+}
+
+#[test]
+fn a_refused_connection_is_retried_once_whatever_the_configured_retries() {
+    let port = closed_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let groups = [("111", "cdmx", "page"), ("222", "mty", "page")];
+    let site = site_at(&base, "retries = 5\n", &groups);
+    let run = run(&site, &["build", NOW]);
+    run.fails_with(1);
+    let err = run.stderr();
+    // The token check finds the host unreachable after one retry; no group tries again.
+    assert_eq!(retry_lines(&err, "debug_token").len(), 1, "{err}");
+    assert!(
+        retry_lines(&err, "debug_token")[0].contains("retry 1 of 1"),
+        "{err}"
+    );
+    assert!(retry_lines(&err, "cdmx").is_empty(), "{err}");
+    assert!(retry_lines(&err, "mty").is_empty(), "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert_no_secret("stderr", &err);
+}
+
+#[test]
+fn check_groups_and_auth_inspect_name_the_host_that_refuses_the_connection() {
+    let port = closed_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let host = format!("`127.0.0.1:{port}`");
+    let site = site_at(&base, "retries = 5\n", &[("111", "cdmx", "page")]);
+
+    let check = run(&site, &["check", NOW]);
+    check.fails_with(1);
+    let out = check.stdout();
+    assert!(
+        out.contains(&format!(
+            "problem: token: cannot connect to the Graph API at {host}"
+        )),
+        "{out}"
+    );
+    // One problem for the host, not one more per group that cannot be asked either.
+    assert!(out.contains("check failed: 1 problem(s)"), "{out}");
+    assert!(out.contains("groups not checked (`cdmx`)"), "{out}");
+
+    for args in [&["groups"][..], &["auth", "inspect", NOW][..]] {
+        let r = run(&site, args);
+        r.fails_with(1);
+        let err = r.stderr();
+        assert!(
+            err.contains(&format!("cannot connect to the Graph API at {host}"))
+                && err.contains("refused"),
+            "{args:?}: {err}"
+        );
+        assert_no_secret("stderr", &err);
+    }
+}
+
+#[test]
+fn a_host_name_that_does_not_resolve_is_named() {
+    // `.invalid` never resolves (RFC 2606); without a resolver the lookup fails as well.
+    let site = site_at(
+        "http://graph.example.invalid",
+        "retries = 5\n",
+        &[("111", "cdmx", "page")],
+    );
+    let r = run(&site, &["auth", "inspect", NOW]);
+    r.fails_with(1);
+    let err = r.stderr();
+    assert!(
+        err.contains("cannot connect to the Graph API at `graph.example.invalid`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_server_that_never_answers_is_asked_once_by_check_and_retried_once_by_build() {
+    let silent = Silent::start();
+    let source = "retries = 5\ntimeout_secs = 1\n";
+    let groups = [("111", "cdmx", "page"), ("222", "mty", "page")];
+    let site = site_at(&silent.api_base(), source, &groups);
+    let check = run(&site, &["check", NOW]);
+    check.fails_with(1);
+    let out = check.stdout();
+    assert!(
+        out.contains(&format!(
+            "problem: token: the Graph API at `{}` did not answer within 1.00s",
+            silent.addr
+        )),
+        "{out}"
+    );
+    // debug_token, not retried; the groups are not asked of a host that hangs.
+    assert_eq!(silent.connections(), 1, "{out}");
+
+    let build = run(&site, &["build", NOW]);
+    build.fails_with(1);
+    let err = build.stderr();
+    assert_eq!(retry_lines(&err, "debug_token").len(), 1, "{err}");
+    assert!(err.contains("cdmx") && err.contains("mty"), "{err}");
+    assert_eq!(
+        silent.connections(),
+        3,
+        "2 more for the build's token check\n{err}"
+    );
+}
+
+#[test]
+fn an_outage_is_retried_and_each_retry_reported_once_per_group() {
+    // The next two requests after the token check fail, whatever they ask for.
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .outage(2),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let run = run(&site, &["build", NOW]);
+    run.success();
+    assert_eq!(stored_ids(&site, "cdmx").len(), 3);
+    let err = run.stderr();
+    let lines = retry_lines(&err, "cdmx");
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("cdmx: retry 1 of 3"), "{err}");
+    assert!(lines[1].starts_with("cdmx: retry 2 of 3"), "{err}");
+    // debug_token, the node (3 tries), the feed (1).
+    assert_eq!(fake.requests().len(), 5, "{err}");
 }

@@ -1,9 +1,11 @@
 //! The HTTP client of the Graph API: the token in a header, `appsecret_proof` on every call,
-//! retries with exponential backoff and jitter for transient faults and rate limits, and
+//! retries with exponential backoff and jitter for transient faults and rate limits (one
+//! retry at most for a host that cannot be reached), an overall deadline per command, and
 //! redaction of every message it produces.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rand::Rng;
@@ -20,6 +22,11 @@ use crate::secret::{self, Secrets};
 const MAX_BACKOFF: Duration = Duration::from_secs(60);
 /// Usage (percent of the quota, from the usage headers) above which calls slow down.
 const USAGE_SLOWDOWN: u64 = 90;
+/// The overall deadline of a fetch (`build`, `fetch`): far beyond a weekly run's few pages
+/// and a 15-minute rate-limit wait, but a run against a hung API still ends.
+pub(crate) const FETCH_DEADLINE: Duration = Duration::from_secs(60 * 60);
+/// The overall deadline of an interactive command (`check`, `groups`, `auth`).
+pub(crate) const INTERACTIVE_DEADLINE: Duration = Duration::from_secs(60);
 
 /// A Graph API client for one run. Cheap to share behind an `Arc`.
 pub(crate) struct Client {
@@ -35,8 +42,21 @@ pub(crate) struct Client {
     app_secret_env: String,
     /// Set when a call finds the token refused, so every other group stops promptly.
     stopped: AtomicBool,
+    /// `host[:port]` of `api_base`, the only part of a URL an error names.
+    host: String,
+    /// Per-request timeout (`timeout_secs`).
+    timeout: Duration,
+    /// No request starts, or waits, past this instant.
+    deadline: Instant,
+    /// How long the deadline was set for, for messages.
+    deadline_len: Duration,
+    /// Set when the host could not be reached even after a retry: later calls fail at once
+    /// with the same reason instead of each waiting out its own retry.
+    unreachable: Mutex<Option<String>>,
     /// Lets the caller print retries as they happen (`cdmx: retrying in 2s: ...`).
     quiet: bool,
+    /// Whether a request that got no answer within `timeout_secs` is tried again.
+    retry_no_answer: bool,
 }
 
 impl Client {
@@ -48,9 +68,17 @@ impl Client {
             s.api_version.trim_matches('/')
         ))
         .with_context(|| format!("`source.api_base` `{}` is not a valid URL", s.api_base))?;
+        let timeout = Duration::from_secs(s.timeout_secs.max(1));
+        let host = match (root.host_str(), root.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_string(),
+            (None, _) => root.origin().ascii_serialization(),
+        };
+        // The whole request (connect, headers, body) is bounded by `timeout_secs`, per
+        // request; the connect phase by at most 10 s of it.
         let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(s.timeout_secs.max(1)))
-            .connect_timeout(Duration::from_secs(s.timeout_secs.clamp(1, 10)))
+            .timeout(timeout)
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
             .user_agent(concat!("groupdigest/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| anyhow::anyhow!("cannot start the HTTP client: {}", transport(e)))?;
@@ -69,8 +97,33 @@ impl Client {
             token_env: s.token_env.clone(),
             app_secret_env: s.app_secret_env.clone(),
             stopped: AtomicBool::new(false),
+            host,
+            timeout,
+            deadline: Instant::now() + FETCH_DEADLINE,
+            deadline_len: FETCH_DEADLINE,
+            unreachable: Mutex::new(None),
             quiet: false,
+            retry_no_answer: true,
         })
+    }
+
+    /// Every call of this client ends within `limit` from now (the command's deadline).
+    pub(crate) fn deadline(mut self, limit: Duration) -> Self {
+        self.deadline = Instant::now() + limit;
+        self.deadline_len = limit;
+        self
+    }
+
+    /// For an interactive command: one retry at most, none after `timeout_secs` of silence
+    /// (the user has waited that long already), and the short deadline.
+    pub(crate) fn interactive(mut self) -> Self {
+        self.retry_no_answer = false;
+        self.quiet().max_retries(1).deadline(INTERACTIVE_DEADLINE)
+    }
+
+    /// `host[:port]` of the API, for messages.
+    pub(crate) fn host(&self) -> &str {
+        &self.host
     }
 
     /// A client that does not print retries (for commands whose output is data).
@@ -186,9 +239,18 @@ impl Client {
         let mut attempt = 0u32;
         loop {
             if self.is_stopped() {
-                return Err(GraphError::Transient(
-                    "stopped: the access token was refused".into(),
-                ));
+                return Err(GraphError::Token {
+                    code: 190,
+                    subcode: None,
+                    message: "another request of this run found it refused".into(),
+                    env: self.token_env.clone(),
+                });
+            }
+            if let Some(reason) = self.unreachable() {
+                return Err(GraphError::Unreachable {
+                    host: self.host.clone(),
+                    reason,
+                });
             }
             let err = match self.once(url, bearer).await {
                 Ok(v) => return Ok(v),
@@ -198,19 +260,53 @@ impl Client {
                 self.stop();
                 return Err(err);
             }
-            if !err.is_retryable() || attempt >= self.retries {
+            let limit = match err {
+                GraphError::NoAnswer { .. } if !self.retry_no_answer => 0,
+                _ => err.retry_limit(self.retries),
+            };
+            if !err.is_retryable() || attempt >= limit {
+                if let GraphError::Unreachable { reason, .. } = &err {
+                    self.mark_unreachable(reason);
+                }
                 return Err(err);
             }
             let wait = self.wait_before_retry(attempt, &err)?;
+            if Instant::now() + wait >= self.deadline {
+                return Err(self.out_of_time(err));
+            }
             attempt += 1;
             if !self.quiet {
                 crate::ui::info(format!(
-                    "{label}: retry {attempt} of {} in {}: {err}",
-                    self.retries,
+                    "{label}: retry {attempt} of {limit} in {}: {err}",
                     crate::ui::seconds(wait)
                 ));
             }
             tokio::time::sleep(wait).await;
+        }
+    }
+
+    fn unreachable(&self) -> Option<String> {
+        self.unreachable
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn mark_unreachable(&self, reason: &str) {
+        self.unreachable
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_or_insert_with(|| reason.to_string());
+    }
+
+    /// `err`, when no retry fits before the deadline: said so, unless it already says it.
+    fn out_of_time(&self, err: GraphError) -> GraphError {
+        match err {
+            e @ GraphError::NoAnswer { deadline: true, .. } => e,
+            e => GraphError::Transient(format!(
+                "{e}; no time left to retry within the command's {} limit",
+                crate::ui::seconds(self.deadline_len)
+            )),
         }
     }
 
@@ -248,16 +344,28 @@ impl Client {
 
     /// One request: sign it, send it, classify the answer.
     async fn once<T: DeserializeOwned>(&self, url: &Url, bearer: &str) -> Result<T, GraphError> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(GraphError::NoAnswer {
+                host: self.host.clone(),
+                waited: self.deadline_len,
+                deadline: true,
+            });
+        }
+        // Each request gets `timeout_secs`, or what is left of the deadline if less.
+        let (timeout, cut) = if left < self.timeout {
+            (left, true)
+        } else {
+            (self.timeout, false)
+        };
         // An empty bearer is a call made before there is a token (a login code exchange).
         let request = if bearer.is_empty() {
             self.http.get(url.clone())
         } else {
             self.http.get(self.signed(url, bearer)).bearer_auth(bearer)
         };
-        let response = request
-            .send()
-            .await
-            .map_err(|e| GraphError::Transient(transport(e)))?;
+        let fail = |e: reqwest::Error| self.transport_error(e, timeout, cut);
+        let response = request.timeout(timeout).send().await.map_err(fail)?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -274,10 +382,7 @@ impl Client {
             .flatten()
             .filter_map(usage_percent)
             .max();
-        let text = response
-            .text()
-            .await
-            .map_err(|e| GraphError::Transient(transport(e)))?;
+        let text = response.text().await.map_err(fail)?;
         // Parsed as it came: redacting the body would also rewrite post text and the
         // token-bearing `paging.next` URLs. Messages built from it are redacted instead.
         if let Some(err) = classify(status, &text, regain, &self.token_env) {
@@ -320,6 +425,55 @@ impl Client {
             }
         }
         out
+    }
+}
+
+impl Client {
+    /// A transport error as a `GraphError` naming the host, never the URL.
+    fn transport_error(&self, e: reqwest::Error, waited: Duration, cut: bool) -> GraphError {
+        let host = self.host.clone();
+        if e.is_connect() {
+            return GraphError::Unreachable {
+                host,
+                reason: connect_reason(&e),
+            };
+        }
+        if e.is_timeout() {
+            return GraphError::NoAnswer {
+                host,
+                waited,
+                deadline: cut,
+            };
+        }
+        GraphError::Transient(transport(e))
+    }
+}
+
+/// Why a connection could not be made, in words: refused, timed out, or a name that does
+/// not resolve, with the system's own message.
+fn connect_reason(e: &reqwest::Error) -> String {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    let mut innermost = String::new();
+    let mut io_kind = None;
+    let mut dns = false;
+    while let Some(err) = source {
+        let text = err.to_string();
+        dns |= text.contains("dns error") || text.contains("lookup address");
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            io_kind = Some(io.kind());
+        }
+        innermost = text;
+        source = err.source();
+    }
+    let innermost = secret::redact(&innermost);
+    if dns {
+        format!("the host name does not resolve ({innermost})")
+    } else if io_kind == Some(std::io::ErrorKind::ConnectionRefused) {
+        "the connection was refused (nothing listens on that port)".to_string()
+    } else if e.is_timeout() {
+        "the connection timed out".to_string()
+    } else {
+        innermost
     }
 }
 
@@ -395,6 +549,22 @@ mod tests {
                 time
             )]
         );
+    }
+
+    #[test]
+    fn no_request_starts_once_the_deadline_has_passed() {
+        // Port 9 on loopback: were a request made, it would fail to connect instead.
+        let c = client().deadline(Duration::ZERO);
+        let url = c.url(&["debug_token"], &[]);
+        let e = crate::source::graph::runtime()
+            .unwrap()
+            .block_on(c.get::<serde_json::Value>(&url, "t"))
+            .unwrap_err();
+        assert!(
+            matches!(e, GraphError::NoAnswer { deadline: true, .. }),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("`127.0.0.1:9`"), "{e}");
     }
 
     #[test]

@@ -29,9 +29,22 @@ pub(crate) enum GraphError {
         /// What `X-Business-Use-Case-Usage` says about when access returns.
         regain: Option<Duration>,
     },
-    /// 1, 2, HTTP 5xx, an HTML error page, a timeout, a reset connection. Retried.
+    /// 1, 2, HTTP 5xx, an HTML error page, a reset connection. Retried.
     #[error("{0}")]
     Transient(String),
+    /// Nothing to talk to: the connection was refused, timed out, or the host name does not
+    /// resolve. Retried once at most; names the host (never the URL, which may hold a token).
+    #[error("cannot connect to the Graph API at `{host}`: {reason}")]
+    Unreachable { host: String, reason: String },
+    /// The host took the connection but sent no answer within `timeout_secs` (or within what
+    /// was left of the command's deadline). Retried once at most.
+    #[error("the Graph API at `{host}` did not answer within {}{}", crate::ui::seconds(*.waited), if *.deadline { " (the command's time limit)" } else { "" })]
+    NoAnswer {
+        host: String,
+        waited: Duration,
+        /// The wait was cut short by the command's overall deadline.
+        deadline: bool,
+    },
     /// 10, 200, 100 and anything else the API refuses: fails that group.
     #[error("{message} (Graph code {code}{})", subcode.map(|s| format!(", subcode {s}")).unwrap_or_default())]
     Refused {
@@ -49,8 +62,49 @@ impl GraphError {
     pub(crate) fn is_retryable(&self) -> bool {
         matches!(
             self,
-            GraphError::Transient(_) | GraphError::RateLimit { .. }
+            GraphError::Transient(_)
+                | GraphError::RateLimit { .. }
+                | GraphError::Unreachable { .. }
+                | GraphError::NoAnswer {
+                    deadline: false,
+                    ..
+                }
         )
+    }
+
+    /// The most retries this error is worth, given the configured `retries`: one for a host
+    /// that cannot be reached or does not answer (a blip clears in one; more only multiply
+    /// the wait), all of them otherwise.
+    pub(crate) fn retry_limit(&self, configured: u32) -> u32 {
+        if self.is_network() {
+            configured.min(1)
+        } else {
+            configured
+        }
+    }
+
+    /// The host could not be reached or did not answer: no request got through.
+    pub(crate) fn is_network(&self) -> bool {
+        matches!(
+            self,
+            GraphError::Unreachable { .. } | GraphError::NoAnswer { .. }
+        )
+    }
+
+    /// What kind of failure this is, in the words of a group's run status.
+    pub(crate) fn kind(&self) -> FailureKind {
+        match self {
+            GraphError::Token { .. } => FailureKind::Token,
+            GraphError::Unreachable { .. } | GraphError::NoAnswer { .. } => FailureKind::Network,
+            GraphError::Refused {
+                code: 10 | 200 | 100,
+                ..
+            } => FailureKind::Permission,
+            GraphError::Transient(_)
+            | GraphError::RateLimit { .. }
+            | GraphError::Refused { .. }
+            | GraphError::Unexpected(_) => FailureKind::Api,
+        }
     }
 
     /// The Graph error code, when the API sent one.
@@ -62,6 +116,18 @@ impl GraphError {
             _ => None,
         }
     }
+}
+
+/// The kind of a live group's failure, as its run status records it.
+pub(crate) use crate::source::FailureKind;
+
+/// A live group's failure: the full message for the log, and its kind for the run status.
+/// `graph::fetch` returns every group error as one of these (`anyhow::Error::downcast_ref`).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub(crate) struct FetchError {
+    pub kind: FailureKind,
+    pub message: String,
 }
 
 /// The `error` object of a failed call.
@@ -238,6 +304,56 @@ mod tests {
             class(400, "groups_removed (HTTP 400)"),
             GraphError::Refused { code: 100, .. }
         ));
+    }
+
+    #[test]
+    fn a_host_that_cannot_be_reached_is_retried_once_and_others_as_configured() {
+        let unreachable = GraphError::Unreachable {
+            host: "127.0.0.1:9".into(),
+            reason: "the connection was refused".into(),
+        };
+        let silent = GraphError::NoAnswer {
+            host: "127.0.0.1:9".into(),
+            waited: Duration::from_secs(2),
+            deadline: false,
+        };
+        assert_eq!(unreachable.retry_limit(5), 1);
+        assert_eq!(silent.retry_limit(5), 1);
+        assert_eq!(unreachable.retry_limit(0), 0);
+        assert_eq!(GraphError::Transient("x".into()).retry_limit(5), 5);
+        let cut = GraphError::NoAnswer {
+            host: "h".into(),
+            waited: Duration::from_secs(1),
+            deadline: true,
+        };
+        assert!(!cut.is_retryable(), "nothing is left of the deadline");
+        assert_eq!(
+            unreachable.to_string(),
+            "cannot connect to the Graph API at `127.0.0.1:9`: the connection was refused"
+        );
+        assert!(cut.to_string().contains("time limit"), "{cut}");
+    }
+
+    #[test]
+    fn failure_kinds_are_the_run_status_names() {
+        assert_eq!(
+            class(400, "expired_token (HTTP 400)").kind().as_str(),
+            "token"
+        );
+        assert_eq!(
+            class(403, "permission (HTTP 403)").kind().as_str(),
+            "permission"
+        );
+        assert_eq!(
+            class(400, "groups_removed (HTTP 400)").kind(),
+            FailureKind::Permission
+        );
+        assert_eq!(class(500, "transient (HTTP 500)").kind().as_str(), "api");
+        let unreachable = GraphError::Unreachable {
+            host: "h".into(),
+            reason: "r".into(),
+        };
+        assert_eq!(unreachable.kind().as_str(), "network");
     }
 
     #[test]

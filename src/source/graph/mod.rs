@@ -1,6 +1,7 @@
 //! The live Graph API source: checks the token once, then fetches every group's node and
 //! feed window, groups concurrently (bounded by `[source] concurrency`), the pages of one
-//! group in sequence. A token error stops the run; any other failure fails only its group.
+//! group in sequence. Every failure is its group's: a missing or refused token fails every
+//! live group alike (and stops the calls still to come), anything else only its own group.
 
 mod client;
 mod error;
@@ -13,8 +14,8 @@ use anyhow::{anyhow, Result};
 use chrono::{DateTime, TimeZone, Utc};
 use serde::Deserialize;
 
-pub(crate) use client::Client;
-pub(crate) use error::GraphError;
+pub(crate) use client::{Client, INTERACTIVE_DEADLINE};
+pub(crate) use error::{FailureKind, FetchError, GraphError};
 
 use super::graph_json::{GraphNode, GraphPost, ListPage, FEED_FIELDS, GROUP_FIELDS, PAGE_FIELDS};
 use super::{dedup_posts, GroupFetch, Window};
@@ -37,20 +38,44 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| anyhow!("cannot start the async runtime: {e}"))
 }
 
-/// Fetches `groups` over `[since, until)`, in the order given. The outer `Err` means the run
-/// must stop (no token, a refused token); an inner `Err` fails only that group.
+/// Fetches `groups` over `[since, until)`: one result per group, in the order given. Every
+/// `Err` is a [`FetchError`] carrying the failure's kind. A token that is missing or refused
+/// fails every group with the same error, and nothing is fetched.
 pub(crate) fn fetch(
     config: &Config,
     groups: &[&GroupConfig],
     since: DateTime<Utc>,
     until: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<Vec<Result<GroupFetch>>> {
-    let secrets = Secrets::load(config)?;
-    let client = Arc::new(Client::new(config, &secrets)?);
-    let runtime = runtime()?;
+) -> Vec<Result<GroupFetch>> {
+    let all_fail = |kind: FailureKind, e: &anyhow::Error| -> Vec<Result<GroupFetch>> {
+        let message = crate::ui::chain(e);
+        groups
+            .iter()
+            .map(|_| {
+                Err(anyhow::Error::new(FetchError {
+                    kind,
+                    message: message.clone(),
+                }))
+            })
+            .collect()
+    };
+    let secrets = match Secrets::load(config) {
+        Ok(s) => s,
+        Err(e) => return all_fail(FailureKind::Token, &e),
+    };
+    let client = match Client::new(config, &secrets) {
+        Ok(c) => Arc::new(c.deadline(client::FETCH_DEADLINE)),
+        Err(e) => return all_fail(FailureKind::Api, &e),
+    };
+    let runtime = match runtime() {
+        Ok(r) => r,
+        Err(e) => return all_fail(FailureKind::Api, &e),
+    };
     runtime.block_on(async {
-        check_before_fetch(&client, now).await?;
+        if let Err((kind, e)) = check_before_fetch(&client, now).await {
+            return all_fail(kind, &e);
+        }
         let permits = Arc::new(tokio::sync::Semaphore::new(
             config.source.concurrency.max(1),
         ));
@@ -67,32 +92,19 @@ pub(crate) fn fetch(
             })
             .collect();
         let mut results = Vec::with_capacity(tasks.len());
-        let mut token_error = None;
         for task in tasks {
-            match task.await {
-                Ok(Ok(fetched)) => results.push(Ok(fetched)),
-                Ok(Err(Failure::Token(e))) => {
-                    token_error.get_or_insert(e);
-                    results.push(Err(anyhow!("stopped: the access token was refused")));
-                }
-                Ok(Err(Failure::Group(e))) => results.push(Err(e)),
-                Err(e) => results.push(Err(anyhow!("the fetch task failed: {e}"))),
-            }
+            results.push(match task.await {
+                Ok(Ok(fetched)) => Ok(fetched),
+                Ok(Err(e)) => Err(anyhow::Error::new(e)),
+                Err(e) => Err(anyhow::Error::new(FetchError {
+                    kind: FailureKind::Api,
+                    message: format!("the fetch task failed: {e}"),
+                })),
+            });
         }
         progress.finish();
-        match token_error {
-            Some(e) => Err(anyhow::Error::new(e)),
-            None => Ok(results),
-        }
+        results
     })
-}
-
-/// Why one group's fetch ended early.
-enum Failure {
-    /// The token was refused: the whole run stops.
-    Token(GraphError),
-    /// Only this group failed.
-    Group(anyhow::Error),
 }
 
 async fn fetch_group(
@@ -101,18 +113,18 @@ async fn fetch_group(
     since: DateTime<Utc>,
     until: DateTime<Utc>,
     line: &GroupProgress,
-) -> Result<GroupFetch, Failure> {
+) -> Result<GroupFetch, FetchError> {
     let is_page = group.kind == GroupKind::Page;
     let fields = if is_page { PAGE_FIELDS } else { GROUP_FIELDS };
     let node_url = client.url(&[&group.id], &[("fields", fields)]);
-    // The node does not depend on the feed: ask for both at once.
-    let (node, posts) = tokio::join!(
-        client.get::<GraphNode>(&node_url, &group.slug),
-        fetch_feed(client, group, since, until, line)
-    );
-    let fetched = node
-        .map_err(|e| failure(group, "the details", e))
-        .and_then(|node| Ok((node, posts?)));
+    // The node first, then the feed: one request of a group at a time, so a fault is
+    // retried (and reported) once, not once by each of two requests racing into it.
+    let fetched = match client.get::<GraphNode>(&node_url, &group.slug).await {
+        Ok(node) => fetch_feed(client, group, since, until, line)
+            .await
+            .map(|posts| (node, posts)),
+        Err(e) => Err(failure(group, "the details", e)),
+    };
     let (node, posts) = match fetched {
         Ok(both) => both,
         Err(e) => {
@@ -137,7 +149,7 @@ async fn fetch_feed(
     since: DateTime<Utc>,
     until: DateTime<Utc>,
     line: &GroupProgress,
-) -> Result<Vec<crate::model::Post>, Failure> {
+) -> Result<Vec<crate::model::Post>, FetchError> {
     let window = Window {
         since: Some(since),
         until: Some(until),
@@ -181,20 +193,16 @@ async fn fetch_feed(
     Ok(dedup_posts(posts))
 }
 
-/// Turns a Graph error into a group failure worded for the user, or a run-stopping one.
-fn failure(group: &GroupConfig, what: &str, err: GraphError) -> Failure {
-    if matches!(err, GraphError::Token { .. }) {
-        return Failure::Token(err);
-    }
+/// Turns a Graph error into a group failure worded for the user.
+fn failure(group: &GroupConfig, what: &str, err: GraphError) -> FetchError {
     let hint = hint(group, &err);
-    let kind = super::FailureKind::of_graph(&err);
-    Failure::Group(anyhow::Error::new(super::Classified {
-        kind,
+    FetchError {
+        kind: err.kind(),
         message: format!(
             "cannot fetch {what} of {} `{}`: {err}{hint}",
             group.kind, group.id
         ),
-    }))
+    }
 }
 
 /// The hint for a wrong app secret, which Meta answers with code 100 like a missing
@@ -351,18 +359,31 @@ pub(crate) fn ci_warning(msg: &str) {
     }
 }
 
-/// The one token check before a fetch: an invalid token stops the run, one expiring soon
-/// warns, and a check that cannot be made (no permission for `debug_token`) is only noted.
-async fn check_before_fetch(client: &Client, now: DateTime<Utc>) -> Result<()> {
+/// The one token check before a fetch: an invalid token fails every group, one expiring
+/// soon warns, and a check that cannot be made (no permission for `debug_token`) is only
+/// noted. A host that cannot be reached fails every group too: no feed would answer.
+async fn check_before_fetch(
+    client: &Client,
+    now: DateTime<Utc>,
+) -> Result<(), (FailureKind, anyhow::Error)> {
     match debug_token(client, client.token()).await {
-        Ok(info) if !info.is_valid => Err(invalid_token_error(client.token_env(), &info)),
+        Ok(info) if !info.is_valid => Err((
+            FailureKind::Token,
+            invalid_token_error(client.token_env(), &info),
+        )),
         Ok(info) => {
             if let Some(w) = info.expiry_warning(client.token_env(), now) {
                 ci_warning(&w);
             }
             Ok(())
         }
-        Err(e @ GraphError::Token { .. }) => Err(debug_token_refused(client, e)),
+        Err(e @ GraphError::Token { .. }) => {
+            Err((FailureKind::Token, debug_token_refused(client, e)))
+        }
+        Err(e) if e.is_network() => Err((
+            FailureKind::Network,
+            anyhow!("cannot check the access token with debug_token: {e}"),
+        )),
         Err(e) => {
             crate::ui::warn(format!(
                 "cannot check the access token with debug_token ({e}); fetching anyway"

@@ -384,6 +384,10 @@ fn count_json(v: &Value) -> Option<u64> {
             if let Some(c) = o.get("summary").and_then(|s| s.get("total_count")) {
                 return count_json(c);
             }
+            // An edge without its summary (older exports): the `data` present, a lower bound.
+            if let Some(Value::Array(data)) = o.get("data") {
+                return Some(data.len() as u64);
+            }
             // A dict of counts per kind (facebook-scraper's reactions): their sum.
             o.values()
                 .try_fold(0u64, |sum, v| sum.checked_add(count_json(v)?))
@@ -521,6 +525,10 @@ mod tests {
         assert_eq!(
             count_json(&json!({"data": [], "summary": {"total_count": 37}})),
             Some(37)
+        );
+        assert_eq!(
+            count_json(&json!({"data": [{"id": "c1"}, {"id": "c2"}]})),
+            Some(2)
         );
     }
 
