@@ -79,6 +79,7 @@ fn main() -> anyhow::Result<()> {
                     shares: rnd(10),
                     reactions: rnd(200),
                     author: None,
+                    image: None,
                 })
                 .collect();
             all.extend(posts);

@@ -30,8 +30,22 @@ pub struct Post {
     /// `reactions.summary.total_count`.
     #[serde(default)]
     pub reactions: u64,
+    /// The archive's own copy of `picture`, under `data/<slug>/media/`, once one was kept:
+    /// Facebook's picture URLs expire within weeks, the copy does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+}
+
+/// A picture kept in the archive: `data/<slug>/media/<file>`, published as
+/// `<slug>/media/<file>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// The file name inside the group's `media/` folder (no folders).
+    pub file: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// Reading the archive's times: `2026-11-25T12:00:00Z`, the form chrono writes for a
@@ -260,6 +274,7 @@ mod tests {
             shares: 0,
             reactions: 0,
             author: None,
+            image: None,
         };
         assert_eq!(p.first_line(), Some("Hello world"));
     }

@@ -105,6 +105,7 @@ mod tests {
             shares,
             reactions,
             author: None,
+            image: None,
         }
     }
 

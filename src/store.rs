@@ -247,6 +247,15 @@ impl Store {
         }
         let kept = outside.len();
         let mut posts = fresh;
+        // A picture kept in the archive stays with its post: sources never send the copy,
+        // and a later fetch (whose picture URL may have expired) must not lose it.
+        let images: std::collections::HashMap<&str, &crate::model::Image> = inside
+            .iter()
+            .filter_map(|p| Some((p.id.as_str(), p.image.as_ref()?)))
+            .collect();
+        for post in posts.iter_mut().filter(|p| p.image.is_none()) {
+            post.image = images.get(post.id.as_str()).map(|i| (*i).clone());
+        }
         // A post can only be outside the span if its time changed; the fetched copy wins.
         let ids: std::collections::HashSet<&str> = posts.iter().map(|p| p.id.as_str()).collect();
         let outside: Vec<Post> = outside
@@ -363,6 +372,7 @@ mod tests {
             shares: 0,
             reactions: 0,
             author: None,
+            image: None,
         }
     }
 
@@ -473,6 +483,30 @@ mod tests {
         let posts = store.load_period("g", week()).unwrap().unwrap().posts;
         assert_eq!(posts[0].comments, 7, "inside the span: the fetched copy");
         assert_eq!(posts[3].comments, 42, "before the span: kept as stored");
+    }
+
+    #[test]
+    fn a_refetched_post_keeps_its_archived_picture() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let mut a = post("a", "2026-11-17T10:00:00Z");
+        a.image = Some(crate::model::Image {
+            file: "a.jpg".into(),
+            width: 640,
+            height: 480,
+        });
+        apply(
+            &store,
+            vec![a.clone()],
+            whole_week(),
+            "2026-11-20T00:00:00Z",
+        );
+        let mut fresh = a.clone();
+        fresh.image = None;
+        fresh.comments = 5;
+        apply(&store, vec![fresh], whole_week(), "2026-11-21T00:00:00Z");
+        let stored = &store.load_period("g", week()).unwrap().unwrap().posts[0];
+        assert_eq!((stored.comments, &stored.image), (5, &a.image));
     }
 
     #[test]

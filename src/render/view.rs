@@ -311,6 +311,7 @@ mod tests {
             shares: 0,
             reactions: 2,
             author: None,
+            image: None,
         }
     }
 

@@ -131,6 +131,7 @@ impl GraphPost {
             shares: self.shares.map_or(0, |s| s.count),
             reactions: total(self.reactions),
             author: self.from.and_then(|f| f.name),
+            image: None,
         })
     }
 }

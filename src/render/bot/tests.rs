@@ -33,6 +33,7 @@ fn post(id: &str, message: Option<&str>, comments: u64, shares: u64) -> Post {
         shares,
         reactions: 0,
         author: None,
+        image: None,
     }
 }
 

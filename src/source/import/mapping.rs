@@ -340,6 +340,7 @@ pub(crate) fn convert<'a>(
             shares,
             reactions,
             author,
+            image: None,
         },
         note: (!dropped.is_empty()).then(|| dropped.join("; ")),
     })
