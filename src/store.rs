@@ -15,6 +15,7 @@ use crate::config::Clock;
 use crate::fsutil::{write_atomic, write_if_changed};
 use crate::model::{GroupInfo, Post};
 use crate::period::Period;
+use crate::privacy::PostFilter;
 use crate::source::graph_json::from_json;
 use crate::source::{FailureKind, Span, Window};
 
@@ -86,17 +87,34 @@ pub struct ApplyReport {
     /// that starts or ends mid-week), and that span.
     pub kept_outside: usize,
     pub covered: Option<Span>,
+    /// Fetched posts the privacy filter left out (never stored).
+    pub dropped: usize,
+    /// Stored posts the privacy filter now drops, removed from the archive.
+    pub removed: usize,
 }
 
 /// The archive of one site.
 pub struct Store {
     root: PathBuf,
     clock: Clock,
+    /// The posts members keep out (`[privacy]`, `data/forgotten.json`): never stored by
+    /// `apply`, never returned by `load_period`. Empty unless `with_filter` sets it.
+    filter: PostFilter,
 }
 
 impl Store {
     pub fn new(root: PathBuf, clock: Clock) -> Self {
-        Self { root, clock }
+        Self {
+            root,
+            clock,
+            filter: PostFilter::default(),
+        }
+    }
+
+    /// This store, leaving out the posts `filter` drops (see `privacy::PostFilter`).
+    pub fn with_filter(mut self, filter: PostFilter) -> Self {
+        self.filter = filter;
+        self
     }
 
     pub fn group_dir(&self, slug: &str) -> PathBuf {
@@ -138,6 +156,10 @@ impl Store {
             keep_http_url(&mut post.permalink_url);
             keep_http_url(&mut post.picture);
         }
+        // A post left out since it was stored is not shown even before a fetch removes it.
+        if let Some(s) = stored.as_mut() {
+            s.posts.retain(|p| self.filter.drops(slug, p).is_none());
+        }
         Ok(stored)
     }
 
@@ -178,6 +200,9 @@ impl Store {
     /// - a period whose posts did not change is not rewritten.
     ///
     /// Then `group.json` gets the fetched metadata, the failure cleared.
+    ///
+    /// Posts the filter drops (`[privacy]`, `data/forgotten.json`) are never stored, and
+    /// stored ones it drops now are removed from every period (`purge`).
     pub fn apply(
         &self,
         slug: &str,
@@ -188,6 +213,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ApplyReport> {
         let mut report = ApplyReport::default();
+        let fetched = posts.len();
+        let posts: Vec<Post> = posts
+            .into_iter()
+            .filter(|p| self.filter.drops(slug, p).is_none())
+            .collect();
+        report.dropped = fetched - posts.len();
         let span = covered.and_then(|c| c.within(requested.unwrap_or_default()));
         if let Some(span) = span {
             report.covered = Some(span);
@@ -206,6 +237,7 @@ impl Store {
                 }
             }
         }
+        report.removed = self.purge(slug)?;
         let old = self.load_group(slug)?;
         let moved = report.changed > 0
             || old
@@ -223,6 +255,54 @@ impl Store {
         self.save_group(slug, &group)
             .with_context(|| format!("cannot save `{slug}` metadata"))?;
         Ok(report)
+    }
+
+    /// Removes from every stored period of `slug` the posts the filter drops, and rewrites a
+    /// file an older version wrote with authors in it. A file whose raw text cannot hold
+    /// such a post is not parsed. Returns how many posts were removed.
+    fn purge(&self, slug: &str) -> Result<usize> {
+        let mut removed = 0;
+        for period in self.periods(slug)? {
+            let path = self.period_path(slug, period);
+            let raw = match std::fs::read_to_string(&path) {
+                Ok(raw) => raw,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot read `{}`", path.display()))
+                }
+            };
+            if raw.contains("\"author\":") || self.filter.may_drop_in(slug, &raw) {
+                removed += self
+                    .remove_posts(slug, period, |p| self.filter.drops(slug, p).is_some())?
+                    .len();
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Removes the posts `gone` picks from a stored period, as if they had never been
+    /// there: the file is rewritten without them (or deleted when none is left) and keeps
+    /// its `updated_at`. Returns the removed posts.
+    pub fn remove_posts(
+        &self,
+        slug: &str,
+        period: Period,
+        gone: impl Fn(&Post) -> bool,
+    ) -> Result<Vec<Post>> {
+        let path = self.period_path(slug, period);
+        let Some(mut stored) = read_optional::<StoredPeriod>(&path)? else {
+            return Ok(Vec::new());
+        };
+        let (removed, kept): (Vec<Post>, Vec<Post>) = stored.posts.into_iter().partition(&gone);
+        if kept.is_empty() {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("cannot remove `{}`", path.display()))?;
+        } else {
+            stored.posts = kept;
+            // Also rewrites a file that only differs by keys this version no longer writes.
+            write_if_changed(&path, &to_pretty(&stored)?)?;
+        }
+        Ok(removed)
     }
 
     /// One period of `apply`: returns what happened and how many stored posts outside
@@ -371,7 +451,6 @@ mod tests {
             comments: 1,
             shares: 0,
             reactions: 0,
-            author: None,
             image: None,
         }
     }

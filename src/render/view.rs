@@ -34,6 +34,9 @@ pub struct GroupHead<'a> {
     pub stale_since: Option<String>,
     /// When its stored data last changed.
     pub updated_at: Option<String>,
+    /// An unlisted group: its pages ask search engines not to index them
+    /// (`<meta name="robots" content="noindex">` in `base.html`).
+    pub noindex: bool,
 }
 
 /// A period in a list (archive, home page).
@@ -62,7 +65,6 @@ pub struct PostView<'a> {
     pub counts: String,
     pub created_iso: String,
     pub created: String,
-    pub author: Option<&'a str>,
     pub permalink: Option<&'a str>,
     pub comments: u64,
     pub shares: u64,
@@ -127,7 +129,6 @@ impl<'a> PostView<'a> {
                 local.minute()
             ),
             created_iso: local.to_rfc3339(),
-            author: post.author.as_deref(),
         }
     }
 }
@@ -292,6 +293,7 @@ impl<'a> GroupHead<'a> {
             stale: stale.is_some(),
             stale_since: stale.flatten(),
             updated_at,
+            noindex: crate::privacy::visibility(cfg, info) != crate::config::Visibility::Public,
         }
     }
 }
@@ -310,7 +312,6 @@ mod tests {
             comments: 1,
             shares: 0,
             reactions: 2,
-            author: None,
             image: None,
         }
     }

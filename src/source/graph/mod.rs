@@ -459,6 +459,7 @@ mod tests {
             fields: None,
             delimiter: None,
             rows: None,
+            visibility: None,
         };
         let err = GraphError::Refused {
             code: 100,
