@@ -17,9 +17,12 @@ fn post(id: &str, text: &str, comments: u64) -> String {
     )
 }
 
-/// A snapshot site: `groups` are `(id, slug, kind, privacy in node.json, extra keys)`, each
-/// with the feed page `posts`; `extra` goes after `[source]`.
-fn site(groups: &[(&str, &str, &str, Option<&str>, &str, &str)], extra: &str) -> Site {
+/// One group of `site`: id, slug, kind, `privacy` in its node.json, extra `[[groups]]` keys,
+/// and the posts of its one feed page.
+type Group<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, &'a str, &'a str);
+
+/// A snapshot site of `groups`; `extra` goes after `[source]`.
+fn site(groups: &[Group], extra: &str) -> Site {
     let site = Site::new();
     let mut toml = format!(
         "[site]\ntitle = \"Digest\"\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"snapshot\"\npath = \"snap\"\n{extra}\n"
