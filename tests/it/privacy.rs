@@ -477,3 +477,45 @@ fn an_archive_written_with_authors_loses_them_on_the_next_fetch() {
     site.run(&["fetch", NOW]).success();
     assert_eq!(site.read("data/g/2026-11-23.json"), week);
 }
+
+#[test]
+fn a_live_secret_group_is_archived_with_its_privacy_and_not_rendered() {
+    use crate::fake_graph::{post, Fake, FakeGraph, FakeGroup, APP_ID, APP_SECRET, TOKEN};
+    let mut p = post("42_1", "2026-11-24T10:00:00+0000", 3);
+    p["from"] = serde_json::json!({"name": "Ana Secreta", "id": "777"});
+    let node = serde_json::json!({"id": "42", "name": "Secret circle", "privacy": "SECRET"});
+    let fake = FakeGraph::start(Fake::new().group(
+        "42",
+        FakeGroup {
+            node,
+            posts: vec![p],
+            page_size: 100,
+            trailing_empty: false,
+        },
+    ));
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        &format!(
+            "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"graph\"\napi_base = \"{}\"\napp_id = \"{APP_ID}\"\nbackoff_ms = 2\n[[groups]]\nid = \"42\"\nslug = \"s\"\n",
+            fake.api_base()
+        ),
+    );
+    let run = site.run_env(
+        &["build", NOW],
+        &[("FB_ACCESS_TOKEN", TOKEN), ("FB_APP_SECRET", APP_SECRET)],
+    );
+    run.success();
+    run.stderr_has("group `s` is not rendered: it is a SECRET group on Facebook");
+    let asked = fake
+        .requests()
+        .iter()
+        .find(|r| r.path == "/v23.0/42")
+        .and_then(|r| r.param("fields").map(str::to_string))
+        .unwrap();
+    assert!(asked.split(',').any(|f| f == "privacy"), "{asked}");
+    assert_eq!(site.json("data/s/group.json")["info"]["privacy"], "SECRET");
+    assert!(site.read("data/s/2026-11-23.json").contains("42_1"));
+    assert!(files_with(&site, "Ana Secreta").is_empty());
+    assert!(!site.exists("public/s"));
+}
