@@ -203,6 +203,8 @@ pub enum Dropped {
 #[derive(Debug, Clone, Default)]
 pub struct PostFilter {
     tags: Vec<Tag>,
+    /// Every tag starts with `#`.
+    hashtags_only: bool,
     exclude: Vec<PostRef>,
     /// slug → the posts forgotten in that group.
     forgotten: Vec<(String, PostRef)>,
@@ -212,6 +214,7 @@ impl PostFilter {
     pub fn new(privacy: &PrivacyConfig, forgotten: &Forgotten) -> PostFilter {
         PostFilter {
             tags: privacy.opt_out_tags.iter().map(|t| Tag::new(t)).collect(),
+            hashtags_only: privacy.opt_out_tags.iter().all(|t| t.trim().starts_with('#')),
             // Checked when the config was read.
             exclude: privacy
                 .exclude
@@ -237,7 +240,13 @@ impl PostFilter {
     /// Why the post of group `slug` is left out, or `None` when it is kept.
     pub fn drops(&self, slug: &str, post: &Post) -> Option<Dropped> {
         if !self.tags.is_empty() {
-            if let Some(text) = post.message.as_deref() {
+            // Render filters every stored post: a text without `#` cannot hold a hashtag,
+            // so the usual case (only `#` tags) costs no lowercased copy.
+            let text = post
+                .message
+                .as_deref()
+                .filter(|t| !self.hashtags_only || t.contains('#'));
+            if let Some(text) = text {
                 let lower = text.to_lowercase();
                 if self.tags.iter().any(|t| t.found_in(&lower)) {
                     return Some(Dropped::OptOut);
