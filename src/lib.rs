@@ -9,6 +9,8 @@ pub mod fsutil;
 pub mod lock;
 pub mod model;
 pub mod period;
+#[cfg(test)]
+mod proptests;
 pub mod rank;
 pub mod render;
 pub mod secret;
