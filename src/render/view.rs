@@ -58,6 +58,9 @@ pub struct PostView<'a> {
     pub title: String,
     /// The text below the title line, or the whole text when the title had to be cut.
     pub body: Option<String>,
+    /// A long body split for the page: its opening, shown, and the rest, behind a "more"
+    /// control (never clipped silently). `None` when the body is short.
+    pub body_split: Option<(String, String)>,
     /// Every count in words, zeros included: "64 comments · 0 shares · 172 reactions".
     pub counts: String,
     pub created_iso: String,
@@ -100,6 +103,7 @@ impl<'a> PostView<'a> {
             id: &post.id,
             text,
             title,
+            body_split: body.as_deref().and_then(split_long),
             body,
             label: post.label(),
             permalink: post.permalink_url.as_deref(),
@@ -130,6 +134,32 @@ impl<'a> PostView<'a> {
             author: post.author.as_deref(),
         }
     }
+}
+
+/// A body longer than this many characters is split for the page.
+const LONG_BODY: usize = 700;
+/// About how much of a long body is shown before its "more" control.
+const BODY_OPENING: usize = 400;
+
+/// Splits a long body at a line break or space near `BODY_OPENING` characters: the opening
+/// and the rest (together, the whole text).
+fn split_long(body: &str) -> Option<(String, String)> {
+    if body.chars().count() <= LONG_BODY {
+        return None;
+    }
+    let limit = body
+        .char_indices()
+        .nth(BODY_OPENING)
+        .map_or(body.len(), |(i, _)| i);
+    let head = &body[..limit];
+    let cut = head
+        .rfind('\n')
+        .filter(|&i| i > limit / 2)
+        .or_else(|| head.rfind(char::is_whitespace))
+        .filter(|&i| i > 0)
+        .unwrap_or(limit);
+    let (opening, rest) = body.split_at(cut);
+    Some((opening.trim_end().to_string(), rest.trim_start().to_string()))
 }
 
 /// Where `part`, a slice of `text`, starts in it.
@@ -299,6 +329,21 @@ impl<'a> GroupHead<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_body_is_split_whole_at_a_space_and_a_short_one_is_not() {
+        assert_eq!(split_long("short text"), None);
+        let body = "word ".repeat(300).trim_end().to_string();
+        let (opening, rest) = split_long(&body).unwrap();
+        assert!(opening.chars().count() <= BODY_OPENING, "{}", opening.len());
+        assert!(opening.ends_with("word") && rest.starts_with("word"));
+        assert_eq!(format!("{opening} {rest}"), body);
+        // Code keeps its line breaks and is split at one.
+        let code = "let x = 1;\n".repeat(100).trim_end().to_string();
+        let (opening, rest) = split_long(&code).unwrap();
+        assert!(opening.ends_with(';') && rest.starts_with("let"));
+        assert_eq!(format!("{opening}\n{rest}"), code);
+    }
 
     fn post(message: Option<&str>, picture: Option<&str>) -> Post {
         Post {
