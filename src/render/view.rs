@@ -34,9 +34,11 @@ pub struct GroupHead<'a> {
     pub stale_since: Option<String>,
     /// When its stored data last changed.
     pub updated_at: Option<String>,
+    /// `<html lang>` of its pages.
+    pub lang: &'a str,
 }
 
-/// A period in a list (archive, home page).
+/// A period in a list (archive, home page, feeds, sitemap).
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodItem {
     pub key: String,
@@ -46,6 +48,61 @@ pub struct PeriodItem {
     pub posts: u64,
     pub ranked: usize,
     pub top_title: Option<String>,
+    pub year: i32,
+    /// When the period starts, in the site's timezone (RFC 3339): a feed entry's `published`.
+    pub published: String,
+    /// When its stored data last changed (RFC 3339): `updated` and `lastmod`.
+    pub updated: Option<String>,
+}
+
+/// The weeks of one year in a group's archive, newest first.
+#[derive(Debug, Serialize)]
+pub struct YearView<'a> {
+    pub year: i32,
+    pub posts: u64,
+    pub weeks: Vec<&'a PeriodItem>,
+}
+
+/// Groups an archive (newest first) by year.
+pub fn by_year(archive: &[PeriodItem]) -> Vec<YearView<'_>> {
+    let mut years: Vec<YearView> = Vec::new();
+    for item in archive {
+        match years.last_mut() {
+            Some(y) if y.year == item.year => {
+                y.posts += item.posts;
+                y.weeks.push(item);
+            }
+            _ => years.push(YearView {
+                year: item.year,
+                posts: item.posts,
+                weeks: vec![item],
+            }),
+        }
+    }
+    years
+}
+
+/// What every page's `<head>` says about it: for search engines and for the preview a
+/// shared link gets (Open Graph, Twitter card).
+#[derive(Debug, Serialize)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: String,
+    /// The canonical absolute URL.
+    pub url: String,
+    /// An absolute URL of the preview picture: the archive's own copy, else the site's.
+    pub image: String,
+    /// `<html lang>`: the group's language, else the site's.
+    pub lang: String,
+}
+
+/// A post of a week that is not ranked, in the compact list under the ranked ones.
+#[derive(Debug, Serialize)]
+pub struct OtherPost<'a> {
+    pub id: &'a str,
+    pub title: String,
+    pub counts: String,
+    pub permalink: Option<&'a str>,
 }
 
 /// One post on a page. Fields are in the order the default templates look them up:
@@ -159,7 +216,10 @@ fn split_long(body: &str) -> Option<(String, String)> {
         .filter(|&i| i > 0)
         .unwrap_or(limit);
     let (opening, rest) = body.split_at(cut);
-    Some((opening.trim_end().to_string(), rest.trim_start().to_string()))
+    Some((
+        opening.trim_end().to_string(),
+        rest.trim_start().to_string(),
+    ))
 }
 
 /// Where `part`, a slice of `text`, starts in it.
@@ -186,6 +246,8 @@ pub struct PeriodView<'a> {
     pub top_commented: Option<PostView<'a>>,
     pub top_shared: Option<PostView<'a>>,
     pub ranked: Vec<PostView<'a>>,
+    /// Every other post of the week, best first: each has its anchor too.
+    pub others: Vec<OtherPost<'a>>,
     pub updated_at: Option<String>,
     pub key: String,
     pub start: String,
@@ -201,12 +263,31 @@ impl<'a> PeriodView<'a> {
         clock: crate::config::Clock,
         ranking: &crate::config::RankingConfig,
         digest: &Digest<'a>,
+        posts: &'a [Post],
         is_current: bool,
         updated_at: Option<DateTime<Utc>>,
         prev: Option<&'a PeriodItem>,
         next: Option<&'a PeriodItem>,
     ) -> Self {
         let tz = clock.tz;
+        let ranked_ids: std::collections::HashSet<&str> =
+            digest.ranked.iter().map(|r| r.post.id.as_str()).collect();
+        let mut others: Vec<(f64, &Post)> = posts
+            .iter()
+            .filter(|p| !ranked_ids.contains(p.id.as_str()))
+            .map(|p| (crate::rank::score(p, ranking), p))
+            .collect();
+        // Best first, then newest (the archive's order, which the sort keeps).
+        others.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let others = others
+            .into_iter()
+            .map(|(_, p)| OtherPost {
+                id: &p.id,
+                title: super::text::post_title(p, 100),
+                counts: super::text::engagement(p.comments, p.shares, p.reactions),
+                permalink: p.permalink_url.as_deref(),
+            })
+            .collect();
         let ranked: Vec<PostView> = digest
             .ranked
             .iter()
@@ -242,6 +323,7 @@ impl<'a> PeriodView<'a> {
             top_commented: digest.top_commented.map(top),
             top_shared: digest.top_shared.map(top),
             ranked,
+            others,
             updated_at: updated_at.map(|t| format_time(t, tz)),
             prev,
             next,
@@ -307,6 +389,7 @@ pub fn format_time(t: DateTime<Utc>, tz: Tz) -> String {
 impl<'a> GroupHead<'a> {
     pub fn new(
         cfg: &'a crate::config::GroupConfig,
+        site_lang: &'a str,
         info: &'a GroupInfo,
         stale: Option<Option<String>>,
         updated_at: Option<String>,
@@ -322,6 +405,7 @@ impl<'a> GroupHead<'a> {
             stale: stale.is_some(),
             stale_since: stale.flatten(),
             updated_at,
+            lang: cfg.language.as_deref().unwrap_or(site_lang),
         }
     }
 }

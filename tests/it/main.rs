@@ -5,6 +5,7 @@ mod bot;
 mod fake_graph;
 mod graph;
 mod import;
+mod pages;
 mod pipeline;
 mod status;
 mod support;
