@@ -172,3 +172,23 @@ fn feed_entries_say_when_the_week_started_and_when_its_data_changed() {
     let sitemap = site.read("public/sitemap.xml");
     assert!(sitemap.contains("<loc>https://x.github.io/d/g/2026-11-23/</loc><lastmod>2026-11-27T12:00:00+00:00</lastmod>"), "{sitemap}");
 }
+
+#[test]
+fn source_date_epoch_pins_every_recorded_time() {
+    let site = Site::demo();
+    // No `--now`: which week is current comes from the real clock, but every time the
+    // output records comes from SOURCE_DATE_EPOCH.
+    site.run_env(&["build"], &[("SOURCE_DATE_EPOCH", "1700000000")])
+        .success();
+    let stored = site.json("data/cdmx/2026-11-16.json");
+    assert_eq!(stored["updated_at"], "2023-11-14T22:13:20Z");
+    assert_eq!(
+        site.json("data/cdmx/group.json")["last_success"],
+        "2023-11-14T22:13:20Z"
+    );
+    let feed = site.read("public/cdmx/feed.xml");
+    assert!(
+        feed.contains("<updated>2023-11-14T22:13:20+00:00</updated>"),
+        "{feed}"
+    );
+}
