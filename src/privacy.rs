@@ -214,7 +214,10 @@ impl PostFilter {
     pub fn new(privacy: &PrivacyConfig, forgotten: &Forgotten) -> PostFilter {
         PostFilter {
             tags: privacy.opt_out_tags.iter().map(|t| Tag::new(t)).collect(),
-            hashtags_only: privacy.opt_out_tags.iter().all(|t| t.trim().starts_with('#')),
+            hashtags_only: privacy
+                .opt_out_tags
+                .iter()
+                .all(|t| t.trim().starts_with('#')),
             // Checked when the config was read.
             exclude: privacy
                 .exclude

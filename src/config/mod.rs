@@ -29,6 +29,8 @@ pub use groups::{
     Delimiter, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset, Visibility,
 };
 pub use privacy::PrivacyConfig;
+#[cfg(test)]
+pub(crate) use ranking::MAX_TOP;
 pub use ranking::{RankingConfig, Weights};
 pub use site::SiteConfig;
 pub use source::{SourceConfig, SourceKind};

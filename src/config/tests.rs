@@ -284,3 +284,11 @@ fn rejects_an_opt_out_tag_that_is_not_one_word_and_an_exclusion_that_names_no_po
     );
     assert!(parse("[privacy]\nopt_out_tags = []\nexclude = [\"555\"]\n").is_ok());
 }
+
+#[test]
+fn a_group_language_must_be_a_language_tag() {
+    let c = parse(&format!("{GROUP}language = \"pt-BR\"\n")).unwrap();
+    assert_eq!(c.groups[0].language.as_deref(), Some("pt-BR"));
+    let e = parse(&format!("{GROUP}language = \"es\\\" onload=\"\n")).unwrap_err();
+    assert!(e.contains("key `groups[0].language`"), "{e}");
+}
