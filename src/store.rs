@@ -667,4 +667,47 @@ mod tests {
         assert_eq!(group.last_success, None);
         assert_eq!(group.last_failure.unwrap().kind, FailureKind::Token);
     }
+
+    #[test]
+    fn posts_the_privacy_filter_drops_are_never_stored_and_purged_from_every_week() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let old = Period::from_key(clock(), "2026-11-09").unwrap();
+        let old_span = Span::new(old.start(clock()), old.end(clock()));
+        let info = GroupInfo::default;
+        let t = "2026-11-20T00:00:00Z".parse().unwrap();
+        let (a, b) = (
+            post("a", "2026-11-10T10:00:00Z"),
+            post("b", "2026-11-11T10:00:00Z"),
+        );
+        store
+            .apply("g", info(), vec![a, b], old_span, None, t)
+            .unwrap();
+        let privacy = crate::config::PrivacyConfig {
+            opt_out_tags: vec!["#nodigest".into()],
+            exclude: vec!["a".into()],
+        };
+        let store = Store::new(dir.path().into(), clock())
+            .with_filter(PostFilter::new(&privacy, &Default::default()));
+        let mut opted = post("c", "2026-11-17T10:00:00Z");
+        opted.message = Some("Not for the digest #NoDigest".into());
+        let kept = post("d", "2026-11-18T10:00:00Z");
+        // A fetch of the week of 16 Nov only: the exclusion still reaches the week of 9 Nov.
+        let report = store
+            .apply("g", info(), vec![opted, kept], whole_week(), None, t)
+            .unwrap();
+        assert_eq!((report.dropped, report.removed), (1, 1));
+        assert_eq!(stored_ids(&store), ["d"]);
+        let old_ids: Vec<String> = store
+            .load_period("g", old)
+            .unwrap()
+            .unwrap()
+            .posts
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(old_ids, ["b"]);
+        let raw = std::fs::read_to_string(dir.path().join("g/2026-11-09.json")).unwrap();
+        assert!(!raw.contains("\"a\""), "{raw}");
+    }
 }
