@@ -3,6 +3,7 @@
 //! `Store::apply`, so every source honours it), and the post references (`PostRef`) that
 //! `exclude` and `forget` accept: an id or any permalink form Facebook uses.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -205,9 +206,45 @@ pub struct PostFilter {
     tags: Vec<Tag>,
     /// Every tag starts with `#`.
     hashtags_only: bool,
-    exclude: Vec<PostRef>,
+    exclude: RefSet,
     /// slug → the posts forgotten in that group.
-    forgotten: Vec<(String, PostRef)>,
+    forgotten: HashMap<String, RefSet>,
+}
+
+/// Many `PostRef`s, matched as `PostRef::matches` does but in one lookup per key, since
+/// render filters every stored post against every exclusion and forgotten post.
+#[derive(Debug, Clone, Default)]
+struct RefSet {
+    given: HashSet<String>,
+    posts: HashSet<String>,
+}
+
+impl RefSet {
+    fn insert(&mut self, r: PostRef) {
+        self.given.insert(r.given);
+        self.posts.insert(r.post);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.posts.is_empty()
+    }
+
+    /// `link` caches the post part of the post's permalink across sets.
+    fn matches(&self, post: &Post, link: &mut Option<Option<String>>) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        if self.given.contains(&post.id) || self.posts.contains(post_part(&post.id)) {
+            return true;
+        }
+        let part = link.get_or_insert_with(|| {
+            post.permalink_url
+                .as_deref()
+                .and_then(link_parts)
+                .map(|(p, _)| p)
+        });
+        part.as_ref().is_some_and(|p| self.posts.contains(p))
+    }
 }
 
 impl PostFilter {
@@ -218,17 +255,30 @@ impl PostFilter {
                 .opt_out_tags
                 .iter()
                 .all(|t| t.trim().starts_with('#')),
-            // Checked when the config was read.
-            exclude: privacy
-                .exclude
-                .iter()
-                .filter_map(|e| PostRef::parse(e).ok())
-                .collect(),
-            forgotten: forgotten
-                .posts
-                .iter()
-                .filter_map(|f| Some((f.group.clone(), f.post_ref()?)))
-                .collect(),
+            exclude: {
+                let mut set = RefSet::default();
+                // Checked when the config was read.
+                for r in privacy
+                    .exclude
+                    .iter()
+                    .filter_map(|e| PostRef::parse(e).ok())
+                {
+                    set.insert(r);
+                }
+                set
+            },
+            forgotten: {
+                let mut by_group: HashMap<String, RefSet> = HashMap::new();
+                for f in &forgotten.posts {
+                    let set = by_group.entry(f.group.clone()).or_default();
+                    set.insert(f.post_ref());
+                    // A source may name the post by another id form; its link says which.
+                    if let Some((post, _)) = f.permalink.as_deref().and_then(link_parts) {
+                        set.posts.insert(post);
+                    }
+                }
+                by_group
+            },
         }
     }
 
@@ -256,13 +306,14 @@ impl PostFilter {
                 }
             }
         }
-        if self.exclude.iter().any(|r| r.matches(post)) {
+        let mut link = None;
+        if self.exclude.matches(post, &mut link) {
             return Some(Dropped::Excluded);
         }
         if self
             .forgotten
-            .iter()
-            .any(|(s, r)| s == slug && r.matches(post))
+            .get(slug)
+            .is_some_and(|set| set.matches(post, &mut link))
         {
             return Some(Dropped::Forgotten);
         }
@@ -280,11 +331,11 @@ impl PostFilter {
         self.tags
             .iter()
             .any(|t| lower.contains(t.needle.trim_start_matches('#')))
-            || self.exclude.iter().any(|r| raw.contains(&r.post))
+            || self.exclude.posts.iter().any(|p| raw.contains(p.as_str()))
             || self
                 .forgotten
-                .iter()
-                .any(|(s, r)| s == slug && raw.contains(&r.post))
+                .get(slug)
+                .is_some_and(|set| set.posts.iter().any(|p| raw.contains(p.as_str())))
     }
 }
 
@@ -308,13 +359,13 @@ pub struct ForgottenPost {
 }
 
 impl ForgottenPost {
-    fn post_ref(&self) -> Option<PostRef> {
-        PostRef::parse(&self.id).ok().or_else(|| {
-            Some(PostRef {
-                given: self.id.clone(),
-                post: self.id.clone(),
-                owner: None,
-            })
+    /// The entry as a reference; an id `PostRef::parse` refuses (a hand edit) is matched
+    /// whole.
+    fn post_ref(&self) -> PostRef {
+        PostRef::parse(&self.id).unwrap_or_else(|_| PostRef {
+            given: self.id.clone(),
+            post: self.id.clone(),
+            owner: None,
         })
     }
 
