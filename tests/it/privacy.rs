@@ -519,3 +519,30 @@ fn a_live_secret_group_is_archived_with_its_privacy_and_not_rendered() {
     assert!(files_with(&site, "Ana Secreta").is_empty());
     assert!(!site.exists("public/s"));
 }
+
+#[test]
+fn an_import_without_visibility_is_archived_not_rendered_and_named_by_check() {
+    let site = Site::new();
+    site.write(
+        "posts.csv",
+        "id,text,created_time,comments\ne-1,Hola,2026-11-24T10:00:00Z,3\n",
+    );
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[[groups]]\nid = \"m\"\nslug = \"meetup\"\nkind = \"import\"\npath = \"posts.csv\"\n",
+    );
+    site.run(&["build", NOW])
+        .success()
+        .stderr_has("group `meetup` is not rendered: it is an import, which is private unless it says otherwise");
+    assert!(site.exists("data/meetup/2026-11-23.json"));
+    assert!(!site.exists("public/meetup"));
+    let check = site.run(&["check"]);
+    assert!(
+        check
+            .stdout()
+            .contains("note: group `meetup` is not rendered")
+            && check.stdout().contains("`visibility = \"public\"`"),
+        "{}",
+        check.stdout()
+    );
+}
