@@ -722,7 +722,7 @@ fn check_http_url(s: &str) -> Result<url::Url, &'static str> {
     Ok(u)
 }
 
-fn check_base_url(s: &str) -> Result<(), &'static str> {
+pub(crate) fn check_base_url(s: &str) -> Result<(), &'static str> {
     let u = check_http_url(s)?;
     if u.query().is_some() || u.fragment().is_some() {
         return Err("must not have a query or fragment");
