@@ -142,7 +142,10 @@ fn cell(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// A folder as a step output: relative to the working directory as the config names it,
+/// without a leading `./` (`public`, `site/public`).
 fn output(name: &str, path: &Path) {
+    let path = path.strip_prefix(".").unwrap_or(path);
     output_line(name, &path.display().to_string());
 }
 

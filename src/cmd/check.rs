@@ -103,10 +103,21 @@ fn check_token(
 /// A warning when `base_url` still has a placeholder host (`OWNER.github.io`, the scaffold's,
 /// or a reserved example domain): every link in the bot JSON would point nowhere.
 fn placeholder_base_url(base_url: &str) -> Option<String> {
-    let host = url::Url::parse(base_url).ok()?.host_str()?.to_ascii_lowercase();
+    let host = url::Url::parse(base_url)
+        .ok()?
+        .host_str()?
+        .to_ascii_lowercase();
     let first = host.split('.').next().unwrap_or_default();
     let placeholder = (host.ends_with(".github.io")
-        && ["owner", "user", "username", "example", "your-name", "yourname"].contains(&first))
+        && [
+            "owner",
+            "user",
+            "username",
+            "example",
+            "your-name",
+            "yourname",
+        ]
+        .contains(&first))
         || ["example.com", "example.org", "example.net"]
             .iter()
             .any(|d| host == *d || host.ends_with(&format!(".{d}")))
@@ -161,7 +172,10 @@ mod tests {
         ] {
             assert!(placeholder_base_url(url).is_some(), "{url}");
         }
-        for url in ["https://devcircles.github.io/digest/", "https://digest.dev/"] {
+        for url in [
+            "https://devcircles.github.io/digest/",
+            "https://digest.dev/",
+        ] {
             assert!(placeholder_base_url(url).is_none(), "{url}");
         }
     }

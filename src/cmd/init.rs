@@ -119,7 +119,9 @@ pub(crate) fn run(dir: &Path) -> Result<ExitCode> {
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
-        text.push_str("\n# groupdigest: the site is rebuilt by the publish workflow; never commit a token\n");
+        text.push_str(
+            "\n# groupdigest: the site is rebuilt by the publish workflow; never commit a token\n",
+        );
         for line in lines {
             text.push_str(line);
             text.push('\n');
@@ -202,10 +204,7 @@ fn report(dir: &Path, plan: &Plan) {
             plan.kept.join(", ")
         ));
     }
-    info(format!(
-        "next: read `{}`",
-        dir.join(&plan.guide).display()
-    ));
+    info(format!("next: read `{}`", dir.join(&plan.guide).display()));
 }
 
 #[cfg(test)]
@@ -301,7 +300,10 @@ mod tests {
         let slug = env!("CARGO_PKG_REPOSITORY").trim_start_matches("https://github.com/");
         assert!(action.starts_with(&format!("{slug}@")), "{action}");
         if let Some(commit) = option_env!("GROUPDIGEST_COMMIT").filter(|c| !c.is_empty()) {
-            assert!(action.contains(&format!("@{commit} # v{version}")), "{action}");
+            assert!(
+                action.contains(&format!("@{commit} # v{version}")),
+                "{action}"
+            );
         }
         for (path, text) in scaffold() {
             assert!(!text.contains(ACTION_MARK), "{path}");
