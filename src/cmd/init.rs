@@ -22,6 +22,9 @@ use crate::render::templates::DEFAULTS;
 /// The workflows name the groupdigest action that wrote them: `init` puts its own there.
 const ACTION_MARK: &str = "__GROUPDIGEST_ACTION__";
 
+/// The setup guide names where to get groupdigest: Cargo.toml's `repository`.
+const REPOSITORY_MARK: &str = "__GROUPDIGEST_REPOSITORY__";
+
 /// Where the admin's setup guide goes when DIR already has a README.md.
 const GUIDE_BESIDE_README: &str = "GROUPDIGEST.md";
 
@@ -59,7 +62,8 @@ pub(crate) fn scaffold() -> Vec<(String, String)> {
         ),
         (
             "README.md".into(),
-            include_str!("../../scaffold/README.md").into(),
+            include_str!("../../scaffold/README.md")
+                .replace(REPOSITORY_MARK, env!("CARGO_PKG_REPOSITORY")),
         ),
         (
             ".gitignore".into(),
@@ -307,6 +311,7 @@ mod tests {
         }
         for (path, text) in scaffold() {
             assert!(!text.contains(ACTION_MARK), "{path}");
+            assert!(!text.contains(REPOSITORY_MARK), "{path}");
             if path.ends_with(".yml") {
                 assert!(text.contains(&format!("uses: {action}\n")), "{path}");
             }
