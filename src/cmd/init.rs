@@ -203,9 +203,11 @@ fn report(dir: &Path, plan: &Plan) {
         info(format!("  appended {} to .gitignore", lines.join(", ")));
     }
     if !plan.kept.is_empty() {
+        let n = plan.kept.len();
         info(format!(
-            "  kept {} as they were (yours)",
-            plan.kept.join(", ")
+            "  kept {} as {} (yours)",
+            plan.kept.join(", "),
+            if n == 1 { "it was" } else { "they were" }
         ));
     }
     info(format!("next: read `{}`", dir.join(&plan.guide).display()));
