@@ -1,6 +1,7 @@
 //! GitHub Actions integration: the step outputs the groupdigest action reads (`site`,
-//! `data-dir`, `failed-groups`), one `::error::` annotation per failed group, and a Markdown
-//! job summary appended to `$GITHUB_STEP_SUMMARY`. Outside GitHub Actions it does nothing.
+//! `data-dir`, `failed-groups`) and a Markdown job summary appended to
+//! `$GITHUB_STEP_SUMMARY`. Outside GitHub Actions it does nothing. (The annotations are
+//! `ui::warn` and `ui::error`: a failed group is a `ui::error` where `fetch` reports it.)
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -53,9 +54,6 @@ pub(crate) fn config_outputs(config: &Config) {
 pub(crate) fn finish(config: &Config, run: &Run) {
     if !crate::ui::in_github_actions() {
         return;
-    }
-    for (slug, why) in run.failed {
-        crate::ui::error(format!("group `{slug}` failed: {why}"));
     }
     let failed: Vec<&str> = run.failed.keys().map(String::as_str).collect();
     output_line("failed-groups", &failed.join(" "));

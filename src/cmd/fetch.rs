@@ -128,7 +128,7 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
             Ok(()) => {}
             Err(e) => {
                 let why = ui::chain(&e);
-                ui::warn(format!(
+                ui::error(format!(
                     "group `{}`: {why}; its archive is kept as it was",
                     group.slug
                 ));

@@ -264,7 +264,11 @@ fn the_run_script_reports_the_exit_code_site_archive_and_failed_groups_as_output
     }
     // The failed group is an error annotation; the others were built under the real URL.
     let log = text(&out);
-    assert!(log.contains("::error::group `ghost` failed: "), "{log}");
+    assert!(log.contains("::error::group `ghost`: "), "{log}");
+    assert!(
+        !log.contains("::warning::group `ghost`"),
+        "one annotation per failure: {log}"
+    );
     assert!(
         site.exists("archive/cdmx"),
         "the configured data_dir is the archive"
@@ -614,4 +618,30 @@ fn the_scaffolded_workflow_publishes_with_the_pinned_action_and_the_pages_url() 
     ] {
         assert!(wf.contains(needed), "{needed} in:\n{wf}");
     }
+}
+
+#[test]
+fn in_github_actions_a_skipped_import_row_is_one_warning_annotation() {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"graph\"\n\
+         [[groups]]\nid = \"g1\"\nslug = \"g\"\nkind = \"import\"\npath = \"p.csv\"\n",
+    );
+    site.write(
+        "p.csv",
+        "id,created_time,comments\nok,2026-11-24T10:00:00Z,3\n,2026-11-24T10:00:00Z,1\n",
+    );
+    let run = site.run_env(
+        &["fetch", "--now=2026-11-25T12:00:00Z"],
+        &[("GITHUB_ACTIONS", "true")],
+    );
+    run.success();
+    let err = run.stderr();
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("::warning::group `g`: `p.csv` line 3: no id")),
+        "{err}"
+    );
+    assert!(!err.contains("warning: group"), "not twice: {err}");
 }
