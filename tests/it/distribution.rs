@@ -322,7 +322,8 @@ fn a_bad_base_url_flag_is_a_usage_error() {
 // ---------------------------------------------------------------------------------------
 // action/commit-data.sh against a local bare remote
 
-/// A bare remote with one commit, and a clone of it (the runner's checkout).
+/// A bare remote with one commit, and a shallow clone of it (the runner's checkout, as
+/// actions/checkout makes it: depth 1).
 struct Remote {
     dir: tempfile::TempDir,
 }
@@ -337,9 +338,19 @@ impl Remote {
             ".",
             &["init", "--quiet", "--bare", "-b", "main", "remote.git"],
         );
-        remote.git(".", &["clone", "--quiet", "remote.git", "work"]);
-        std::fs::write(remote.path("work/README.md"), "# digest\n").unwrap();
-        remote.commit_as_someone("work", "start");
+        remote.git(".", &["clone", "--quiet", "remote.git", "seed"]);
+        std::fs::write(remote.path("seed/README.md"), "# digest\n").unwrap();
+        remote.commit_as_someone("seed", "init");
+        std::fs::write(remote.path("seed/site.toml"), "[site]\n").unwrap();
+        remote.commit_as_someone("seed", "start");
+        let url = format!("file://{}", remote.path("remote.git").display());
+        remote.git(".", &["clone", "--quiet", "--depth", "1", &url, "work"]);
+        assert_eq!(
+            remote
+                .git("work", &["rev-parse", "--is-shallow-repository"])
+                .trim(),
+            "true"
+        );
         remote
     }
 
@@ -452,7 +463,8 @@ fn a_first_run_without_an_archive_folder_commits_nothing() {
         "{}",
         text(&out)
     );
-    assert_eq!(remote.remote_log(), vec!["start|Admin|Admin"]);
+    assert_eq!(remote.remote_log()[0], "start|Admin|Admin");
+    assert_eq!(remote.remote_log().len(), 2);
 }
 
 #[test]
@@ -478,7 +490,7 @@ fn a_changed_archive_is_committed_by_the_bot_and_an_unchanged_one_is_not() {
     let again = remote.commit_data(Some("data"));
     assert!(again.status.success(), "{}", text(&again));
     assert!(text(&again).contains("unchanged"), "{}", text(&again));
-    assert_eq!(remote.remote_log().len(), 2, "no empty commit");
+    assert_eq!(remote.remote_log().len(), 3, "no empty commit");
 }
 
 #[test]
@@ -494,7 +506,7 @@ fn a_push_made_during_the_run_is_rebased_onto_with_the_bots_identity() {
         text(&out)
     );
     let log = remote.remote_log();
-    assert_eq!(log.len(), 3, "{log:?}");
+    assert_eq!(log.len(), 4, "{log:?}");
     assert!(
         log[0].ends_with("|github-actions[bot]|github-actions[bot]"),
         "the rebased commit is the bot's: {log:?}"
