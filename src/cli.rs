@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "RFC3339")]
     pub now: Option<DateTime<FixedOffset>>,
 
+    /// Publish at this URL instead of `site.base_url` (CI passes the URL GitHub Pages
+    /// reports, so a placeholder in site.toml never reaches a bot).
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -52,11 +57,23 @@ pub enum Command {
     /// `data/forgotten.json` so no later fetch or import brings it back; then render.
     Forget(ForgetArgs),
     /// Create a new site in DIR: site.toml, templates, GitHub workflows and a README.
-    Init {
-        /// The folder to create the site in (created if missing; existing files are never
-        /// overwritten).
-        dir: PathBuf,
-    },
+    Init(InitArgs),
+}
+
+/// `groupdigest init DIR`. It reads no config, so the global options do not apply to it:
+/// each is declared here again, hidden, which keeps clap from listing the global one in
+/// `init --help` (a global option is not copied into a subcommand that has its own).
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in (created if missing). In an existing repository
+    /// (GitHub's README.md and .gitignore), missing files are added and none is overwritten.
+    pub dir: PathBuf,
+    #[arg(long, hide = true, value_name = "FILE", default_value = "site.toml")]
+    config: PathBuf,
+    #[arg(long, hide = true, value_name = "RFC3339")]
+    now: Option<DateTime<FixedOffset>>,
+    #[arg(long, hide = true, value_name = "URL")]
+    base_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -135,5 +152,23 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn init_help_lists_only_what_applies_to_init() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let init = cmd.find_subcommand_mut("init").unwrap();
+        let help = init.render_long_help().to_string();
+        for global in ["--config", "--now", "--base-url"] {
+            assert!(!help.contains(global), "{global} in:\n{help}");
+        }
+        assert!(help.contains("<DIR>"), "{help}");
+        // The global options still work before the command, as everywhere.
+        let cli =
+            Cli::try_parse_from(["groupdigest", "--now", "2026-11-25T12:00:00Z", "init", "x"]);
+        assert!(cli.is_ok(), "{cli:?}");
+        let build = cmd.find_subcommand_mut("build").unwrap();
+        assert!(build.render_long_help().to_string().contains("--base-url"));
     }
 }

@@ -2,6 +2,7 @@
 //! Messenger bot galleries. Phases, in data-flow order: config → source → store → rank →
 //! render → write. See ARCHITECTURE.md.
 
+mod ci;
 pub mod cli;
 mod cmd;
 pub mod config;

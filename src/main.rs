@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match groupdigest::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {}", groupdigest::ui::chain(&err));
+            groupdigest::ui::error(groupdigest::ui::chain(&err));
             groupdigest::exit_code(&err)
         }
     }

@@ -1,5 +1,7 @@
 //! Terminal output: status lines, warnings and the end-of-run summary, all on stderr so
-//! stdout stays for data a user may pipe (`groups`, `auth`).
+//! stdout stays for data a user may pipe (`groups`, `auth`). Inside GitHub Actions
+//! (`GITHUB_ACTIONS=true`) warnings and errors are workflow commands (`::warning::`,
+//! `::error::`), which the Actions UI shows as annotations on the run.
 
 use std::time::Duration;
 
@@ -13,13 +15,37 @@ pub fn info(msg: impl AsRef<str>) {
     eprintln!("{}", crate::secret::redact(msg.as_ref()));
 }
 
-/// A failure the run goes on after (a group that could not be updated).
-pub fn error(msg: impl AsRef<str>) {
-    eprintln!("error: {}", crate::secret::redact(msg.as_ref()));
+/// A problem that does not stop the run (a skipped import row, a kept week).
+pub fn warn(msg: impl AsRef<str>) {
+    let msg = crate::secret::redact(msg.as_ref());
+    if in_github_actions() {
+        eprintln!("::warning::{}", escape_data(&msg));
+    } else {
+        eprintln!("warning: {msg}");
+    }
 }
 
-pub fn warn(msg: impl AsRef<str>) {
-    eprintln!("warning: {}", crate::secret::redact(msg.as_ref()));
+/// A failure: of the run, or of one group in it.
+pub fn error(msg: impl AsRef<str>) {
+    let msg = crate::secret::redact(msg.as_ref());
+    if in_github_actions() {
+        eprintln!("::error::{}", escape_data(&msg));
+    } else {
+        eprintln!("error: {msg}");
+    }
+}
+
+/// True inside a GitHub Actions job.
+pub fn in_github_actions() -> bool {
+    std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true")
+}
+
+/// A workflow command's message: `%`, CR and LF are escaped as the runner expects, so a
+/// message with a line break stays one annotation instead of ending early.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// True when stderr is a terminal (progress bars) rather than a CI log (plain lines).
@@ -30,4 +56,19 @@ pub fn is_terminal() -> bool {
 
 pub fn seconds(d: Duration) -> String {
     format!("{:.2}s", d.as_secs_f64())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotation_messages_escape_percent_and_line_breaks() {
+        assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(
+            escape_data("%0A"),
+            "%250A",
+            "an escape in the text stays text"
+        );
+    }
 }

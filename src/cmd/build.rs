@@ -25,5 +25,16 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
     let stats = crate::render::render_site(config, now)?;
     ui::info(format!("render: {}", ui::seconds(phase.elapsed())));
     summary.print("built", &stats);
+    crate::ci::finish(
+        config,
+        &crate::ci::Run {
+            command: "build",
+            groups: stats.groups,
+            periods: stats.periods,
+            posts: stats.posts,
+            files: Some(stats.files),
+            failed: &report.failed,
+        },
+    );
     Ok(report.exit_code())
 }

@@ -22,6 +22,9 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         config.file.display(),
         config.groups.len()
     ));
+    if let Some(warning) = placeholder_base_url(&config.site.base_url) {
+        crate::ui::warn(warning);
+    }
     match crate::render::templates::environment(&config.root.join("templates")) {
         Ok(_) => report.ok("templates compile".to_string()),
         Err(e) => report.problem(format!("templates: {}", crate::ui::chain(&e))),
@@ -167,6 +170,37 @@ fn check_token(
     });
 }
 
+/// A warning when `base_url` still has a placeholder host (`OWNER.github.io`, the scaffold's,
+/// or a reserved example domain): every link in the bot JSON would point nowhere.
+fn placeholder_base_url(base_url: &str) -> Option<String> {
+    let host = url::Url::parse(base_url)
+        .ok()?
+        .host_str()?
+        .to_ascii_lowercase();
+    let first = host.split('.').next().unwrap_or_default();
+    let placeholder = (host.ends_with(".github.io")
+        && [
+            "owner",
+            "user",
+            "username",
+            "example",
+            "your-name",
+            "yourname",
+        ]
+        .contains(&first))
+        || ["example.com", "example.org", "example.net"]
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || host.ends_with(".example");
+    placeholder.then(|| {
+        format!(
+            "`site.base_url` is `{base_url}`, a placeholder: links in the site and the bot JSON \
+             would point nowhere; set it to the site's address, or pass `--base-url` (the \
+             workflow `groupdigest init` writes passes the address GitHub Pages reports)"
+        )
+    })
+}
+
 /// The lines of a check, on stdout, and whether anything failed.
 #[derive(Default)]
 struct Report {
@@ -191,6 +225,28 @@ impl Report {
         } else {
             println!("check failed: {} problem(s)", self.problems);
             ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder_base_url;
+
+    #[test]
+    fn a_placeholder_host_is_warned_about_and_a_real_one_is_not() {
+        for url in [
+            "https://OWNER.github.io/REPO/",
+            "https://example.github.io/circles-digest/",
+            "https://www.example.org/",
+        ] {
+            assert!(placeholder_base_url(url).is_some(), "{url}");
+        }
+        for url in [
+            "https://devcircles.github.io/digest/",
+            "https://digest.dev/",
+        ] {
+            assert!(placeholder_base_url(url).is_none(), "{url}");
         }
     }
 }

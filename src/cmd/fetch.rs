@@ -58,6 +58,15 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
         report.periods_changed,
         ui::seconds(started.elapsed())
     ));
+    crate::ci::finish(
+        config,
+        &crate::ci::Run::fetched(
+            report.groups,
+            report.periods_changed,
+            report.posts,
+            &report.failed,
+        ),
+    );
     Ok(report.exit_code())
 }
 

@@ -1,23 +1,60 @@
 //! `groupdigest init DIR`: scaffold a new site (config, templates, workflows, README) that
 //! builds as it is and publishes to GitHub Pages once the admin follows its README.
 //!
+//! DIR may be a repository GitHub just made, with its own README.md and .gitignore: `init`
+//! adds what is missing and never overwrites. Its README stays (the setup guide is written
+//! beside it as GROUPDIGEST.md), the ignore lines the site needs are appended to .gitignore
+//! once, and templates already there are kept (they override the built-in ones). Only an
+//! existing `site.toml` or workflow is a conflict: then nothing is written and it exits 2.
+//!
 //! The scaffold files are real files under `scaffold/`, embedded in the binary; the default
 //! templates are the ones `render` uses (`render::templates::DEFAULTS`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::{Context, Result};
 
+use crate::config::ConfigError;
 use crate::fsutil::write_atomic;
 use crate::render::templates::DEFAULTS;
 
-/// The workflows name the groupdigest release they install; `init` writes its own version.
-const VERSION_MARK: &str = "__GROUPDIGEST_VERSION__";
+/// The workflows name the groupdigest action that wrote them: `init` puts its own there.
+const ACTION_MARK: &str = "__GROUPDIGEST_ACTION__";
+
+/// The setup guide names where to get groupdigest: Cargo.toml's `repository`.
+const REPOSITORY_MARK: &str = "__GROUPDIGEST_REPOSITORY__";
+
+/// Where the admin's setup guide goes when DIR already has a README.md.
+const GUIDE_BESIDE_README: &str = "GROUPDIGEST.md";
+
+/// Files that are the site's own: one already there means DIR is (or was) a site.
+const CONFLICTS: [&str; 3] = [
+    "site.toml",
+    ".github/workflows/publish.yml",
+    ".github/workflows/test.yml",
+];
+
+/// The reference to the groupdigest action of this very build, as a workflow's `uses:`
+/// value: the GitHub repository from Cargo.toml's `repository`, pinned to the commit this
+/// binary was built from with its release tag as a comment (`owner/repo@<sha> # v0.1.0`),
+/// or to the tag alone when the build did not know its commit.
+pub(crate) fn action_ref() -> String {
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    let slug = repository
+        .trim_end_matches('/')
+        .trim_end_matches(".git")
+        .trim_start_matches("https://github.com/");
+    let version = env!("CARGO_PKG_VERSION");
+    match option_env!("GROUPDIGEST_COMMIT").filter(|c| !c.is_empty()) {
+        Some(commit) => format!("{slug}@{commit} # v{version}"),
+        None => format!("{slug}@v{version}"),
+    }
+}
 
 /// `(path relative to DIR, contents)` of every file `init` writes, in the order listed.
 pub(crate) fn scaffold() -> Vec<(String, String)> {
-    let version = env!("CARGO_PKG_VERSION");
+    let action = action_ref();
     let mut files: Vec<(String, String)> = vec![
         (
             "site.toml".into(),
@@ -25,7 +62,8 @@ pub(crate) fn scaffold() -> Vec<(String, String)> {
         ),
         (
             "README.md".into(),
-            include_str!("../../scaffold/README.md").into(),
+            include_str!("../../scaffold/README.md")
+                .replace(REPOSITORY_MARK, env!("CARGO_PKG_REPOSITORY")),
         ),
         (
             ".gitignore".into(),
@@ -33,11 +71,11 @@ pub(crate) fn scaffold() -> Vec<(String, String)> {
         ),
         (
             ".github/workflows/publish.yml".into(),
-            include_str!("../../scaffold/workflows/publish.yml").replace(VERSION_MARK, version),
+            include_str!("../../scaffold/workflows/publish.yml").replace(ACTION_MARK, &action),
         ),
         (
             ".github/workflows/test.yml".into(),
-            include_str!("../../scaffold/workflows/test.yml").replace(VERSION_MARK, version),
+            include_str!("../../scaffold/workflows/test.yml").replace(ACTION_MARK, &action),
         ),
     ];
     files.extend(
@@ -48,34 +86,131 @@ pub(crate) fn scaffold() -> Vec<(String, String)> {
     files
 }
 
+/// What `init` will do with each file, decided before anything is written.
+#[derive(Default)]
+struct Plan {
+    write: Vec<(String, String)>,
+    kept: Vec<String>,
+    /// The scaffold's ignore lines that `.gitignore` lacks, and its current text.
+    gitignore: Option<(String, Vec<String>)>,
+    guide: String,
+}
+
 pub(crate) fn run(dir: &Path) -> Result<ExitCode> {
-    let files = scaffold();
     // Check every target before writing any, so a refusal leaves DIR exactly as it was.
-    let existing: Vec<PathBuf> = files
+    let conflicts: Vec<String> = CONFLICTS
         .iter()
-        .map(|(rel, _)| dir.join(rel))
-        .filter(|p| p.exists())
+        .filter(|rel| dir.join(rel).exists())
+        .map(|rel| format!("`{}`", dir.join(rel).display()))
         .collect();
-    if !existing.is_empty() {
-        let names: Vec<String> = existing
-            .iter()
-            .map(|p| format!("`{}`", p.display()))
-            .collect();
-        bail!(
-            "init would overwrite {}; nothing was written (move them away or pick another folder)",
-            names.join(", ")
-        );
+    if !conflicts.is_empty() {
+        return Err(ConfigError::new(format!(
+            "`{}` already holds a site: {} exist{}; nothing was written (move {} away to \
+             scaffold again, or pick another folder)",
+            dir.display(),
+            conflicts.join(", "),
+            if conflicts.len() == 1 { "s" } else { "" },
+            if conflicts.len() == 1 { "it" } else { "them" },
+        ))
+        .into());
     }
-    for (rel, text) in &files {
+    let plan = plan(dir, scaffold())?;
+    for (rel, text) in &plan.write {
         write_atomic(&dir.join(rel), text.as_bytes())?;
     }
-    crate::ui::info(format!(
-        "created a site in `{}` ({} files); next: read `{}`",
-        dir.display(),
-        files.len(),
-        dir.join("README.md").display()
-    ));
+    if let Some((text, lines)) = &plan.gitignore {
+        let mut text = text.clone();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(
+            "\n# groupdigest: the site is rebuilt by the publish workflow; never commit a token\n",
+        );
+        for line in lines {
+            text.push_str(line);
+            text.push('\n');
+        }
+        write_atomic(&dir.join(".gitignore"), text.as_bytes())?;
+    }
+    report(dir, &plan);
     Ok(ExitCode::SUCCESS)
+}
+
+fn plan(dir: &Path, files: Vec<(String, String)>) -> Result<Plan> {
+    let mut plan = Plan {
+        guide: "README.md".into(),
+        ..Plan::default()
+    };
+    for (rel, text) in files {
+        let path = dir.join(&rel);
+        match rel.as_str() {
+            "README.md" if path.exists() => {
+                plan.kept.push(rel);
+                let beside = dir.join(GUIDE_BESIDE_README);
+                if beside.exists() {
+                    plan.kept.push(GUIDE_BESIDE_README.into());
+                } else {
+                    plan.guide = GUIDE_BESIDE_README.into();
+                    plan.write.push((GUIDE_BESIDE_README.into(), text));
+                }
+            }
+            ".gitignore" if path.exists() => {
+                let current = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read `{}`", path.display()))?;
+                let missing = missing_ignore_lines(&current, &text);
+                if missing.is_empty() {
+                    plan.kept.push(rel);
+                } else {
+                    plan.gitignore = Some((current, missing));
+                }
+            }
+            _ if path.exists() => plan.kept.push(rel),
+            _ => plan.write.push((rel, text)),
+        }
+    }
+    Ok(plan)
+}
+
+/// The pattern lines of `ours` that `theirs` does not already ignore (`public`, `/public`
+/// and `/public/` are the same folder to us).
+fn missing_ignore_lines(theirs: &str, ours: &str) -> Vec<String> {
+    let norm = |l: &str| l.trim().trim_matches('/').to_string();
+    let have: Vec<String> = theirs.lines().map(norm).collect();
+    ours.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !have.contains(&norm(l)))
+        .map(str::to_string)
+        .collect()
+}
+
+fn report(dir: &Path, plan: &Plan) {
+    use crate::ui::info;
+    let (templates, others): (Vec<_>, Vec<_>) = plan
+        .write
+        .iter()
+        .map(|(rel, _)| rel.as_str())
+        .partition(|rel| rel.starts_with("templates/"));
+    info(format!("created a site in `{}`:", dir.display()));
+    let mut wrote: Vec<String> = others.iter().map(|r| r.to_string()).collect();
+    if !templates.is_empty() {
+        wrote.push(format!("templates/ ({} files)", templates.len()));
+    }
+    if !wrote.is_empty() {
+        info(format!("  wrote {}", wrote.join(", ")));
+    }
+    if let Some((_, lines)) = &plan.gitignore {
+        info(format!("  appended {} to .gitignore", lines.join(", ")));
+    }
+    if !plan.kept.is_empty() {
+        let n = plan.kept.len();
+        info(format!(
+            "  kept {} as {} (yours)",
+            plan.kept.join(", "),
+            if n == 1 { "it was" } else { "they were" }
+        ));
+    }
+    info(format!("next: read `{}`", dir.join(&plan.guide).display()));
 }
 
 #[cfg(test)]
@@ -164,15 +299,34 @@ mod tests {
     }
 
     #[test]
-    fn scaffold_workflows_name_this_version() {
+    fn scaffold_workflows_pin_the_action_of_this_build() {
+        let action = action_ref();
+        let version = env!("CARGO_PKG_VERSION");
+        assert!(action.ends_with(&format!("v{version}")), "{action}");
+        let slug = env!("CARGO_PKG_REPOSITORY").trim_start_matches("https://github.com/");
+        assert!(action.starts_with(&format!("{slug}@")), "{action}");
+        if let Some(commit) = option_env!("GROUPDIGEST_COMMIT").filter(|c| !c.is_empty()) {
+            assert!(
+                action.contains(&format!("@{commit} # v{version}")),
+                "{action}"
+            );
+        }
         for (path, text) in scaffold() {
-            assert!(!text.contains(VERSION_MARK), "{path}");
+            assert!(!text.contains(ACTION_MARK), "{path}");
+            assert!(!text.contains(REPOSITORY_MARK), "{path}");
             if path.ends_with(".yml") {
-                assert!(
-                    text.contains(&format!("\"{}\"", env!("CARGO_PKG_VERSION"))),
-                    "{path}"
-                );
+                assert!(text.contains(&format!("uses: {action}\n")), "{path}");
             }
         }
+    }
+
+    #[test]
+    fn only_the_missing_ignore_lines_are_appended() {
+        let github_rust = "/target\n\n# These are backup files\n**/*.rs.bk\npublic/\n";
+        assert_eq!(
+            missing_ignore_lines(github_rust, "# built\n/public\n# never\n.env\n"),
+            vec![".env"]
+        );
+        assert!(missing_ignore_lines("/public\n.env\n", "/public\n.env\n").is_empty());
     }
 }

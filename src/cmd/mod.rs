@@ -17,7 +17,7 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::lock::SiteLock;
 use crate::Now;
 
@@ -47,12 +47,21 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
         Command::Check => check::run(&load(cli)?, now),
         Command::Groups => groups::run(&load(cli)?),
         Command::Auth(command) => auth::run(&load(cli)?, now, command),
-        Command::Init { dir } => init::run(dir),
+        Command::Init(args) => init::run(&args.dir),
     }
 }
 
 fn load(cli: &Cli) -> Result<Config> {
-    Ok(Config::load(&cli.config)?)
+    let mut config = Config::load(&cli.config)?;
+    if let Some(url) = &cli.base_url {
+        // Checked as `site.base_url` is: an absolute http(s) URL without query or fragment.
+        if let Err(why) = crate::config::check_base_url(url) {
+            return Err(ConfigError::new(format!("`--base-url {url}` {why}")).into());
+        }
+        config.site.base_url = url.clone();
+    }
+    crate::ci::config_outputs(&config);
+    Ok(config)
 }
 
 /// The end-of-run line: groups, periods, posts, files written, seconds.

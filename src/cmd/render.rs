@@ -1,5 +1,6 @@
 //! `groupdigest render`: write the site from `data/` alone; no network.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -12,5 +13,16 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
     let summary = Summary::start();
     let stats = crate::render::render_site(config, now)?;
     summary.print("rendered", &stats);
+    crate::ci::finish(
+        config,
+        &crate::ci::Run {
+            command: "render",
+            groups: stats.groups,
+            periods: stats.periods,
+            posts: stats.posts,
+            files: Some(stats.files),
+            failed: &BTreeMap::new(),
+        },
+    );
     Ok(ExitCode::SUCCESS)
 }

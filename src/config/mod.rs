@@ -32,6 +32,7 @@ pub use privacy::PrivacyConfig;
 #[cfg(test)]
 pub(crate) use ranking::MAX_TOP;
 pub use ranking::{RankingConfig, Weights};
+pub(crate) use site::check_base_url;
 pub use site::SiteConfig;
 pub use source::{SourceConfig, SourceKind};
 

@@ -2,6 +2,7 @@
 
 mod archive;
 mod bot;
+mod distribution;
 mod fake_graph;
 mod graph;
 mod import;

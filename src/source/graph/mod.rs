@@ -351,12 +351,9 @@ pub(crate) fn invalid_token_error(env: &str, info: &TokenInfo) -> anyhow::Error 
     )
 }
 
-/// Prints a warning where CI logs show it: on stderr, plus a GitHub Actions annotation.
+/// Prints a warning where CI logs show it (`ui::warn` is a GitHub Actions annotation there).
 pub(crate) fn ci_warning(msg: &str) {
     crate::ui::warn(msg);
-    if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
-        crate::ui::info(format!("::warning::{msg}"));
-    }
 }
 
 /// The one token check before a fetch: an invalid token fails every group, one expiring

@@ -1,0 +1,225 @@
+//! GitHub Actions integration: the step outputs the groupdigest action reads (`site`,
+//! `data-dir`, `failed-groups`) and a Markdown job summary appended to
+//! `$GITHUB_STEP_SUMMARY`. Outside GitHub Actions it does nothing. (The annotations are
+//! `ui::warn` and `ui::error`: a failed group is a `ui::error` where `fetch` reports it.)
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::write::WriteStats;
+
+/// What a run did, for the job summary.
+pub(crate) struct Run<'a> {
+    /// `build`, `fetch` or `render`.
+    pub command: &'a str,
+    pub groups: usize,
+    /// Weeks rendered (`build`, `render`) or changed (`fetch`).
+    pub periods: usize,
+    pub posts: u64,
+    /// Files of the site, when the run rendered it.
+    pub files: Option<WriteStats>,
+    /// slug → why it failed.
+    pub failed: &'a BTreeMap<String, String>,
+}
+
+impl<'a> Run<'a> {
+    /// A `fetch`: no site was rendered.
+    pub(crate) fn fetched(
+        groups: usize,
+        periods_changed: usize,
+        posts: usize,
+        failed: &'a BTreeMap<String, String>,
+    ) -> Self {
+        Run {
+            command: "fetch",
+            groups,
+            periods: periods_changed,
+            posts: posts as u64,
+            files: None,
+            failed,
+        }
+    }
+}
+
+/// After the config loaded: the archive folder, which the action commits.
+pub(crate) fn config_outputs(config: &Config) {
+    if crate::ui::in_github_actions() {
+        output("data-dir", &config.data_dir());
+    }
+}
+
+/// At the end of `build`, `fetch` or `render`.
+pub(crate) fn finish(config: &Config, run: &Run) {
+    if !crate::ui::in_github_actions() {
+        return;
+    }
+    let failed: Vec<&str> = run.failed.keys().map(String::as_str).collect();
+    output_line("failed-groups", &failed.join(" "));
+    if run.files.is_some() {
+        // The site was rendered completely (render applies all of it or nothing).
+        output("site", &config.output_dir());
+    }
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        append(
+            Path::new(&path),
+            &summary_markdown(run),
+            "GITHUB_STEP_SUMMARY",
+        );
+    }
+}
+
+/// The job summary of one run.
+pub(crate) fn summary_markdown(run: &Run) -> String {
+    let mut md = format!("## groupdigest {}\n\n", run.command);
+    let weeks = if run.files.is_some() {
+        "weeks"
+    } else {
+        "weeks changed"
+    };
+    md.push_str(&format!("| groups | {weeks} | posts |"));
+    let mut rule = "| ---: | ---: | ---: |".to_string();
+    let mut row = format!("| {} | {} | {} |", run.groups, run.periods, run.posts);
+    if let Some(f) = run.files {
+        md.push_str(" files written | unchanged | removed |");
+        rule.push_str(" ---: | ---: | ---: |");
+        row.push_str(&format!(
+            " {} | {} | {} |",
+            f.written, f.unchanged, f.removed
+        ));
+    }
+    md.push_str(&format!("\n{rule}\n{row}\n\n"));
+    if run.failed.is_empty() {
+        md.push_str("Every group was updated.\n\n");
+    } else {
+        let n = run.failed.len();
+        md.push_str(&format!(
+            "**{n} group{} failed**; {}.\n\n| group | error | what to do |\n| --- | --- | --- |\n",
+            if n == 1 { "" } else { "s" },
+            if run.files.is_some() {
+                "the site was still published from the archive, with a notice on their pages"
+            } else {
+                "their archive was kept as it was"
+            }
+        ));
+        for (slug, why) in run.failed {
+            md.push_str(&format!(
+                "| `{}` | {} | {} |\n",
+                cell(slug),
+                cell(why),
+                hint(why)
+            ));
+        }
+        md.push('\n');
+    }
+    crate::secret::redact(&md)
+}
+
+/// What an admin can do about a failure, from the words of its error.
+fn hint(why: &str) -> &'static str {
+    let why = why.to_ascii_lowercase();
+    if why.contains("token") {
+        "Make a new token (`groupdigest auth login`, see docs/graph.md) and store it in the repository secret it names."
+    } else if why.contains("permission") || why.contains("not allowed") {
+        "Log in again with the permissions the error names; `groupdigest check` lists what is missing."
+    } else if why.contains("import") || why.contains("line ") || why.contains("file") {
+        "Fix or replace the file it names under `imports/` and push: the push runs this workflow again."
+    } else if why.contains("timed out") || why.contains("connect") || why.contains("network") {
+        "Usually passing: the next run retries. Re-run the workflow to retry now."
+    } else {
+        "Run `groupdigest check` locally with the same token for details."
+    }
+}
+
+/// A Markdown table cell: one line, no `|` that would end the cell, no HTML.
+fn cell(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A folder as a step output: relative to the working directory as the config names it,
+/// without a leading `./` (`public`, `site/public`).
+fn output(name: &str, path: &Path) {
+    let path = path.strip_prefix(".").unwrap_or(path);
+    output_line(name, &path.display().to_string());
+}
+
+/// Appends `name=value` to `$GITHUB_OUTPUT` (a value with a line break is not written: it
+/// cannot be one line and no path or slug has one).
+fn output_line(name: &str, value: &str) {
+    if value.contains(['\r', '\n']) {
+        return;
+    }
+    if let Some(path) = std::env::var_os("GITHUB_OUTPUT").filter(|p| !p.is_empty()) {
+        append(
+            Path::new(&path),
+            &format!("{name}={value}\n"),
+            "GITHUB_OUTPUT",
+        );
+    }
+}
+
+/// A file the runner gave us could not be written: say so, but the run's own result stands.
+fn append(path: &Path, text: &str, var: &str) {
+    let result = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = result {
+        crate::ui::warn(format!(
+            "cannot append to `${var}` (`{}`): {e}",
+            path.display()
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_names_each_failed_group_with_a_hint_in_one_table_row() {
+        let failed = BTreeMap::from([(
+            "cdmx".to_string(),
+            "the access token in `FB_ACCESS_TOKEN` expired\non 2026-11-01 | <b>".to_string(),
+        )]);
+        let run = Run {
+            command: "build",
+            groups: 3,
+            periods: 20,
+            posts: 150,
+            files: Some(WriteStats {
+                written: 7,
+                unchanged: 90,
+                removed: 1,
+            }),
+            failed: &failed,
+        };
+        let md = summary_markdown(&run);
+        assert!(md.contains("| 3 | 20 | 150 | 7 | 90 | 1 |"), "{md}");
+        assert!(md.contains("**1 group failed**"), "{md}");
+        let row = md.lines().find(|l| l.starts_with("| `cdmx`")).unwrap();
+        assert!(row.contains("expired on 2026-11-01 \\| &lt;b&gt;"), "{row}");
+        assert!(row.contains("groupdigest auth login"), "{row}");
+    }
+
+    #[test]
+    fn a_fetch_summary_counts_changed_weeks_and_no_files() {
+        let run = Run {
+            command: "fetch",
+            groups: 1,
+            periods: 2,
+            posts: 9,
+            files: None,
+            failed: &BTreeMap::new(),
+        };
+        let md = summary_markdown(&run);
+        assert!(md.contains("| groups | weeks changed | posts |\n"), "{md}");
+        assert!(md.contains("Every group was updated."), "{md}");
+        assert!(!md.contains("files written"), "{md}");
+    }
+}
