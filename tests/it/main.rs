@@ -6,4 +6,5 @@ mod fake_graph;
 mod graph;
 mod import;
 mod pipeline;
+mod serve;
 mod support;
