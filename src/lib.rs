@@ -9,6 +9,8 @@ pub mod fsutil;
 pub mod lock;
 pub mod model;
 pub mod period;
+#[cfg(test)]
+mod proptests;
 pub mod rank;
 pub mod render;
 pub mod secret;
@@ -39,5 +41,16 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
     }
 }
 
-/// The clock a command runs at (pinned by `--now` or real).
+/// The clock a command runs at (pinned by `--now` or real): it decides which week is
+/// current.
 pub type Now = DateTime<Utc>;
+
+/// The time the output records (`updated_at`, run status): `SOURCE_DATE_EPOCH` when it is
+/// set, for reproducible builds, else `now`. It never decides which week is current.
+pub fn recorded_time(now: Now) -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or(now)
+}

@@ -94,10 +94,11 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
     let results = crate::source::fetch_groups(config, requested, now);
     let store = Store::new(config.data_dir(), clock);
     let mut report = FetchReport::default();
+    let recorded = crate::recorded_time(now);
     for (group, result) in config.groups.iter().zip(results) {
         report.groups += 1;
         let failure = match result {
-            Ok(fetched) => match apply(&store, group, fetched, requested, now, &mut report) {
+            Ok(fetched) => match apply(&store, group, fetched, requested, recorded, &mut report) {
                 Ok(()) => continue,
                 // The fetch worked but the archive could not take it (a damaged file, a
                 // full disk).
@@ -114,7 +115,7 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
             group.slug
         ));
         store
-            .record_failure(&group.slug, &group.id, failure.kind, now)
+            .record_failure(&group.slug, &group.id, failure.kind, recorded)
             .with_context(|| format!("group `{}`: cannot record its failure", group.slug))?;
         report.failed.insert(group.slug.clone(), why);
     }

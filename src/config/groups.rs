@@ -38,6 +38,9 @@ pub struct GroupConfig {
     /// Display name; default: the name the source reports, else the slug.
     #[serde(default)]
     pub name: Option<String>,
+    /// `<html lang>` of this group's pages (e.g. "es", "ja"). Default: `site.language`.
+    #[serde(default)]
+    pub language: Option<String>,
     /// "group", "page" or "import". Default: "group".
     #[serde(default = "default_group_kind")]
     pub kind: GroupKind,
@@ -271,6 +274,14 @@ impl GroupConfig {
         if self.id.trim().is_empty() {
             return Err(at.error(&key("id"), "is empty"));
         }
+        if let Some(lang) = &self.language {
+            if !is_language_tag(lang) {
+                return Err(at.error(
+                    &key("language"),
+                    format!("`{lang}` is not a language tag (e.g. \"es\", \"ja\", \"pt-BR\")"),
+                ));
+            }
+        }
         let graph_id = self
             .id
             .chars()
@@ -377,6 +388,14 @@ impl GroupConfig {
         }
         Ok(())
     }
+}
+
+/// A BCP 47 language tag's shape, as `<html lang>` takes it: letters first, then letters,
+/// digits and `-`.
+pub(crate) fn is_language_tag(s: &str) -> bool {
+    s.len() <= 35
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// Slugs that name the site's own folders, not a group's.

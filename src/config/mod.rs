@@ -25,6 +25,8 @@ use serde::{Deserialize, Serialize};
 pub use bot::{AspectRatio, BotConfig, LatestPeriod};
 pub(crate) use groups::{is_url_safe_slug, RESERVED_SLUGS};
 pub use groups::{Delimiter, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset};
+#[cfg(test)]
+pub(crate) use ranking::MAX_TOP;
 pub use ranking::{RankingConfig, Weights};
 pub use site::SiteConfig;
 pub use source::{SourceConfig, SourceKind};

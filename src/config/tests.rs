@@ -248,3 +248,11 @@ fn base_url_always_ends_in_one_slash() {
     let c = parse("[site]\nbase_url = \"https://x.github.io/sub\"\n").unwrap();
     assert_eq!(c.base_url(), "https://x.github.io/sub/");
 }
+
+#[test]
+fn a_group_language_must_be_a_language_tag() {
+    let c = parse(&format!("{GROUP}language = \"pt-BR\"\n")).unwrap();
+    assert_eq!(c.groups[0].language.as_deref(), Some("pt-BR"));
+    let e = parse(&format!("{GROUP}language = \"es\\\" onload=\"\n")).unwrap_err();
+    assert!(e.contains("key `groups[0].language`"), "{e}");
+}

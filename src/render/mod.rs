@@ -32,6 +32,9 @@ pub struct RenderStats {
     pub files: WriteStats,
 }
 
+/// The site-wide sharing picture, in `output_dir` (or the site's `static/`).
+const OG_IMAGE_FILE: &str = "og-image.png";
+
 /// Per-run inputs shared by every group's rendering.
 struct Ctx<'a> {
     config: &'a Config,
@@ -61,6 +64,9 @@ struct GroupSummary {
     posts: u64,
     /// RFC 3339 time the group's data last changed.
     updated: Option<String>,
+    /// Its newest weeks as feed entries, newest first.
+    #[serde(skip)]
+    recent: Vec<FeedItem>,
 }
 
 /// Renders the site into `config.output_dir()` from the archive, the config and the
@@ -166,6 +172,11 @@ impl Ctx<'_> {
         }
     }
 
+    /// The site's sharing picture (absolute, as Open Graph wants it).
+    fn site_image(&self) -> String {
+        format!("{}{OG_IMAGE_FILE}", self.base)
+    }
+
     fn latest_target(&self) -> Period {
         let current = Period::containing(self.clock, self.now);
         match self.config.bot.latest {
@@ -176,6 +187,7 @@ impl Ctx<'_> {
 }
 
 fn item(
+    clock: Clock,
     slug: &str,
     period: Period,
     stored: Option<&StoredPeriod>,
@@ -190,7 +202,42 @@ fn item(
         top_title: digest
             .and_then(|d| d.ranked.first())
             .map(|r| text::post_title(r.post, 100)),
+        year: chrono::Datelike::year(&period.first_day),
+        published: period.start(clock).with_timezone(&clock.tz).to_rfc3339(),
+        updated: stored.map(|s| s.updated_at.to_rfc3339()),
     }
+}
+
+/// A feed entry's content: the week's totals and its top posts, linked to their anchors
+/// on the week's page. Escaped here as HTML; the feed template escapes it again as XML text.
+fn feed_content(ctx: &Ctx, item: &PeriodItem, digest: &crate::rank::Digest) -> String {
+    let mut html = format!(
+        "<p>{}</p>",
+        text::escape_html(&text::counts_in_words(
+            &[
+                (digest.totals.posts, "post", "posts"),
+                (digest.totals.comments, "comment", "comments"),
+                (digest.totals.shares, "share", "shares"),
+            ],
+            false,
+        ))
+    );
+    if !digest.ranked.is_empty() {
+        html.push_str("<ol>");
+        for r in &digest.ranked {
+            let p = r.post;
+            html.push_str(&format!(
+                "<li><a href=\"{}{}#post-{}\">{}</a> ({})</li>",
+                ctx.base,
+                item.path,
+                text::escape_html(&p.id),
+                text::escape_html(&text::post_title(p, 100)),
+                text::escape_html(&text::engagement(p.comments, p.shares, p.reactions)),
+            ));
+        }
+        html.push_str("</ol>");
+    }
+    html
 }
 
 fn render_group(
@@ -222,6 +269,7 @@ fn render_group(
         .map(|_| group.last_success.map(|t| view::format_time(t, clock.tz)));
     let head = GroupHead::new(
         g,
+        &ctx.config.site.language,
         info,
         stale.clone(),
         updated.map(|t| view::format_time(t, clock.tz)),
@@ -242,11 +290,12 @@ fn render_group(
     let items: Vec<PeriodItem> = stored
         .iter()
         .zip(&digests)
-        .map(|((p, s), d)| item(&g.slug, *p, Some(s), Some(d)))
+        .map(|((p, s), d)| item(clock, &g.slug, *p, Some(s), Some(d)))
         .collect();
 
     let group_url = format!("{}{}/", ctx.base, g.slug);
     let site = ctx.site();
+    let latest_item = items.iter().find(|it| it.key == latest.key());
     let mut posts = 0;
     let mut latest_view = None;
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
@@ -257,6 +306,7 @@ fn render_group(
             clock,
             &ctx.config.ranking,
             digest,
+            &sp.posts,
             *period == current,
             Some(sp.updated_at),
             i.checked_sub(1).map(|j| &items[j]),
@@ -272,6 +322,7 @@ fn render_group(
             digest,
             Some(&page_url),
             &group_url,
+            latest_item,
         )?;
         put_period(out, dir, &html, &files)?;
         if *period == latest {
@@ -293,26 +344,59 @@ fn render_group(
             clock,
             &ctx.config.ranking,
             &empty,
+            &[],
             latest == current,
             None,
             None,
             None,
         );
-        let (html, files) = period_outputs(ctx, &head, latest, &view, &empty, None, &group_url)?;
+        let (html, files) =
+            period_outputs(ctx, &head, latest, &view, &empty, None, &group_url, None)?;
         write_latest(out, &g.slug, &html, &files)?;
     }
 
     let archive: Vec<PeriodItem> = items.iter().rev().cloned().collect();
+    let meta = view::PageMeta {
+        title: format!("{} · {}", head.name, ctx.config.site.title),
+        description: match (info.description.as_deref(), latest_item) {
+            (Some(d), _) if !d.trim().is_empty() => text::one_line(d, 200),
+            (_, Some(it)) => format!(
+                "The weekly top posts of {}: {} weeks in the archive, latest {}.",
+                head.name,
+                archive.len(),
+                it.label
+            ),
+            _ => format!("The weekly top posts of {}.", head.name),
+        },
+        url: group_url.clone(),
+        image: ctx.site_image(),
+        lang: head.lang.to_string(),
+    };
+    let years = view::by_year(&archive);
     let html = ctx.render(
         "group.html",
-        context! { site => &site, group => &head, latest => &latest_view, periods => &archive, root => "../" },
+        context! { site => &site, meta => &meta, group => &head, latest => &latest_view, periods => &archive,
+                   years => &years, root => "../" },
     )?;
     out.put(&format!("{}/index.html", g.slug), &html)?;
+    // The newest 50 weeks, with their content, for this group's feed and the site's.
+    let recent: Vec<FeedItem> = stored
+        .iter()
+        .zip(&digests)
+        .zip(&items)
+        .rev()
+        .take(FEED_ENTRIES)
+        .map(|((_, digest), item)| FeedItem {
+            group: head.name.to_string(),
+            item: item.clone(),
+            content: feed_content(ctx, item, digest),
+        })
+        .collect();
     let feed = ctx.render(
         "feed.xml",
         context! { site => &site, feed_url => format!("{group_url}feed.xml"), title => head.name,
-                   page_url => &group_url, entries => feed_entries(std::slice::from_ref(&(head.name.to_string(), &archive))),
-                   updated => updated.map(|t| t.to_rfc3339()) },
+        page_url => &group_url, entries => &recent,
+        updated => recent.iter().filter_map(|e| e.item.updated.as_deref()).max() },
     )?;
     out.put(&format!("{}/feed.xml", g.slug), &feed)?;
 
@@ -328,11 +412,13 @@ fn render_group(
         periods: archive,
         posts,
         updated: updated.map(|t| t.to_rfc3339()),
+        recent,
     })
 }
 
 /// One period's page and bot files. `period_url` is `None` when the period has no page
 /// (nothing stored for it).
+#[allow(clippy::too_many_arguments)]
 fn period_outputs(
     ctx: &Ctx,
     head: &GroupHead,
@@ -341,10 +427,28 @@ fn period_outputs(
     digest: &crate::rank::Digest,
     period_url: Option<&str>,
     group_url: &str,
+    latest: Option<&PeriodItem>,
 ) -> Result<(Vec<u8>, bot::Files)> {
+    let mut description = format!(
+        "The top posts of {} in the week of {}: {}.",
+        head.name, view.label, view.totals_line
+    );
+    if let Some(first) = view.ranked.first() {
+        description.push_str(&format!(
+            " Top post: “{}”",
+            text::one_line(&first.title, 100)
+        ));
+    }
+    let meta = view::PageMeta {
+        title: format!("{}, {} · {}", head.name, view.label, ctx.config.site.title),
+        description,
+        url: format!("{}{}", ctx.base, view.path),
+        image: ctx.site_image(),
+        lang: head.lang.to_string(),
+    };
     let html = ctx.render(
         "period.html",
-        context! { site => &ctx.site(), group => head, period => view, root => "../../" },
+        context! { site => &ctx.site(), meta => &meta, group => head, period => view, latest => latest, root => "../../" },
     )?;
     let files = bot::files(&bot::BotInput {
         group_slug: head.slug,
@@ -396,64 +500,98 @@ fn put_period(out: &Output, dir: &str, html: &[u8], files: &bot::Files) -> Resul
     out.put_all(&staged)
 }
 
-#[derive(Serialize)]
-struct FeedEntry<'a> {
-    group: &'a str,
-    item: &'a PeriodItem,
+/// Entries in a feed: the newest weeks.
+const FEED_ENTRIES: usize = 50;
+
+/// One Atom entry: a week of a group, with its top posts as (escaped) HTML content.
+#[derive(Debug, Clone, Serialize)]
+struct FeedItem {
+    group: String,
+    item: PeriodItem,
+    content: String,
 }
 
-/// Atom entries: the newest 50 periods over the given groups.
-fn feed_entries<'a>(groups: &'a [(String, &'a Vec<PeriodItem>)]) -> Vec<FeedEntry<'a>> {
-    let mut entries: Vec<FeedEntry> = groups
-        .iter()
-        .flat_map(|(name, items)| {
-            items
-                .iter()
-                .take(50)
-                .map(move |item| FeedEntry { group: name, item })
-        })
-        .collect();
+/// The site feed's entries: the newest weeks over every group.
+fn site_feed_entries(groups: &[GroupSummary]) -> Vec<&FeedItem> {
+    let mut entries: Vec<&FeedItem> = groups.iter().flat_map(|g| &g.recent).collect();
     entries.sort_by(|a, b| {
         b.item
-            .key
-            .cmp(&a.item.key)
-            .then_with(|| a.group.cmp(b.group))
+            .published
+            .cmp(&a.item.published)
+            .then_with(|| a.group.cmp(&b.group))
     });
-    entries.truncate(50);
+    entries.truncate(FEED_ENTRIES);
     entries
 }
 
 fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupSummary]) -> Result<()> {
     let site = ctx.site();
+    let title = &ctx.config.site.title;
+    let description = if ctx.config.site.description.trim().is_empty() {
+        format!(
+            "The weekly top posts of {}.",
+            groups
+                .iter()
+                .map(|g| g.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        text::one_line(&ctx.config.site.description, 200)
+    };
+    let meta = view::PageMeta {
+        title: title.clone(),
+        description,
+        url: ctx.base.clone(),
+        image: ctx.site_image(),
+        lang: ctx.config.site.language.clone(),
+    };
+    let updated = groups.iter().filter_map(|g| g.updated.as_deref()).max();
     let html = ctx.render(
         "index.html",
-        context! { site => &site, groups => groups, root => "" },
+        context! { site => &site, meta => &meta, groups => groups, root => "" },
     )?;
     out.put("index.html", &html)?;
+    let not_found = view::PageMeta {
+        title: format!("Not found · {title}"),
+        url: format!("{}404.html", ctx.base),
+        ..meta
+    };
     out.put(
         "404.html",
         &ctx.render(
             "404.html",
-            context! { site => &site, groups => groups, root => ctx.base.as_str() },
+            context! { site => &site, meta => &not_found, groups => groups, root => ctx.base.as_str() },
         )?,
     )?;
-    let pairs: Vec<(String, &Vec<PeriodItem>)> = groups
-        .iter()
-        .map(|g| (g.name.clone(), &g.periods))
-        .collect();
-    let updated = groups.iter().filter_map(|g| g.updated.clone()).max();
+    let entries = site_feed_entries(groups);
     out.put(
         "feed.xml",
         &ctx.render(
             "feed.xml",
-            context! { site => &site, feed_url => format!("{}feed.xml", ctx.base), title => &ctx.config.site.title,
-                       page_url => &ctx.base, entries => feed_entries(&pairs), updated => updated },
+            context! { site => &site, feed_url => format!("{}feed.xml", ctx.base), title => title,
+            page_url => &ctx.base, entries => &entries,
+            updated => entries.iter().filter_map(|e| e.item.updated.as_deref()).max() },
         )?,
     )?;
     out.put(
         "sitemap.xml",
-        &ctx.render("sitemap.xml", context! { site => &site, groups => groups })?,
+        &ctx.render(
+            "sitemap.xml",
+            context! { site => &site, groups => groups, updated => updated },
+        )?,
     )?;
+    // The default favicon and sharing picture, unless the site's `static/` has its own.
+    let statics = ctx.config.root.join("static");
+    if !statics.join("favicon.svg").exists() {
+        out.put(
+            "favicon.svg",
+            &ctx.render("favicon.svg", context! { site => &site })?,
+        )?;
+    }
+    if !statics.join(OG_IMAGE_FILE).exists() {
+        out.put(OG_IMAGE_FILE, templates::OG_IMAGE)?;
+    }
     out.put(
         "robots.txt",
         &ctx.render("robots.txt", context! { site => &site })?,
@@ -534,9 +672,22 @@ fn render_markdown_pages(ctx: &Ctx, out: &Output, dir: &Path) -> Result<()> {
             });
         let mut body = String::new();
         pulldown_cmark::html::push_html(&mut body, parser);
+        // The first paragraph of text, as the page's description.
+        let description = md
+            .split("\n\n")
+            .map(str::trim)
+            .find(|p| !p.is_empty() && !p.starts_with('#'))
+            .map_or_else(|| title.clone(), |p| text::one_line(p, 200));
+        let meta = view::PageMeta {
+            title: format!("{title} · {}", ctx.config.site.title),
+            description,
+            url: format!("{}{stem}/", ctx.base),
+            image: ctx.site_image(),
+            lang: ctx.config.site.language.clone(),
+        };
         let html = ctx.render(
             "page.html",
-            context! { site => &site, title => title, body => minijinja::Value::from_safe_string(body), root => "../" },
+            context! { site => &site, meta => &meta, title => title, body => minijinja::Value::from_safe_string(body), root => "../" },
         )?;
         out.put(&format!("{stem}/index.html"), &html)
             .with_context(|| format!("page `{}`", path.display()))?;

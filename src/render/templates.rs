@@ -20,7 +20,12 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("favicon.svg", include_str!("../../templates/favicon.svg")),
 ];
+
+/// The picture a shared link shows when its page has none of its own (`og:image`); a
+/// site's `static/og-image.png` replaces it.
+pub const OG_IMAGE: &[u8] = include_bytes!("../../templates/og-image.png");
 
 /// Where a template came from, for error messages.
 fn origin(overrides: &Path, name: &str) -> String {

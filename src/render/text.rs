@@ -135,6 +135,25 @@ pub fn counts_in_words(counts: &[(u64, &str, &str)], skip_zeros: bool) -> String
 }
 
 /// The engagement line of a post: "12 comments · 3 shares", zero counts left out.
+/// Escapes text for HTML built outside a template (a feed entry's content).
+pub fn escape_html(s: &str) -> Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 pub fn engagement(comments: u64, shares: u64, reactions: u64) -> String {
     let line = counts_in_words(
         &[

@@ -34,9 +34,11 @@ pub struct GroupHead<'a> {
     pub stale_since: Option<String>,
     /// When its stored data last changed.
     pub updated_at: Option<String>,
+    /// `<html lang>` of its pages.
+    pub lang: &'a str,
 }
 
-/// A period in a list (archive, home page).
+/// A period in a list (archive, home page, feeds, sitemap).
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodItem {
     pub key: String,
@@ -46,6 +48,61 @@ pub struct PeriodItem {
     pub posts: u64,
     pub ranked: usize,
     pub top_title: Option<String>,
+    pub year: i32,
+    /// When the period starts, in the site's timezone (RFC 3339): a feed entry's `published`.
+    pub published: String,
+    /// When its stored data last changed (RFC 3339): `updated` and `lastmod`.
+    pub updated: Option<String>,
+}
+
+/// The weeks of one year in a group's archive, newest first.
+#[derive(Debug, Serialize)]
+pub struct YearView<'a> {
+    pub year: i32,
+    pub posts: u64,
+    pub weeks: Vec<&'a PeriodItem>,
+}
+
+/// Groups an archive (newest first) by year.
+pub fn by_year(archive: &[PeriodItem]) -> Vec<YearView<'_>> {
+    let mut years: Vec<YearView> = Vec::new();
+    for item in archive {
+        match years.last_mut() {
+            Some(y) if y.year == item.year => {
+                y.posts += item.posts;
+                y.weeks.push(item);
+            }
+            _ => years.push(YearView {
+                year: item.year,
+                posts: item.posts,
+                weeks: vec![item],
+            }),
+        }
+    }
+    years
+}
+
+/// What every page's `<head>` says about it: for search engines and for the preview a
+/// shared link gets (Open Graph, Twitter card).
+#[derive(Debug, Serialize)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: String,
+    /// The canonical absolute URL.
+    pub url: String,
+    /// An absolute URL of the preview picture: the archive's own copy, else the site's.
+    pub image: String,
+    /// `<html lang>`: the group's language, else the site's.
+    pub lang: String,
+}
+
+/// A post of a week that is not ranked, in the compact list under the ranked ones.
+#[derive(Debug, Serialize)]
+pub struct OtherPost<'a> {
+    pub id: &'a str,
+    pub title: String,
+    pub counts: String,
+    pub permalink: Option<&'a str>,
 }
 
 /// One post on a page. Fields are in the order the default templates look them up:
@@ -58,6 +115,9 @@ pub struct PostView<'a> {
     pub title: String,
     /// The text below the title line, or the whole text when the title had to be cut.
     pub body: Option<String>,
+    /// A long body split for the page: its opening, shown, and the rest, behind a "more"
+    /// control (never clipped silently). `None` when the body is short.
+    pub body_split: Option<(String, String)>,
     /// Every count in words, zeros included: "64 comments · 0 shares · 172 reactions".
     pub counts: String,
     pub created_iso: String,
@@ -100,6 +160,7 @@ impl<'a> PostView<'a> {
             id: &post.id,
             text,
             title,
+            body_split: body.as_deref().and_then(split_long),
             body,
             label: post.label(),
             permalink: post.permalink_url.as_deref(),
@@ -132,6 +193,35 @@ impl<'a> PostView<'a> {
     }
 }
 
+/// A body longer than this many characters is split for the page.
+const LONG_BODY: usize = 700;
+/// About how much of a long body is shown before its "more" control.
+const BODY_OPENING: usize = 400;
+
+/// Splits a long body at a line break or space near `BODY_OPENING` characters: the opening
+/// and the rest (together, the whole text).
+fn split_long(body: &str) -> Option<(String, String)> {
+    if body.chars().count() <= LONG_BODY {
+        return None;
+    }
+    let limit = body
+        .char_indices()
+        .nth(BODY_OPENING)
+        .map_or(body.len(), |(i, _)| i);
+    let head = &body[..limit];
+    let cut = head
+        .rfind('\n')
+        .filter(|&i| i > limit / 2)
+        .or_else(|| head.rfind(char::is_whitespace))
+        .filter(|&i| i > 0)
+        .unwrap_or(limit);
+    let (opening, rest) = body.split_at(cut);
+    Some((
+        opening.trim_end().to_string(),
+        rest.trim_start().to_string(),
+    ))
+}
+
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
     let offset = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
@@ -156,6 +246,8 @@ pub struct PeriodView<'a> {
     pub top_commented: Option<PostView<'a>>,
     pub top_shared: Option<PostView<'a>>,
     pub ranked: Vec<PostView<'a>>,
+    /// Every other post of the week, best first: each has its anchor too.
+    pub others: Vec<OtherPost<'a>>,
     pub updated_at: Option<String>,
     pub key: String,
     pub start: String,
@@ -171,12 +263,31 @@ impl<'a> PeriodView<'a> {
         clock: crate::config::Clock,
         ranking: &crate::config::RankingConfig,
         digest: &Digest<'a>,
+        posts: &'a [Post],
         is_current: bool,
         updated_at: Option<DateTime<Utc>>,
         prev: Option<&'a PeriodItem>,
         next: Option<&'a PeriodItem>,
     ) -> Self {
         let tz = clock.tz;
+        let ranked_ids: std::collections::HashSet<&str> =
+            digest.ranked.iter().map(|r| r.post.id.as_str()).collect();
+        let mut others: Vec<(f64, &Post)> = posts
+            .iter()
+            .filter(|p| !ranked_ids.contains(p.id.as_str()))
+            .map(|p| (crate::rank::score(p, ranking), p))
+            .collect();
+        // Best first, then newest (the archive's order, which the sort keeps).
+        others.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let others = others
+            .into_iter()
+            .map(|(_, p)| OtherPost {
+                id: &p.id,
+                title: super::text::post_title(p, 100),
+                counts: super::text::engagement(p.comments, p.shares, p.reactions),
+                permalink: p.permalink_url.as_deref(),
+            })
+            .collect();
         let ranked: Vec<PostView> = digest
             .ranked
             .iter()
@@ -212,6 +323,7 @@ impl<'a> PeriodView<'a> {
             top_commented: digest.top_commented.map(top),
             top_shared: digest.top_shared.map(top),
             ranked,
+            others,
             updated_at: updated_at.map(|t| format_time(t, tz)),
             prev,
             next,
@@ -277,6 +389,7 @@ pub fn format_time(t: DateTime<Utc>, tz: Tz) -> String {
 impl<'a> GroupHead<'a> {
     pub fn new(
         cfg: &'a crate::config::GroupConfig,
+        site_lang: &'a str,
         info: &'a GroupInfo,
         stale: Option<Option<String>>,
         updated_at: Option<String>,
@@ -292,6 +405,7 @@ impl<'a> GroupHead<'a> {
             stale: stale.is_some(),
             stale_since: stale.flatten(),
             updated_at,
+            lang: cfg.language.as_deref().unwrap_or(site_lang),
         }
     }
 }
@@ -299,6 +413,21 @@ impl<'a> GroupHead<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_body_is_split_whole_at_a_space_and_a_short_one_is_not() {
+        assert_eq!(split_long("short text"), None);
+        let body = "word ".repeat(300).trim_end().to_string();
+        let (opening, rest) = split_long(&body).unwrap();
+        assert!(opening.chars().count() <= BODY_OPENING, "{}", opening.len());
+        assert!(opening.ends_with("word") && rest.starts_with("word"));
+        assert_eq!(format!("{opening} {rest}"), body);
+        // Code keeps its line breaks and is split at one.
+        let code = "let x = 1;\n".repeat(100).trim_end().to_string();
+        let (opening, rest) = split_long(&code).unwrap();
+        assert!(opening.ends_with(';') && rest.starts_with("let"));
+        assert_eq!(format!("{opening}\n{rest}"), code);
+    }
 
     fn post(message: Option<&str>, picture: Option<&str>) -> Post {
         Post {

@@ -5,6 +5,8 @@ mod bot;
 mod fake_graph;
 mod graph;
 mod import;
+mod pages;
 mod pipeline;
 mod serve;
+mod status;
 mod support;

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::{cut_text, BotInput, Texts, MAX_TITLE};
 use crate::model::{checked_http_url, Post};
-use crate::rank::Totals;
 use crate::render::text::post_title;
 
 /// Bumped when a field changes meaning or disappears; adding a field does not bump it.
@@ -23,11 +22,21 @@ pub(crate) struct DigestFile<'a> {
     pub version: u32,
     pub group: GroupRef<'a>,
     pub period: PeriodRef,
-    pub totals: Totals,
+    pub totals: DigestTotals,
     pub top_commented: Option<DigestPost<'a>>,
     pub top_shared: Option<DigestPost<'a>>,
     /// The ranked posts, best first.
     pub posts: Vec<DigestPost<'a>>,
+}
+
+/// `totals`: counted over every post of the period. Its own struct, so a change to the
+/// ranking's internal totals never silently changes this public file.
+#[derive(Debug, Serialize)]
+pub(crate) struct DigestTotals {
+    pub posts: u64,
+    pub comments: u64,
+    pub shares: u64,
+    pub reactions: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -105,7 +114,12 @@ pub(crate) fn file<'a>(input: &'a BotInput<'a>, texts: &'a Texts<'a>) -> DigestF
             is_current: input.is_current,
             url: input.period_url.map(str::to_string),
         },
-        totals: d.totals,
+        totals: DigestTotals {
+            posts: d.totals.posts,
+            comments: d.totals.comments,
+            shares: d.totals.shares,
+            reactions: d.totals.reactions,
+        },
         top_commented: d.top_commented.map(post),
         top_shared: d.top_shared.map(post),
         posts: d.ranked.iter().map(|r| post(r.post)).collect(),

@@ -448,18 +448,12 @@ mod tests {
 
     #[test]
     fn a_refused_group_points_to_import_and_names_the_removal_date() {
-        let group = GroupConfig {
-            id: "1".into(),
-            slug: "cdmx".into(),
-            name: None,
-            kind: GroupKind::Group,
-            path: None,
-            format: None,
-            preset: None,
-            fields: None,
-            delimiter: None,
-            rows: None,
-        };
+        let config = Config::parse(
+            "[[groups]]\nid = \"1\"\nslug = \"cdmx\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let group = config.groups[0].clone();
         let err = GraphError::Refused {
             code: 100,
             subcode: None,

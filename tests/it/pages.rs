@@ -1,0 +1,194 @@
+//! What members see on the site: every post reachable by its anchor, a long archive
+//! navigable, each page's head ready for sharing, feeds and sitemap that say when things
+//! changed, and each group's language.
+
+use crate::support::Site;
+
+const NOW: &str = "--now=2026-11-25T12:00:00Z";
+
+fn built_demo() -> Site {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    site
+}
+
+#[test]
+fn every_post_of_a_week_has_an_anchor_on_its_page() {
+    let site = built_demo();
+    let stored = site.json("data/cdmx/2026-11-16.json");
+    let ids: Vec<&str> = stored["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.len() > 5, "more posts than the ranked ones");
+    let page = site.read("public/cdmx/2026-11-16/index.html");
+    for id in &ids {
+        assert_eq!(
+            page.matches(&format!("id=\"post-{id}\"")).count(),
+            1,
+            "post {id} has exactly one anchor"
+        );
+    }
+    assert!(page.contains("The week's other posts"));
+    // The top commented and top shared lines link to the anchors on the page.
+    assert!(page.contains("Most commented: <a href=\"#post-"), "{page}");
+}
+
+#[test]
+fn the_archive_is_grouped_by_year_and_weeks_link_to_previous_next_and_latest() {
+    let site = built_demo();
+    let group = site.read("public/cdmx/index.html");
+    assert!(group.contains("<h3>2026</h3>"), "{group}");
+    assert!(group.contains("11 weeks,"), "{group}");
+    let week = site.read("public/cdmx/2026-11-09/index.html");
+    assert!(
+        week.contains("rel=\"prev\" href=\"../../cdmx/2026-11-02/\""),
+        "{week}"
+    );
+    assert!(
+        week.contains("rel=\"next\" href=\"../../cdmx/2026-11-16/\""),
+        "{week}"
+    );
+    assert!(
+        week.contains("href=\"../../cdmx/latest/\">Latest week</a>"),
+        "{week}"
+    );
+    let latest = site.read("public/cdmx/2026-11-23/index.html");
+    assert!(
+        !latest.contains("Latest week</a>"),
+        "the latest week does not link to itself"
+    );
+}
+
+#[test]
+fn every_page_has_a_description_canonical_url_sharing_tags_and_a_favicon() {
+    let site = built_demo();
+    let base = "https://example.github.io/circles-digest/";
+    for (page, url) in [
+        ("index.html", base.to_string()),
+        ("cdmx/index.html", format!("{base}cdmx/")),
+        (
+            "cdmx/2026-11-16/index.html",
+            format!("{base}cdmx/2026-11-16/"),
+        ),
+        ("cdmx/latest/index.html", format!("{base}cdmx/2026-11-23/")),
+        ("404.html", format!("{base}404.html")),
+    ] {
+        let html = site.read(&format!("public/{page}"));
+        for tag in [
+            "<meta name=\"description\" content=\"",
+            "<meta property=\"og:title\"",
+            "<meta property=\"og:description\"",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            "<link rel=\"icon\" href=\"",
+        ] {
+            assert!(html.contains(tag), "{page} lacks {tag}");
+        }
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+            "{page}: canonical {url}"
+        );
+        assert!(
+            html.contains(&format!(
+                "<meta property=\"og:image\" content=\"{base}og-image.png\">"
+            )),
+            "{page}"
+        );
+    }
+    assert!(site.read("public/favicon.svg").starts_with("<svg"));
+    assert!(std::fs::read(site.path("public/og-image.png"))
+        .unwrap()
+        .starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn a_static_favicon_replaces_the_default() {
+    let site = Site::demo();
+    site.write("static/favicon.svg", "<svg id=\"mine\"/>");
+    site.run(&["build", NOW]).success();
+    assert_eq!(site.read("public/favicon.svg"), "<svg id=\"mine\"/>");
+}
+
+#[test]
+fn each_group_is_marked_with_its_language() {
+    let site = built_demo();
+    assert!(site
+        .read("public/index.html")
+        .starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(site
+        .read("public/cdmx/index.html")
+        .contains("<html lang=\"es\">"));
+    assert!(site
+        .read("public/tokyo/2026-11-16/index.html")
+        .contains("<html lang=\"ja\">"));
+}
+
+#[test]
+fn feed_entries_say_when_the_week_started_and_when_its_data_changed() {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\ntimezone = \"America/Mexico_City\"\n\
+         [source]\nkind = \"graph\"\n\
+         [[groups]]\nid = \"g1\"\nslug = \"g\"\nkind = \"import\"\npath = \"p.csv\"\n",
+    );
+    site.write(
+        "p.csv",
+        "id,created_time,text,comments\n\
+         a,2026-11-17T10:00:00-06:00,<script>alert(1)</script> & more,3\n\
+         b,2026-11-24T10:00:00-06:00,Second week,1\n",
+    );
+    site.run(&["build", "--now=2026-11-25T12:00:00Z"]).success();
+    site.run(&["build", "--now=2026-11-26T12:00:00Z"]).success();
+    site.write(
+        "p.csv",
+        "id,created_time,text,comments\n\
+         a,2026-11-17T10:00:00-06:00,<script>alert(1)</script> & more,3\n\
+         b,2026-11-24T10:00:00-06:00,Second week,5\n",
+    );
+    site.run(&["build", "--now=2026-11-27T12:00:00Z"]).success();
+    let feed = site.read("public/g/feed.xml");
+    // The week of 23 Nov starts at local midnight, -06:00; it last changed on the 27th.
+    assert!(
+        feed.contains("<published>2026-11-23T00:00:00-06:00</published>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<updated>2026-11-27T12:00:00+00:00</updated>"),
+        "{feed}"
+    );
+    // The week of 16 Nov did not change after its first build.
+    assert!(feed.contains("<published>2026-11-16T00:00:00-06:00</published>\n    <updated>2026-11-25T12:00:00+00:00</updated>"), "{feed}");
+    // The feed's own `updated` is its newest entry's.
+    assert!(
+        feed.contains("<author>")
+            && feed.find("<updated>2026-11-27T12:00:00+00:00</updated>") < feed.find("<entry>")
+    );
+    // Content: the top posts as HTML, escaped once for HTML and once more for XML.
+    assert!(feed.contains("&amp;lt;script&amp;gt;alert(1)"), "{feed}");
+    assert!(!feed.contains("<script>"));
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://x.github.io/d/g/2026-11-23/</loc><lastmod>2026-11-27T12:00:00+00:00</lastmod>"), "{sitemap}");
+}
+
+#[test]
+fn source_date_epoch_pins_every_recorded_time() {
+    let site = Site::demo();
+    // No `--now`: which week is current comes from the real clock, but every time the
+    // output records comes from SOURCE_DATE_EPOCH.
+    site.run_env(&["build"], &[("SOURCE_DATE_EPOCH", "1700000000")])
+        .success();
+    let stored = site.json("data/cdmx/2026-11-16.json");
+    assert_eq!(stored["updated_at"], "2023-11-14T22:13:20Z");
+    assert_eq!(
+        site.json("data/cdmx/group.json")["last_success"],
+        "2023-11-14T22:13:20Z"
+    );
+    let feed = site.read("public/cdmx/feed.xml");
+    assert!(
+        feed.contains("<updated>2023-11-14T22:13:20+00:00</updated>"),
+        "{feed}"
+    );
+}
