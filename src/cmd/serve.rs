@@ -369,7 +369,8 @@ impl Watcher {
 // ---------------------------------------------------------------------------------------
 // Serving.
 
-/// What requests are answered from, and the count of rebuilds browsers were told about.
+/// What requests are answered from, and the generation of the site: it grows with every
+/// rebuild browsers are told about.
 struct Live {
     site: Mutex<Served>,
     generation: watch::Sender<u64>,
@@ -392,7 +393,14 @@ impl Live {
                 base_url: config.base_url(),
                 error: None,
             }),
-            generation: watch::Sender::new(0),
+            // Counted from the start time in milliseconds, so a page from before a restart
+            // (whose event stream reconnects to the new server) is always older: it
+            // reloads at once.
+            generation: watch::Sender::new(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_millis() as u64),
+            ),
         }
     }
 

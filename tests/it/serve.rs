@@ -200,8 +200,17 @@ impl Events {
 
     /// Reads until `needle` has arrived (true) or about a minute passed (false).
     fn wait_for(&mut self, needle: &str) -> bool {
+        self.read_until(needle, 300)
+    }
+
+    /// Reads for a little while (a few reads' timeouts): whether `needle` arrived meanwhile.
+    fn wait_for_a_while(&mut self, needle: &str) -> bool {
+        self.read_until(needle, 5)
+    }
+
+    fn read_until(&mut self, needle: &str, reads: usize) -> bool {
         let mut buf = [0u8; 4096];
-        for _ in 0..300 {
+        for _ in 0..reads {
             if self.seen.contains(needle) {
                 return true;
             }
@@ -436,4 +445,18 @@ fn a_non_loopback_host_is_served_with_a_warning() {
     let port = server.addr.rsplit(':').next().unwrap();
     let page = request(&format!("127.0.0.1:{port}"), "GET", "/");
     assert_eq!(page.status, 200);
+}
+
+#[test]
+fn a_page_left_open_across_a_restart_reloads_when_its_stream_reconnects() {
+    let site = built_site();
+    let before = generation(&Server::start(&site, &[]).get("/"));
+    let server = Server::start(&site, &[]);
+    let number = |g: &str| g.parse::<u64>().unwrap();
+    assert!(number(&generation(&server.get("/"))) > number(&before));
+    let mut events = Events::open(&server.addr, &before);
+    assert!(events.wait_for("event: reload"), "{}", events.seen);
+    // A page of this server's gets no event until something changes.
+    let mut events = Events::open(&server.addr, &generation(&server.get("/")));
+    assert!(!events.wait_for_a_while("event: reload"), "{}", events.seen);
 }
