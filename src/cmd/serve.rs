@@ -106,6 +106,7 @@ enum Rebuilt {
 /// Reads the config again, re-imports the local sources when `import`, and renders, holding
 /// the site's lock so a `build` in another terminal never writes at the same time.
 fn rebuild(config_path: &Path, now: Now, import: bool) -> Rebuilt {
+    let started = std::time::Instant::now();
     let config = match Config::load(config_path) {
         Ok(config) => config,
         Err(e) => {
@@ -127,21 +128,30 @@ fn rebuild(config_path: &Path, now: Now, import: bool) -> Rebuilt {
     let local = local_sources(&config);
     if import && !local.groups.is_empty() {
         // Per-group failures are reported by the fetch and shown on the group's pages.
-        if let Err(e) = super::fetch::fetch(&local, now, &FetchArgs::default()) {
-            let message = ui::chain(&e);
-            ui::error(format!("import failed: {message}"));
-            return Rebuilt::Failed {
-                config: Some(config),
-                message,
-            };
+        match super::fetch::fetch(&local, now, &FetchArgs::default()) {
+            Ok(report) => ui::info(format!(
+                "imported: {} groups, {} posts, {} periods changed",
+                report.groups, report.posts, report.periods_changed
+            )),
+            Err(e) => {
+                let message = ui::chain(&e);
+                ui::error(format!("import failed: {message}"));
+                return Rebuilt::Failed {
+                    config: Some(config),
+                    message,
+                };
+            }
         }
     }
     match crate::render::render_site(&config, now) {
         Ok(stats) => {
             let f = stats.files;
             ui::info(format!(
-                "rendered: {} periods; {} files written, {} removed",
-                stats.periods, f.written, f.removed
+                "rebuilt: {} periods; {} files written, {} removed in {}",
+                stats.periods,
+                f.written,
+                f.removed,
+                ui::seconds(started.elapsed())
             ));
             Rebuilt::Done {
                 config,
