@@ -45,6 +45,8 @@ const SCRIPT: &str = r#"// groupdigest serve: reload this page when the site is 
 /// How long the watcher waits for a burst of writes (an editor's save, a copied folder) to
 /// end before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How often a rebuild that found the site locked by another run is tried again.
+const BUSY_RETRY: Duration = Duration::from_secs(1);
 
 pub(crate) fn run(config_path: &Path, now: Now, args: &ServeArgs) -> Result<ExitCode> {
     let config = Config::load(config_path)?;
@@ -71,7 +73,13 @@ pub(crate) fn run(config_path: &Path, now: Now, args: &ServeArgs) -> Result<Exit
     let mut watcher = Watcher::new(config_path)?;
     watcher.follow(&config);
     let live = Arc::new(Live::new(&config));
-    live.publish(rebuild(config_path, now, false));
+    let first = rebuild(config_path, now, false);
+    if let Rebuilt::Busy(why) = &first {
+        ui::warn(format!(
+            "serving the output as it is, without rendering: {why}"
+        ));
+    }
+    live.publish(first);
     ui::info(format!(
         "serving `{}` on http://{addr}/ (Ctrl-C to stop)",
         config.output_dir().display()
@@ -99,8 +107,8 @@ enum Rebuilt {
         config: Option<Config>,
         message: String,
     },
-    /// Another run holds the site's lock: nothing was done.
-    Busy,
+    /// Another run holds the site's lock (the message says which): nothing was done.
+    Busy(String),
 }
 
 /// Reads the config again, re-imports the local sources when `import`, and renders, holding
@@ -120,10 +128,7 @@ fn rebuild(config_path: &Path, now: Now, import: bool) -> Rebuilt {
     };
     let _lock = match crate::lock::SiteLock::acquire(&config, "serve") {
         Ok(lock) => lock,
-        Err(e) => {
-            ui::warn(format!("not rebuilding: {}", ui::chain(&e)));
-            return Rebuilt::Busy;
-        }
+        Err(e) => return Rebuilt::Busy(ui::chain(&e)),
     };
     let local = local_sources(&config);
     if import && !local.groups.is_empty() {
@@ -337,9 +342,10 @@ impl Watcher {
         }
     }
 
-    /// The next burst of changes: waits for one, then until none came for `DEBOUNCE`.
-    /// `None` once the watcher is gone.
-    fn next_change(&self) -> Option<Option<Change>> {
+    /// The next burst of changes: waits for one (at most `wait`, when given), then until
+    /// none came for `DEBOUNCE`. `None` once the watcher is gone.
+    fn next_change(&self, wait: Option<Duration>) -> Option<Option<Change>> {
+        use std::sync::mpsc::RecvTimeoutError;
         let mut change = None;
         let mut take = |batch: notify::Result<Vec<PathBuf>>| match batch {
             Ok(paths) => {
@@ -349,27 +355,49 @@ impl Watcher {
             }
             Err(e) => ui::warn(format!("watching the site's files: {e}")),
         };
-        take(self.events.recv().ok()?);
+        let first = match wait {
+            None => self.events.recv().ok()?,
+            Some(wait) => match self.events.recv_timeout(wait) {
+                Ok(batch) => batch,
+                Err(RecvTimeoutError::Timeout) => return Some(None),
+                Err(RecvTimeoutError::Disconnected) => return None,
+            },
+        };
+        take(first);
         loop {
             match self.events.recv_timeout(DEBOUNCE) {
                 Ok(batch) => take(batch),
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => return Some(change),
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
+                Err(RecvTimeoutError::Timeout) => return Some(change),
+                Err(RecvTimeoutError::Disconnected) => return None,
             }
         }
     }
 
     fn rebuild_on_change(mut self, config_path: &Path, now: Now, live: &Live) {
-        while let Some(change) = self.next_change() {
-            let Some(change) = change else { continue };
+        // A change that came while another run held the site's lock, retried until it
+        // goes through (a `build` in another terminal finishes).
+        let mut pending = None;
+        while let Some(change) = self.next_change(pending.map(|_| BUSY_RETRY)) {
+            let was_pending = pending.is_some();
+            let Some(change) = change.max(pending.take()) else {
+                continue;
+            };
             let rebuilt = rebuild(config_path, now, change >= Change::Import);
-            if let Rebuilt::Done { config, .. }
-            | Rebuilt::Failed {
-                config: Some(config),
-                ..
-            } = &rebuilt
-            {
-                self.follow(config);
+            match &rebuilt {
+                Rebuilt::Busy(why) => {
+                    if !was_pending {
+                        ui::warn(format!(
+                            "not rebuilding yet, trying again every second: {why}"
+                        ));
+                    }
+                    pending = Some(change);
+                }
+                Rebuilt::Done { config, .. }
+                | Rebuilt::Failed {
+                    config: Some(config),
+                    ..
+                } => self.follow(config),
+                Rebuilt::Failed { config: None, .. } => {}
             }
             live.publish(rebuilt);
         }
@@ -425,7 +453,7 @@ impl Live {
                 changed || had_error
             }
             Rebuilt::Failed { message, .. } => site.error.replace(message.clone()) != Some(message),
-            Rebuilt::Busy => false,
+            Rebuilt::Busy(_) => false,
         };
         if changed {
             self.generation.send_modify(|g| *g += 1);

@@ -460,3 +460,43 @@ fn a_page_left_open_across_a_restart_reloads_when_its_stream_reconnects() {
     let mut events = Events::open(&server.addr, &generation(&server.get("/")));
     assert!(!events.wait_for_a_while("event: reload"), "{}", events.seen);
 }
+
+#[test]
+fn an_edit_made_while_another_run_holds_the_lock_is_rebuilt_once_it_is_free() {
+    let site = built_site();
+    let server = Server::start(&site, &[]);
+    // Another run holds the site's lock: this test process, with an OS lock.
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(site.path(".groupdigest/lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    std::fs::write(
+        site.path(".groupdigest/lock"),
+        "pid 4242, `groupdigest build`",
+    )
+    .unwrap();
+    let base = std::fs::read_to_string(crate::support::repo().join("templates/base.html")).unwrap();
+    site.write(
+        "templates/base.html",
+        &base.replace("</footer>", "<p>Edited while locked</p></footer>"),
+    );
+    for _ in 0..300 {
+        if server.stderr().contains("not rebuilding yet") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        server.stderr().contains("pid 4242, `groupdigest build`"),
+        "{}",
+        server.stderr()
+    );
+    assert!(!server.get("/").text().contains("Edited while locked"));
+    std::fs::write(site.path(".groupdigest/lock"), "").unwrap();
+    drop(lock);
+    server.wait_for("/", "the edit rendered once the lock is free", |r| {
+        r.text().contains("Edited while locked")
+    });
+}
