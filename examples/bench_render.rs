@@ -34,7 +34,7 @@ fn main() -> anyhow::Result<()> {
     );
     for g in 0..groups {
         toml.push_str(&format!(
-            "[[groups]]\nid = \"{g}\"\nslug = \"group-{g}\"\nname = \"Group {g}\"\n"
+            "[[groups]]\nid = \"{g}\"\nslug = \"group-{g}\"\nname = \"Group {g}\"\nvisibility = \"public\"\n"
         ));
     }
     std::fs::write(dir.path().join("site.toml"), &toml)?;
@@ -78,7 +78,6 @@ fn main() -> anyhow::Result<()> {
                     comments: rnd(40),
                     shares: rnd(10),
                     reactions: rnd(200),
-                    author: None,
                     image: None,
                 })
                 .collect();

@@ -48,12 +48,26 @@ pub enum Command {
     /// Obtain and inspect the long-lived token the live source uses.
     #[command(subcommand)]
     Auth(AuthCommand),
+    /// Remove one post from the archive for good: from `data/` (with its picture), listed in
+    /// `data/forgotten.json` so no later fetch or import brings it back; then render.
+    Forget(ForgetArgs),
     /// Create a new site in DIR: site.toml, templates, GitHub workflows and a README.
     Init {
         /// The folder to create the site in (created if missing; existing files are never
         /// overwritten).
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ForgetArgs {
+    /// The post: its id (`1234567890_555` or `555`) or its Facebook link, in any form
+    /// (`/groups/<g>/posts/<p>/`, `/groups/<g>/permalink/<p>/`, `/<page>/posts/<p>`,
+    /// `permalink.php?story_fbid=<p>&id=<owner>`).
+    pub post: String,
+    /// Only look in this group (by slug), when the same id is in several.
+    #[arg(long, value_name = "SLUG")]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

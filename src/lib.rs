@@ -9,6 +9,7 @@ pub mod fsutil;
 pub mod lock;
 pub mod model;
 pub mod period;
+pub mod privacy;
 #[cfg(test)]
 mod proptests;
 pub mod rank;

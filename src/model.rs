@@ -34,8 +34,8 @@ pub struct Post {
     /// Facebook's picture URLs expire within weeks, the copy does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
+    // No author: names of members are never stored or published. An older archive's
+    // `author` key is ignored when read and gone from the next write (`Store::apply`).
 }
 
 /// A picture kept in the archive: `data/<slug>/media/<file>`, published as
@@ -172,6 +172,42 @@ pub struct GroupInfo {
     pub link: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover: Option<String>,
+    /// Who can see a group on Facebook (a Page has none: it is public). The default of
+    /// `[[groups]] visibility` comes from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy: Option<GroupPrivacy>,
+}
+
+/// A group's `privacy` as the Graph API names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum GroupPrivacy {
+    /// Anyone can see the posts.
+    Open,
+    /// Anyone can find the group; only members see the posts.
+    Closed,
+    /// Only members find it and see the posts.
+    Secret,
+}
+
+impl GroupPrivacy {
+    /// `OPEN`, `CLOSED` or `SECRET`, in any case; `None` for anything else.
+    pub fn from_graph(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "OPEN" => Some(Self::Open),
+            "CLOSED" => Some(Self::Closed),
+            "SECRET" => Some(Self::Secret),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "OPEN",
+            Self::Closed => "CLOSED",
+            Self::Secret => "SECRET",
+        }
+    }
 }
 
 /// Keeps a URL only when it is an absolute http(s) URL: post data is untrusted and a
@@ -273,7 +309,6 @@ mod tests {
             comments: 0,
             shares: 0,
             reactions: 0,
-            author: None,
             image: None,
         };
         assert_eq!(p.first_line(), Some("Hello world"));

@@ -104,7 +104,6 @@ mod tests {
             comments,
             shares,
             reactions,
-            author: None,
             image: None,
         }
     }

@@ -15,6 +15,7 @@ use crate::config::Clock;
 use crate::fsutil::{write_atomic, write_if_changed};
 use crate::model::{GroupInfo, Post};
 use crate::period::Period;
+use crate::privacy::PostFilter;
 use crate::source::graph_json::from_json;
 use crate::source::{FailureKind, Span, Window};
 
@@ -86,17 +87,34 @@ pub struct ApplyReport {
     /// that starts or ends mid-week), and that span.
     pub kept_outside: usize,
     pub covered: Option<Span>,
+    /// Fetched posts the privacy filter left out (never stored).
+    pub dropped: usize,
+    /// Stored posts the privacy filter now drops, removed from the archive.
+    pub removed: usize,
 }
 
 /// The archive of one site.
 pub struct Store {
     root: PathBuf,
     clock: Clock,
+    /// The posts members keep out (`[privacy]`, `data/forgotten.json`): never stored by
+    /// `apply`, never returned by `load_period`. Empty unless `with_filter` sets it.
+    filter: PostFilter,
 }
 
 impl Store {
     pub fn new(root: PathBuf, clock: Clock) -> Self {
-        Self { root, clock }
+        Self {
+            root,
+            clock,
+            filter: PostFilter::default(),
+        }
+    }
+
+    /// This store, leaving out the posts `filter` drops (see `privacy::PostFilter`).
+    pub fn with_filter(mut self, filter: PostFilter) -> Self {
+        self.filter = filter;
+        self
     }
 
     pub fn group_dir(&self, slug: &str) -> PathBuf {
@@ -138,6 +156,10 @@ impl Store {
             keep_http_url(&mut post.permalink_url);
             keep_http_url(&mut post.picture);
         }
+        // A post left out since it was stored is not shown even before a fetch removes it.
+        if let Some(s) = stored.as_mut() {
+            s.posts.retain(|p| self.filter.drops(slug, p).is_none());
+        }
         Ok(stored)
     }
 
@@ -178,6 +200,9 @@ impl Store {
     /// - a period whose posts did not change is not rewritten.
     ///
     /// Then `group.json` gets the fetched metadata, the failure cleared.
+    ///
+    /// Posts the filter drops (`[privacy]`, `data/forgotten.json`) are never stored, and
+    /// stored ones it drops now are removed from every period (`purge`).
     pub fn apply(
         &self,
         slug: &str,
@@ -188,6 +213,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ApplyReport> {
         let mut report = ApplyReport::default();
+        let fetched = posts.len();
+        let posts: Vec<Post> = posts
+            .into_iter()
+            .filter(|p| self.filter.drops(slug, p).is_none())
+            .collect();
+        report.dropped = fetched - posts.len();
         let span = covered.and_then(|c| c.within(requested.unwrap_or_default()));
         if let Some(span) = span {
             report.covered = Some(span);
@@ -206,6 +237,7 @@ impl Store {
                 }
             }
         }
+        report.removed = self.purge(slug)?;
         let old = self.load_group(slug)?;
         let moved = report.changed > 0
             || old
@@ -223,6 +255,54 @@ impl Store {
         self.save_group(slug, &group)
             .with_context(|| format!("cannot save `{slug}` metadata"))?;
         Ok(report)
+    }
+
+    /// Removes from every stored period of `slug` the posts the filter drops, and rewrites a
+    /// file an older version wrote with authors in it. A file whose raw text cannot hold
+    /// such a post is not parsed. Returns how many posts were removed.
+    fn purge(&self, slug: &str) -> Result<usize> {
+        let mut removed = 0;
+        for period in self.periods(slug)? {
+            let path = self.period_path(slug, period);
+            let raw = match std::fs::read_to_string(&path) {
+                Ok(raw) => raw,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot read `{}`", path.display()))
+                }
+            };
+            if raw.contains("\"author\":") || self.filter.may_drop_in(slug, &raw) {
+                removed += self
+                    .remove_posts(slug, period, |p| self.filter.drops(slug, p).is_some())?
+                    .len();
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Removes the posts `gone` picks from a stored period, as if they had never been
+    /// there: the file is rewritten without them (or deleted when none is left) and keeps
+    /// its `updated_at`. Returns the removed posts.
+    pub fn remove_posts(
+        &self,
+        slug: &str,
+        period: Period,
+        gone: impl Fn(&Post) -> bool,
+    ) -> Result<Vec<Post>> {
+        let path = self.period_path(slug, period);
+        let Some(mut stored) = read_optional::<StoredPeriod>(&path)? else {
+            return Ok(Vec::new());
+        };
+        let (removed, kept): (Vec<Post>, Vec<Post>) = stored.posts.into_iter().partition(&gone);
+        if kept.is_empty() {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("cannot remove `{}`", path.display()))?;
+        } else {
+            stored.posts = kept;
+            // Also rewrites a file that only differs by keys this version no longer writes.
+            write_if_changed(&path, &to_pretty(&stored)?)?;
+        }
+        Ok(removed)
     }
 
     /// One period of `apply`: returns what happened and how many stored posts outside
@@ -371,7 +451,6 @@ mod tests {
             comments: 1,
             shares: 0,
             reactions: 0,
-            author: None,
             image: None,
         }
     }
@@ -587,5 +666,48 @@ mod tests {
         assert_eq!(group.info.id, "123");
         assert_eq!(group.last_success, None);
         assert_eq!(group.last_failure.unwrap().kind, FailureKind::Token);
+    }
+
+    #[test]
+    fn posts_the_privacy_filter_drops_are_never_stored_and_purged_from_every_week() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let old = Period::from_key(clock(), "2026-11-09").unwrap();
+        let old_span = Span::new(old.start(clock()), old.end(clock()));
+        let info = GroupInfo::default;
+        let t = "2026-11-20T00:00:00Z".parse().unwrap();
+        let (a, b) = (
+            post("a", "2026-11-10T10:00:00Z"),
+            post("b", "2026-11-11T10:00:00Z"),
+        );
+        store
+            .apply("g", info(), vec![a, b], old_span, None, t)
+            .unwrap();
+        let privacy = crate::config::PrivacyConfig {
+            opt_out_tags: vec!["#nodigest".into()],
+            exclude: vec!["a".into()],
+        };
+        let store = Store::new(dir.path().into(), clock())
+            .with_filter(PostFilter::new(&privacy, &Default::default()));
+        let mut opted = post("c", "2026-11-17T10:00:00Z");
+        opted.message = Some("Not for the digest #NoDigest".into());
+        let kept = post("d", "2026-11-18T10:00:00Z");
+        // A fetch of the week of 16 Nov only: the exclusion still reaches the week of 9 Nov.
+        let report = store
+            .apply("g", info(), vec![opted, kept], whole_week(), None, t)
+            .unwrap();
+        assert_eq!((report.dropped, report.removed), (1, 1));
+        assert_eq!(stored_ids(&store), ["d"]);
+        let old_ids: Vec<String> = store
+            .load_period("g", old)
+            .unwrap()
+            .unwrap()
+            .posts
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(old_ids, ["b"]);
+        let raw = std::fs::read_to_string(dir.path().join("g/2026-11-09.json")).unwrap();
+        assert!(!raw.contains("\"a\""), "{raw}");
     }
 }

@@ -27,6 +27,7 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         Err(e) => report.problem(format!("templates: {}", crate::ui::chain(&e))),
     }
     check_imports(config, &mut report);
+    check_visibility(config, &mut report);
     let live: Vec<_> = config
         .groups
         .iter()
@@ -60,6 +61,38 @@ fn check_imports(config: &Config, report: &mut Report) {
                 ));
             }
             Err(e) => report.problem(format!("group `{}`: {}", group.slug, crate::ui::chain(&e))),
+        }
+    }
+}
+
+/// Names every group that will not be rendered because of its privacy, and the key to set.
+/// The privacy is the one stored by the last fetch, or for a snapshot group its
+/// `node.json`; a deliberate default, so a note, not a problem.
+fn check_visibility(config: &Config, report: &mut Report) {
+    let store = crate::store::Store::new(config.data_dir(), config.clock());
+    for group in &config.groups {
+        let stored = store.load_group(&group.slug).ok().flatten().map(|g| g.info);
+        let snapshot = || {
+            let node = config.snapshot_dir().join(&group.id).join("node.json");
+            let node: crate::source::graph_json::GraphNode =
+                crate::source::graph_json::read_json_file(&node).ok()?;
+            Some(node.into_info(group.kind == GroupKind::Page))
+        };
+        let info = stored
+            .or_else(|| {
+                (group.kind != GroupKind::Import && config.source.kind == SourceKind::Snapshot)
+                    .then(snapshot)
+                    .flatten()
+            })
+            .unwrap_or_default();
+        if let Some(note) = crate::privacy::not_rendered_note(group, &info) {
+            report.note(note);
+        }
+        if group.fields.as_ref().is_some_and(|f| f.author.is_some()) {
+            report.note(format!(
+                "group `{}`: `fields.author` has no effect: author names are never stored or published",
+                group.slug
+            ));
         }
     }
 }

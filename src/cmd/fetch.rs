@@ -24,10 +24,18 @@ pub(crate) struct FetchReport {
     pub groups: usize,
     pub posts: usize,
     pub periods_changed: usize,
+    /// Posts left out for privacy: fetched and not stored, or removed from the archive.
+    pub privacy_dropped: usize,
 }
 
 impl FetchReport {
     pub(crate) fn exit_code(&self) -> ExitCode {
+        if self.privacy_dropped > 0 {
+            ui::info(format!(
+                "privacy: {} post(s) left out by opt-out tags, `[privacy] exclude` or `data/forgotten.json`",
+                self.privacy_dropped
+            ));
+        }
         if self.failed.is_empty() {
             ExitCode::SUCCESS
         } else {
@@ -92,7 +100,8 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
     // part of it (the rename never happened), so the next run clears them first.
     crate::fsutil::remove_leftover_temps(&config.data_dir(), crate::fsutil::is_atomic_temp)?;
     let results = crate::source::fetch_groups(config, requested, now);
-    let store = Store::new(config.data_dir(), clock);
+    let filter = crate::privacy::PostFilter::load(config)?;
+    let store = Store::new(config.data_dir(), clock).with_filter(filter);
     let mut report = FetchReport::default();
     let recorded = crate::recorded_time(now);
     for (group, result) in config.groups.iter().zip(results) {
@@ -144,6 +153,15 @@ fn apply(
         now,
     )?;
     report.periods_changed += applied.changed;
+    report.posts -= applied.dropped;
+    report.privacy_dropped += applied.dropped + applied.removed;
+    if applied.dropped + applied.removed > 0 {
+        // Counts only: the text of a post a member kept out is not repeated in a log.
+        ui::info(format!(
+            "group `{}`: left out {} fetched post(s) and removed {} stored one(s) for privacy",
+            group.slug, applied.dropped, applied.removed
+        ));
+    }
     for period in &applied.kept_on_empty {
         ui::warn(format!(
             "group `{}`: the fetch returned no posts for {period}, which has stored posts; kept them",

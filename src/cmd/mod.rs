@@ -5,6 +5,7 @@ mod auth;
 mod build;
 mod check;
 mod fetch;
+mod forget;
 mod groups;
 mod init;
 mod render;
@@ -36,6 +37,11 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
             let config = load(cli)?;
             let _lock = SiteLock::acquire(&config, "render")?;
             render::run(&config, now)
+        }
+        Command::Forget(args) => {
+            let config = load(cli)?;
+            let _lock = SiteLock::acquire(&config, "forget")?;
+            forget::run(&config, now, args)
         }
         Command::Serve(args) => serve::run(&cli.config, now, args),
         Command::Check => check::run(&load(cli)?, now),
@@ -73,5 +79,8 @@ impl Summary {
             f.removed,
             crate::ui::seconds(self.started.elapsed())
         ));
+        for note in &stats.not_rendered {
+            crate::ui::info(note);
+        }
     }
 }

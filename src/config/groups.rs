@@ -65,6 +65,48 @@ pub struct GroupConfig {
     /// file. Default: the object's only array.
     #[serde(default)]
     pub rows: Option<String>,
+    /// Who may see the group on the site: "public", "unlisted" or "private". Default: from
+    /// the source ("public" for a Page or an OPEN group, "private" for a CLOSED or SECRET
+    /// group, a group whose privacy is not known, and an import); see
+    /// `privacy::visibility`.
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+}
+
+/// `visibility` of a group: what of it the site publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Rendered, listed on the home page, in the sitemap and the site feed.
+    Public,
+    /// Rendered, with `noindex`, but listed nowhere: only who has its URL finds it.
+    Unlisted,
+    /// Archived in `data/`, never rendered.
+    Private,
+}
+
+impl Visibility {
+    pub const NAMES: &'static str = "\"public\", \"unlisted\" or \"private\"";
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Unlisted => "unlisted",
+            Visibility::Private => "private",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Visibility {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        [Self::Public, Self::Unlisted, Self::Private]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!("`{s}` is not a visibility; use {}", Self::NAMES))
+            })
+    }
 }
 
 fn default_group_kind() -> GroupKind {
@@ -195,7 +237,7 @@ impl<'de> Deserialize<'de> for ImportFormat {
 #[serde(rename_all = "kebab-case")]
 pub enum ImportPreset {
     /// Columns named like the model: id, text, created_time, permalink, picture, comments,
-    /// shares, reactions, author.
+    /// shares, reactions.
     #[default]
     Generic,
     /// The Python `facebook-scraper`'s post dicts (post_id, text, time, post_url, ...).
@@ -248,7 +290,8 @@ pub struct ImportFields {
     pub shares: Option<String>,
     /// Reaction count, or an object of counts per reaction, summed. Default: the preset's.
     pub reactions: Option<String>,
-    /// The author's name. Default: the preset's.
+    /// Ignored: author names are never stored or published. Accepted so that an older
+    /// `site.toml` still loads (`check` says it has no effect).
     pub author: Option<String>,
 }
 

@@ -1,6 +1,6 @@
 //! `site.toml`: the typed model of a site's configuration, parsed once.
 //!
-//! One file per TOML table (`site`, `source`, `ranking`, `bot`, `groups`). Values arrive
+//! One file per TOML table (`site`, `source`, `ranking`, `bot`, `groups`, `privacy`). Values arrive
 //! typed (a `Tz`, a `Weekday`, enums): each field's own deserializer refuses a bad value,
 //! so later code never parses a config string again. `Config::parse` is pure (text in,
 //! config out) so every rule is unit-tested without the disk; `Config::load` reads the file.
@@ -8,6 +8,7 @@
 
 mod bot;
 mod groups;
+mod privacy;
 mod ranking;
 mod site;
 mod source;
@@ -24,7 +25,10 @@ use serde::{Deserialize, Serialize};
 
 pub use bot::{AspectRatio, BotConfig, LatestPeriod};
 pub(crate) use groups::{is_url_safe_slug, RESERVED_SLUGS};
-pub use groups::{Delimiter, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset};
+pub use groups::{
+    Delimiter, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset, Visibility,
+};
+pub use privacy::PrivacyConfig;
 #[cfg(test)]
 pub(crate) use ranking::MAX_TOP;
 pub use ranking::{RankingConfig, Weights};
@@ -60,6 +64,8 @@ pub struct Config {
     pub bot: BotConfig,
     /// `[[groups]]`: the groups and Pages of the site, in the order they are shown.
     pub groups: Vec<GroupConfig>,
+    /// `[privacy]`: posts members keep out of the digest.
+    pub privacy: PrivacyConfig,
     /// The folder `site.toml` lives in; relative paths are resolved against it. Not a key.
     #[serde(skip)]
     pub root: PathBuf,
@@ -112,6 +118,7 @@ impl Config {
         if self.source.concurrency == 0 {
             return Err(at.error("source.concurrency", "must be at least 1"));
         }
+        self.privacy.validate(at)?;
         let mut slugs = HashSet::new();
         for (i, g) in self.groups.iter().enumerate() {
             g.validate(i, at)?;

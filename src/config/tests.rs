@@ -250,6 +250,42 @@ fn base_url_always_ends_in_one_slash() {
 }
 
 #[test]
+fn privacy_defaults_keep_nodigest_posts_out_and_leave_visibility_to_the_source() {
+    let c = parse(GROUP).unwrap();
+    assert_eq!(c.privacy.opt_out_tags, ["#nodigest"]);
+    assert!(c.privacy.exclude.is_empty());
+    assert_eq!(c.groups[0].visibility, None);
+    let c = parse(&format!("{GROUP}visibility = \"unlisted\"\n")).unwrap();
+    assert_eq!(c.groups[0].visibility, Some(Visibility::Unlisted));
+}
+
+#[test]
+fn rejects_an_unknown_visibility_naming_the_choices() {
+    let e = parse(&format!("{GROUP}visibility = \"secret\"\n")).unwrap_err();
+    assert!(e.contains("site.toml:4:1"), "{e}");
+    assert!(
+        e.contains("groups[0].visibility") && e.contains("\"public\", \"unlisted\" or \"private\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn rejects_an_opt_out_tag_that_is_not_one_word_and_an_exclusion_that_names_no_post() {
+    let e = parse("[privacy]\nopt_out_tags = [\"no digest\"]\n").unwrap_err();
+    assert!(
+        e.contains("privacy.opt_out_tags") && e.contains("site.toml:2:1"),
+        "{e}"
+    );
+    let e = parse("[privacy]\nexclude = [\"1_2\", \"https://www.facebook.com/groups/1/\"]\n")
+        .unwrap_err();
+    assert!(
+        e.contains("privacy.exclude[1]") && e.contains("is not a link to a post"),
+        "{e}"
+    );
+    assert!(parse("[privacy]\nopt_out_tags = []\nexclude = [\"555\"]\n").is_ok());
+}
+
+#[test]
 fn a_group_language_must_be_a_language_tag() {
     let c = parse(&format!("{GROUP}language = \"pt-BR\"\n")).unwrap();
     assert_eq!(c.groups[0].language.as_deref(), Some("pt-BR"));

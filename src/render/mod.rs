@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use minijinja::{context, Environment};
 use serde::Serialize;
 
-use crate::config::{Clock, Config, GroupConfig, LatestPeriod};
+use crate::config::{Clock, Config, GroupConfig, LatestPeriod, Visibility};
 use crate::period::Period;
 use crate::rank::rank;
 use crate::store::{Store, StoredGroup, StoredPeriod};
@@ -24,12 +24,14 @@ use crate::write::{Output, WriteStats};
 use view::{period_label, period_path, GroupHead, PeriodItem, PeriodView, SiteView};
 
 /// What a render did, for the summary line.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct RenderStats {
     pub groups: usize,
     pub periods: usize,
     pub posts: u64,
     pub files: WriteStats,
+    /// One sentence per group not rendered because of its privacy, with the key to set.
+    pub not_rendered: Vec<String>,
 }
 
 /// The site-wide sharing picture, in `output_dir` (or the site's `static/`).
@@ -49,7 +51,7 @@ struct Ctx<'a> {
 }
 
 /// What the site-wide pages need from one group.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct GroupSummary {
     slug: String,
     name: String,
@@ -58,6 +60,8 @@ struct GroupSummary {
     member_count: Option<u64>,
     stale: bool,
     stale_since: Option<String>,
+    /// Shown on the home page, in the sitemap and the site feed (a public group).
+    listed: bool,
     latest: Option<PeriodItem>,
     /// Every stored period, newest first.
     periods: Vec<PeriodItem>,
@@ -74,7 +78,8 @@ struct GroupSummary {
 /// from its archive with a notice.
 pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
     let overrides = config.root.join("templates");
-    let store = Store::new(config.data_dir(), config.clock());
+    let filter = crate::privacy::PostFilter::load(config)?;
+    let store = Store::new(config.data_dir(), config.clock()).with_filter(filter);
     // Each group's stored metadata, read once: every group's bot files name the others.
     let groups = config
         .groups
@@ -92,6 +97,15 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
             Ok((g, stored))
         })
         .collect::<Result<Vec<_>>>()?;
+    // A private group renders nothing: its earlier pages are stale files the writer removes.
+    let not_rendered = groups
+        .iter()
+        .filter_map(|(g, stored)| crate::privacy::not_rendered_note(g, &stored.info))
+        .collect();
+    let groups: Vec<_> = groups
+        .into_iter()
+        .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) != Visibility::Private)
+        .collect();
     let bot_groups = bot_groups(config, &groups);
     let ctx = Ctx {
         config,
@@ -112,7 +126,8 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         render_group(&ctx, &out, g, stored).with_context(|| format!("group `{}`", g.slug))
     })?;
 
-    render_site_pages(&ctx, &out, &summaries)?;
+    let listed: Vec<GroupSummary> = summaries.iter().filter(|s| s.listed).cloned().collect();
+    render_site_pages(&ctx, &out, &listed)?;
     copy_static(&config.root.join("static"), &out)?;
     render_markdown_pages(&ctx, &out, &config.root.join("pages"))?;
 
@@ -122,6 +137,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         periods: summaries.iter().map(|s| s.periods.len()).sum(),
         posts: summaries.iter().map(|s| s.posts).sum(),
         files,
+        not_rendered,
     })
 }
 
@@ -408,6 +424,7 @@ fn render_group(
         member_count: info.member_count,
         stale: head.stale,
         stale_since: head.stale_since.clone(),
+        listed: !head.noindex,
         latest: items.iter().find(|it| it.key == latest.key()).cloned(),
         periods: archive,
         posts,
@@ -466,11 +483,13 @@ fn period_outputs(
     Ok((html, files))
 }
 
-/// Every group's slug, display name (as its pages show it) and URL, for quick replies.
+/// Every public group's slug, display name (as its pages show it) and URL, for quick
+/// replies: a bot never points at an unlisted or private group.
 fn bot_groups(config: &Config, groups: &[(&GroupConfig, StoredGroup)]) -> Vec<bot::GroupLink> {
     let base = config.base_url();
     groups
         .iter()
+        .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) == Visibility::Public)
         .map(|(g, StoredGroup { info, .. })| bot::GroupLink {
             slug: g.slug.clone(),
             name: g.display_name(info.name.as_deref()).to_string(),

@@ -36,6 +36,9 @@ pub struct GroupHead<'a> {
     pub updated_at: Option<String>,
     /// `<html lang>` of its pages.
     pub lang: &'a str,
+    /// An unlisted group: its pages ask search engines not to index them
+    /// (`<meta name="robots" content="noindex">` in `base.html`).
+    pub noindex: bool,
 }
 
 /// A period in a list (archive, home page, feeds, sitemap).
@@ -122,7 +125,6 @@ pub struct PostView<'a> {
     pub counts: String,
     pub created_iso: String,
     pub created: String,
-    pub author: Option<&'a str>,
     pub permalink: Option<&'a str>,
     pub comments: u64,
     pub shares: u64,
@@ -188,7 +190,6 @@ impl<'a> PostView<'a> {
                 local.minute()
             ),
             created_iso: local.to_rfc3339(),
-            author: post.author.as_deref(),
         }
     }
 }
@@ -406,6 +407,7 @@ impl<'a> GroupHead<'a> {
             stale_since: stale.flatten(),
             updated_at,
             lang: cfg.language.as_deref().unwrap_or(site_lang),
+            noindex: crate::privacy::visibility(cfg, info) != crate::config::Visibility::Public,
         }
     }
 }
@@ -439,7 +441,6 @@ mod tests {
             comments: 1,
             shares: 0,
             reactions: 2,
-            author: None,
             image: None,
         }
     }

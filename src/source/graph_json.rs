@@ -10,14 +10,14 @@ use anyhow::{anyhow, Context, Result};
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Deserializer};
 
-use crate::model::{http_url, GroupInfo, Post};
+use crate::model::{http_url, GroupInfo, GroupPrivacy, Post};
 
 /// The `fields` of a feed request: everything `Post` needs, counts from summaries only.
 pub const FEED_FIELDS: &str = "id,message,created_time,permalink_url,full_picture,is_published,\
 shares,comments.summary(true).limit(0),reactions.summary(true).limit(0)";
 
 /// The `fields` of a group node request.
-pub const GROUP_FIELDS: &str = "id,name,description,member_count,cover";
+pub const GROUP_FIELDS: &str = "id,name,description,member_count,cover,privacy";
 /// The `fields` of a Page node request.
 pub const PAGE_FIELDS: &str = "id,name,about,fan_count,link,cover";
 
@@ -63,8 +63,7 @@ pub struct GraphPost {
     pub comments: Option<Edge>,
     #[serde(default)]
     pub reactions: Option<Edge>,
-    #[serde(default)]
-    pub from: Option<From>,
+    // `from` (the author) is neither asked for nor read: names are never stored.
 }
 
 #[derive(Debug, Deserialize)]
@@ -108,12 +107,6 @@ pub struct Summary {
     pub total_count: u64,
 }
 
-#[derive(Debug, Deserialize)]
-pub struct From {
-    #[serde(default)]
-    pub name: Option<String>,
-}
-
 impl GraphPost {
     /// Normalizes into the model; `None` for an unpublished Page post.
     pub fn into_post(self) -> Option<Post> {
@@ -130,7 +123,6 @@ impl GraphPost {
             comments: total(self.comments),
             shares: self.shares.map_or(0, |s| s.count),
             reactions: total(self.reactions),
-            author: self.from.and_then(|f| f.name),
             image: None,
         })
     }
@@ -155,6 +147,9 @@ pub struct GraphNode {
     pub link: Option<String>,
     #[serde(default)]
     pub cover: Option<Cover>,
+    /// `OPEN`, `CLOSED` or `SECRET` (groups only); another value is kept as unknown.
+    #[serde(default)]
+    pub privacy: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,6 +175,7 @@ impl GraphNode {
                 .and_then(|c| c.source)
                 .as_deref()
                 .and_then(http_url),
+            privacy: self.privacy.as_deref().and_then(GroupPrivacy::from_graph),
         }
     }
 }

@@ -51,7 +51,7 @@ fn config_for(slugs: &[&str]) -> String {
     );
     for (i, slug) in slugs.iter().enumerate() {
         toml.push_str(&format!(
-            "[[groups]]\nid = \"{}\"\nslug = \"{slug}\"\n",
+            "[[groups]]\nid = \"{}\"\nslug = \"{slug}\"\nvisibility = \"public\"\n",
             100 + i
         ));
     }

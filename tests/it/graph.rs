@@ -47,7 +47,7 @@ fn site_at(api_base: &str, source: &str, groups: &[(&str, &str, &str)]) -> Site 
     );
     for (id, slug, kind) in groups {
         toml.push_str(&format!(
-            "[[groups]]\nid = \"{id}\"\nslug = \"{slug}\"\nkind = \"{kind}\"\n"
+            "[[groups]]\nid = \"{id}\"\nslug = \"{slug}\"\nvisibility = \"public\"\nkind = \"{kind}\"\n"
         ));
     }
     let site = Site::new();

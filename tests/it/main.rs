@@ -7,6 +7,7 @@ mod graph;
 mod import;
 mod pages;
 mod pipeline;
+mod privacy;
 mod serve;
 mod status;
 mod support;

@@ -132,7 +132,7 @@ fn feed_entries_say_when_the_week_started_and_when_its_data_changed() {
         "site.toml",
         "[site]\nbase_url = \"https://x.github.io/d/\"\ntimezone = \"America/Mexico_City\"\n\
          [source]\nkind = \"graph\"\n\
-         [[groups]]\nid = \"g1\"\nslug = \"g\"\nkind = \"import\"\npath = \"p.csv\"\n",
+         [[groups]]\nid = \"g1\"\nslug = \"g\"\nvisibility = \"public\"\nkind = \"import\"\npath = \"p.csv\"\n",
     );
     site.write(
         "p.csv",

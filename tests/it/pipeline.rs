@@ -55,7 +55,7 @@ pub fn snapshot_site(posts: &str) -> Site {
     let site = Site::new();
     site.write(
         "site.toml",
-        "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"snapshot\"\npath = \"snap\"\n[[groups]]\nid = \"1\"\nslug = \"g\"\nname = \"Test <Group>\"\n",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[source]\nkind = \"snapshot\"\npath = \"snap\"\n[[groups]]\nid = \"1\"\nslug = \"g\"\nvisibility = \"public\"\nname = \"Test <Group>\"\n",
     );
     site.write(
         "snap/1/feed-001.json",
@@ -129,7 +129,7 @@ fn a_malformed_snapshot_names_the_file_and_json_path() {
     let site = Site::new();
     site.write(
         "site.toml",
-        "[source]\nkind = \"snapshot\"\npath = \"snap\"\n[[groups]]\nid = \"1\"\nslug = \"g\"\n",
+        "[source]\nkind = \"snapshot\"\npath = \"snap\"\n[[groups]]\nid = \"1\"\nslug = \"g\"\nvisibility = \"public\"\n",
     );
     site.write(
         "snap/1/feed-001.json",

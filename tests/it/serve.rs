@@ -23,7 +23,7 @@ fn built_site() -> Site {
         "site.toml",
         "[site]\ntitle = \"Serve test\"\nbase_url = \"https://x.github.io/d/\"\n\
          [source]\nkind = \"graph\"\n\
-         [[groups]]\nid = \"g1\"\nslug = \"g\"\nname = \"Gee\"\nkind = \"import\"\npath = \"imports/posts.csv\"\n",
+         [[groups]]\nid = \"g1\"\nslug = \"g\"\nname = \"Gee\"\nkind = \"import\"\npath = \"imports/posts.csv\"\nvisibility = \"public\"\n",
     );
     site.write(
         "imports/posts.csv",

@@ -15,7 +15,7 @@ fn mixed_site() -> Site {
         "[site]\nbase_url = \"https://x.github.io/d/\"\n\
          [source]\nkind = \"graph\"\napi_base = \"http://127.0.0.1:9\"\n\
          [[groups]]\nid = \"111\"\nslug = \"cdmx\"\nkind = \"page\"\n\
-         [[groups]]\nid = \"g1\"\nslug = \"meetup\"\nkind = \"import\"\npath = \"posts.csv\"\n",
+         [[groups]]\nid = \"g1\"\nslug = \"meetup\"\nvisibility = \"public\"\nkind = \"import\"\npath = \"posts.csv\"\n",
     );
     site.write(
         "posts.csv",

@@ -32,7 +32,6 @@ fn post(id: &str, message: Option<&str>, comments: u64, shares: u64) -> Post {
         comments,
         shares,
         reactions: 0,
-        author: None,
         image: None,
     }
 }

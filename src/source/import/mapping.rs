@@ -24,11 +24,10 @@ pub(crate) enum Field {
     Comments,
     Shares,
     Reactions,
-    Author,
 }
 
 impl Field {
-    pub(crate) const ALL: [Field; 9] = [
+    pub(crate) const ALL: [Field; 8] = [
         Field::Id,
         Field::Text,
         Field::CreatedTime,
@@ -37,7 +36,6 @@ impl Field {
         Field::Comments,
         Field::Shares,
         Field::Reactions,
-        Field::Author,
     ];
 
     /// The field's key in `[groups.fields]`.
@@ -51,7 +49,6 @@ impl Field {
             Field::Comments => "comments",
             Field::Shares => "shares",
             Field::Reactions => "reactions",
-            Field::Author => "author",
         }
     }
 
@@ -75,7 +72,6 @@ fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
             Field::Comments => &["comments"],
             Field::Shares => &["shares"],
             Field::Reactions => &["reactions"],
-            Field::Author => &["author"],
         },
         ImportPreset::FacebookScraper => match field {
             Field::Id => &["post_id"],
@@ -87,7 +83,6 @@ fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
             Field::Comments => &["comments"],
             Field::Shares => &["shares"],
             Field::Reactions => &["reaction_count", "reactions", "likes"],
-            Field::Author => &["username"],
         },
     }
 }
@@ -95,9 +90,9 @@ fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
 /// The effective mapping of one import group.
 #[derive(Debug, Clone)]
 pub(crate) struct Mapping {
-    paths: [Vec<String>; 9],
+    paths: [Vec<String>; 8],
     /// Which fields `[groups.fields]` set, so a column it names but the file lacks is reported.
-    explicit: [bool; 9],
+    explicit: [bool; 8],
 }
 
 impl Mapping {
@@ -112,9 +107,8 @@ impl Mapping {
             fields.comments,
             fields.shares,
             fields.reactions,
-            fields.author,
         ];
-        let mut explicit = [false; 9];
+        let mut explicit = [false; 8];
         let paths = std::array::from_fn(|i| match &overrides[i] {
             Some(path) => {
                 explicit[i] = !path.trim().is_empty();
@@ -317,18 +311,6 @@ pub(crate) fn convert<'a>(
         }
         url
     });
-    let author = get(Field::Author).and_then(|(key, c)| {
-        let name = match c {
-            Cell::Json(Value::Object(o)) => o.get("name").and_then(Value::as_str),
-            c => c.as_str(),
-        }
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-        if name.is_none() {
-            dropped.push(format!("`{key}` = `{}` is not a name", c.shown()));
-        }
-        name.map(str::to_string)
-    });
     Ok(Converted {
         post: Post {
             id,
@@ -339,7 +321,6 @@ pub(crate) fn convert<'a>(
             comments,
             shares,
             reactions,
-            author,
             image: None,
         },
         note: (!dropped.is_empty()).then(|| dropped.join("; ")),
@@ -455,8 +436,10 @@ mod tests {
             Some("https://facebook.com/p1")
         );
         assert_eq!(c.post.picture.as_deref(), Some("https://img/1.jpg"));
-        assert_eq!(c.post.author.as_deref(), Some("Ana"));
-        assert!(c.note.is_none());
+        assert!(
+            c.note.is_none(),
+            "an author is not read, so not reported either"
+        );
     }
 
     #[test]
@@ -478,7 +461,6 @@ mod tests {
         );
         assert_eq!(c.post.reactions, 27);
         assert_eq!(c.post.picture.as_deref(), Some("https://img/low.jpg"));
-        assert_eq!(c.post.author.as_deref(), Some("Ana"));
     }
 
     #[test]
@@ -595,16 +577,14 @@ mod tests {
     #[test]
     fn a_bad_picture_keeps_the_post_without_it_and_says_so() {
         let row = json!({"id": "1", "created_time": "2026-11-19T18:04:11Z",
-            "picture": "data:image/png;base64,xx", "author": {"id": 3}});
+            "picture": "data:image/png;base64,xx"});
         let c = convert_json(&generic(), &row).unwrap();
         assert_eq!(c.post.picture, None);
-        assert_eq!(c.post.author, None);
         let note = c.note.unwrap();
         assert!(
             note.contains("`picture` = `data:image/png;base64,xx`"),
             "{note}"
         );
-        assert!(note.contains("`author`"), "{note}");
     }
 
     #[test]

@@ -253,7 +253,7 @@ impl Report {
         );
         if self.dropped > 0 {
             summary.push_str(&format!(
-                "; kept {} rows without a picture or author that was not usable",
+                "; kept {} rows without a picture that was not usable",
                 self.dropped
             ));
         }
