@@ -89,7 +89,11 @@ pub struct ForgetArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
-    /// Port to listen on (127.0.0.1 only).
+    /// Address to listen on. Anything but a loopback address lets other machines read the
+    /// preview (a warning says so).
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to listen on; 0 picks a free one (the address is printed at start).
     #[arg(long, default_value_t = 8000)]
     pub port: u16,
 }

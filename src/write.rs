@@ -5,9 +5,14 @@
 //! mtime), changed ones are written to a temp file beside their target. A folder that does
 //! not exist yet (a new week) is built under a temp name and renamed into place whole.
 //! `commit` renames all temps over their targets and removes files an earlier render wrote
-//! that no longer belong to the site (listed in `.groupdigest-manifest`, so nothing we did
-//! not write is deleted). Dropping an uncommitted `Output` removes every temp file and staged
-//! folder: `output_dir` stays exactly as it was.
+//! that no longer belong to the site, so nothing we did not write is deleted. Dropping an
+//! uncommitted `Output` removes every temp file and staged folder: `output_dir` stays exactly
+//! as it was.
+//!
+//! Nothing but the site goes into `output_dir`: the writer's bookkeeping (the list of files
+//! it wrote, the marker of a render in progress) lives in the site's state folder
+//! (`.groupdigest/output/`), one pair of files per output folder. Temp files exist in
+//! `output_dir` only while a render stages (a rename is atomic only within one filesystem).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -15,14 +20,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
+use sha2::Digest;
 
-/// Lists the files the last render wrote, relative to `output_dir`.
-pub const MANIFEST: &str = ".groupdigest-manifest";
-/// Prefix of the marker present while a render stages files. A run that finds one knows the
-/// previous run was killed and sweeps its temp files; a normal run never walks the tree. The
-/// marker is itself named like a temp file, so the sweep removes it too.
-const IN_PROGRESS: &str = ".groupdigest-writing";
+/// The folder of the state folder where the writer keeps its bookkeeping.
+pub const BOOKKEEPING_DIR: &str = "output";
+/// Where earlier versions listed the files they wrote: inside `output_dir` itself. Read
+/// once, so the files it lists are still removed when stale, then deleted.
+pub const LEGACY_MANIFEST: &str = ".groupdigest-manifest";
+/// Prefix of the marker those versions left in `output_dir` while staging.
+const LEGACY_IN_PROGRESS: &str = ".groupdigest-writing";
 const TMP_MARK: &str = ".gdtmp-";
+/// First line of a manifest; the rest is one path per line, relative to `output_dir`.
+const MANIFEST_HEADER: &str = "# groupdigest: the files the last render wrote into ";
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct WriteStats {
@@ -58,6 +67,46 @@ enum Place {
     Staged(PathBuf),
 }
 
+/// The writer's own files for one output folder, in the state folder.
+struct Bookkeeping {
+    /// Lists the files the last render wrote.
+    manifest: PathBuf,
+    /// Present while a render stages files. A run that finds one knows the previous run
+    /// was killed and sweeps its temp files; a normal run never walks the tree.
+    marker: PathBuf,
+    /// How the manifest names the output folder, for a person reading it.
+    label: String,
+}
+
+impl Bookkeeping {
+    /// One pair of files per output folder, named by a hash of where it is: relative to the
+    /// site's folder when inside it (so moving the whole site keeps it), else absolute. Two
+    /// configs beside each other writing different folders, or an output folder moved to a
+    /// new place, never apply one folder's list to another.
+    fn of(root: &Path, state_dir: &Path) -> Result<Bookkeeping> {
+        let canonical = |p: &Path| {
+            std::fs::canonicalize(p).with_context(|| format!("cannot find `{}`", p.display()))
+        };
+        let out = canonical(root)?;
+        let site = state_dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let label = match canonical(site).ok().and_then(|s| out.strip_prefix(s).ok()) {
+            Some(rel) if rel.as_os_str().is_empty() => ".".to_string(),
+            Some(rel) => rel.to_string_lossy().replace('\\', "/"),
+            None => out.to_string_lossy().into_owned(),
+        };
+        let hash = hex::encode(&sha2::Sha256::digest(label.as_bytes())[..8]);
+        let dir = state_dir.join(BOOKKEEPING_DIR);
+        Ok(Bookkeeping {
+            manifest: dir.join(format!("{hash}.manifest")),
+            marker: dir.join(format!("{hash}.writing")),
+            label,
+        })
+    }
+}
+
 /// A staged, all-or-nothing write of a whole site.
 pub struct Output {
     root: PathBuf,
@@ -66,25 +115,15 @@ pub struct Output {
     fresh: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
-    marker: PathBuf,
+    books: Bookkeeping,
 }
 
 impl Output {
-    /// Prepares to write into `root` (created if missing). Temp files and folders left behind
-    /// by a killed run (ours and `write_atomic`'s, e.g. of the manifest) are removed first.
-    pub fn open(root: &Path) -> Result<Output> {
-        let marker = root.join(format!("{IN_PROGRESS}{TMP_MARK}{}", std::process::id()));
+    /// Prepares to write the site into `root` (created if missing), keeping the writer's
+    /// bookkeeping under `state_dir` (the site's `.groupdigest/`). Temp files and folders
+    /// left behind by a killed run are removed first.
+    pub fn open(root: &Path, state_dir: &Path) -> Result<Output> {
         let mut staged = Staged::default();
-        let killed_before = std::fs::read_dir(root).is_ok_and(|entries| {
-            entries.filter_map(|e| e.ok()).any(|e| {
-                e.file_name()
-                    .to_str()
-                    .is_some_and(|n| n.starts_with(IN_PROGRESS))
-            })
-        });
-        if killed_before {
-            crate::fsutil::remove_leftover_temps(root, is_output_temp)?;
-        }
         if root.exists() && !root.is_dir() {
             bail!(
                 "cannot write the site to `{}`: a file of that name is in the way; move it",
@@ -96,16 +135,38 @@ impl Output {
                 .with_context(|| format!("cannot create folder `{}`", root.display()))?;
             staged.created_root = Some(root.to_path_buf());
         }
+        let books = Bookkeeping::of(root, state_dir)?;
+        let books_dir = books.marker.parent().expect("in the state folder");
+        std::fs::create_dir_all(books_dir)
+            .with_context(|| format!("cannot create folder `{}`", books_dir.display()))?;
+        // An older version kept its marker in `root` itself; one look at the top level.
+        let killed_before = books.marker.exists()
+            || std::fs::read_dir(root).is_ok_and(|entries| {
+                entries.filter_map(|e| e.ok()).any(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(|n| n.starts_with(LEGACY_IN_PROGRESS))
+                })
+            });
+        if killed_before {
+            crate::fsutil::remove_leftover_temps(root, is_output_temp)?;
+            // `write_atomic`'s temps of a manifest; nothing else writes in this folder.
+            crate::fsutil::remove_leftover_temps(books_dir, crate::fsutil::is_atomic_temp)?;
+        }
         staged.dirs.insert(root.to_path_buf(), Place::Existing);
-        std::fs::write(&marker, b"")
-            .with_context(|| format!("cannot write to the output folder `{}`", root.display()))?;
+        std::fs::write(&books.marker, root.to_string_lossy().as_bytes()).with_context(|| {
+            format!(
+                "cannot write the render's marker `{}`",
+                books.marker.display()
+            )
+        })?;
         Ok(Output {
             root: root.to_path_buf(),
             staged: Mutex::new(staged),
             fresh: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             committed: false,
-            marker,
+            books,
         })
     }
 
@@ -182,10 +243,15 @@ impl Output {
         }
         self.committed = true;
 
-        let manifest_path = self.root.join(MANIFEST);
-        let old = std::fs::read_to_string(&manifest_path).unwrap_or_default();
+        let old = std::fs::read_to_string(&self.books.manifest).unwrap_or_default();
+        let legacy_path = self.root.join(LEGACY_MANIFEST);
+        let legacy = std::fs::read_to_string(&legacy_path).ok();
         // Sorted and unique, so emptied folders go in a stable order.
-        let old: BTreeSet<&str> = old.lines().collect();
+        let old: BTreeSet<&str> = old
+            .lines()
+            .skip_while(|l| l.starts_with(MANIFEST_HEADER))
+            .chain(legacy.as_deref().unwrap_or_default().lines())
+            .collect();
         for stale in old.into_iter().filter(|p| !staged.paths.contains(*p)) {
             if !is_safe_rel(stale) {
                 continue; // never follow a tampered manifest out of the root
@@ -196,15 +262,20 @@ impl Output {
                 remove_empty_parents(&self.root, &path);
             }
         }
-        let mut listing = String::new();
+        let mut listing = format!("{MANIFEST_HEADER}`{}`\n", self.books.label);
         let mut paths: Vec<&String> = staged.paths.iter().collect();
         paths.sort_unstable();
         for p in paths {
             listing.push_str(p);
             listing.push('\n');
         }
-        crate::fsutil::write_if_changed(&manifest_path, listing.as_bytes())?;
-        let _ = std::fs::remove_file(&self.marker);
+        crate::fsutil::write_if_changed(&self.books.manifest, listing.as_bytes())?;
+        // Only once the new list is on disk: a run killed before this reads both again.
+        if legacy.is_some() {
+            std::fs::remove_file(&legacy_path)
+                .with_context(|| format!("cannot remove `{}`", legacy_path.display()))?;
+        }
+        let _ = std::fs::remove_file(&self.books.marker);
         Ok(stats)
     }
 }
@@ -249,7 +320,7 @@ impl Drop for Output {
         if self.committed {
             return;
         }
-        let _ = std::fs::remove_file(&self.marker);
+        let _ = std::fs::remove_file(&self.books.marker);
         let staged = std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
         for (tmp, _) in &staged.temps {
             let _ = std::fs::remove_file(tmp);
@@ -282,7 +353,8 @@ fn is_safe_rel(rel: &str) -> bool {
             .all(|c| !c.is_empty() && c != "." && c != "..")
 }
 
-/// Ours (`.name.gdtmp-PID`, files and staged folders, and the marker) and `write_atomic`'s.
+/// Ours (`.name.gdtmp-PID`, files and staged folders, and an earlier version's marker) and
+/// `write_atomic`'s (an earlier version's manifest).
 fn is_output_temp(name: &str) -> bool {
     (name.starts_with('.') && name.contains(TMP_MARK)) || crate::fsutil::is_atomic_temp(name)
 }
@@ -291,35 +363,70 @@ fn is_output_temp(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A site folder: its output folder `public/` and its state folder.
+    struct Site(tempfile::TempDir);
+
+    impl Site {
+        fn new() -> Site {
+            let site = Site(tempfile::tempdir().unwrap());
+            std::fs::create_dir(site.public()).unwrap();
+            site
+        }
+        fn public(&self) -> PathBuf {
+            self.0.path().join("public")
+        }
+        fn state(&self) -> PathBuf {
+            self.0.path().join(crate::lock::STATE_DIR)
+        }
+        fn open(&self) -> Output {
+            Output::open(&self.public(), &self.state()).unwrap()
+        }
+        /// Every file under `rel`, relative to the site folder, sorted.
+        fn files(&self, rel: &str) -> Vec<String> {
+            let mut names: Vec<String> = walkdir::WalkDir::new(self.0.path().join(rel))
+                .into_iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_file())
+                .map(|e| {
+                    let rel = e.path().strip_prefix(self.0.path()).unwrap();
+                    rel.to_string_lossy().into_owned()
+                })
+                .collect();
+            names.sort();
+            names
+        }
+    }
+
     #[test]
     fn dropped_output_leaves_the_folder_as_it_was() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.html"), "old").unwrap();
+        let site = Site::new();
+        std::fs::write(site.public().join("a.html"), "old").unwrap();
         {
-            let out = Output::open(dir.path()).unwrap();
+            let out = site.open();
             out.put("a.html", b"new").unwrap();
             out.put("x/y/b.html", b"new").unwrap();
         }
         assert_eq!(
-            std::fs::read_to_string(dir.path().join("a.html")).unwrap(),
+            std::fs::read_to_string(site.public().join("a.html")).unwrap(),
             "old"
         );
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("a.html")]);
+        assert_eq!(site.files("public"), ["public/a.html"]);
+        assert_eq!(
+            site.files(".groupdigest"),
+            Vec::<String>::new(),
+            "no marker"
+        );
     }
 
     #[test]
     fn commit_writes_changed_keeps_unchanged_and_removes_stale() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Output::open(dir.path()).unwrap();
+        let site = Site::new();
+        let out = site.open();
         out.put("keep.html", b"same").unwrap();
         out.put("old/gone.html", b"bye").unwrap();
         assert_eq!(out.commit().unwrap().written, 2);
         let mtime = || {
-            std::fs::metadata(dir.path().join("keep.html"))
+            std::fs::metadata(site.public().join("keep.html"))
                 .unwrap()
                 .modified()
                 .unwrap()
@@ -327,7 +434,7 @@ mod tests {
         let before = mtime();
         std::thread::sleep(std::time::Duration::from_millis(20));
 
-        let out = Output::open(dir.path()).unwrap();
+        let out = site.open();
         out.put("keep.html", b"same").unwrap();
         out.put("new.html", b"hi").unwrap();
         let stats = out.commit().unwrap();
@@ -340,38 +447,137 @@ mod tests {
             }
         );
         assert_eq!(mtime(), before);
-        assert!(!dir.path().join("old").exists(), "emptied folder removed");
+        assert!(
+            !site.public().join("old").exists(),
+            "emptied folder removed"
+        );
+    }
+
+    #[test]
+    fn the_output_folder_holds_only_the_site_and_the_list_is_kept_in_the_state_folder() {
+        let site = Site::new();
+        let out = site.open();
+        out.put("index.html", b"x").unwrap();
+        out.put("a/index.html", b"y").unwrap();
+        out.commit().unwrap();
+        assert_eq!(
+            site.files("public"),
+            ["public/a/index.html", "public/index.html"]
+        );
+        let books = site.files(".groupdigest");
+        assert_eq!(books.len(), 1, "{books:?}");
+        assert!(books[0].ends_with(".manifest"), "{books:?}");
+        let manifest = std::fs::read_to_string(site.0.path().join(&books[0])).unwrap();
+        assert_eq!(
+            manifest,
+            format!("{MANIFEST_HEADER}`public`\na/index.html\nindex.html\n")
+        );
+    }
+
+    #[test]
+    fn an_earlier_versions_list_in_the_output_folder_is_honoured_once_then_deleted() {
+        let site = Site::new();
+        for f in ["index.html", "old/index.html", "CNAME"] {
+            let path = site.public().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        std::fs::write(
+            site.public().join(LEGACY_MANIFEST),
+            "index.html\nold/index.html\n",
+        )
+        .unwrap();
+        let out = site.open();
+        out.put("index.html", b"x").unwrap();
+        let stats = out.commit().unwrap();
+        assert_eq!((stats.unchanged, stats.removed), (1, 1));
+        assert_eq!(site.files("public"), ["public/CNAME", "public/index.html"]);
+    }
+
+    #[test]
+    fn two_output_folders_of_one_site_keep_separate_lists() {
+        let site = Site::new();
+        let other = site.0.path().join("staging");
+        let out = site.open();
+        out.put("only-public.html", b"x").unwrap();
+        out.commit().unwrap();
+        // Another config beside site.toml writing elsewhere: its list is its own, so the
+        // next render of `public/` still knows what it wrote there.
+        let out = Output::open(&other, &site.state()).unwrap();
+        out.put("only-staging.html", b"x").unwrap();
+        out.commit().unwrap();
+        let out = site.open();
+        assert_eq!(out.commit().unwrap().removed, 1);
+        assert_eq!(site.files("public"), Vec::<String>::new());
+        assert!(other.join("only-staging.html").exists());
+    }
+
+    #[test]
+    fn an_output_folder_outside_the_site_folder_is_written_and_its_list_kept_beside_site_toml() {
+        let site = Site::new();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let www = elsewhere.path().join("www");
+        let out = Output::open(&www, &site.state()).unwrap();
+        out.put("stale.html", b"x").unwrap();
+        out.commit().unwrap();
+        let out = Output::open(&www, &site.state()).unwrap();
+        out.put("index.html", b"x").unwrap();
+        assert_eq!(out.commit().unwrap().removed, 1);
+        let names: Vec<_> = std::fs::read_dir(&www)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("index.html")]);
+        let books = site.files(".groupdigest");
+        let manifest = std::fs::read_to_string(site.0.path().join(&books[0])).unwrap();
+        assert!(manifest.contains(&www.canonicalize().unwrap().to_string_lossy().to_string()));
     }
 
     #[test]
     fn a_killed_render_is_swept_by_the_next_and_a_finished_one_leaves_no_marker() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Output::open(dir.path()).unwrap();
+        let site = Site::new();
+        let out = site.open();
         out.put("a/index.html", b"new").unwrap();
+        out.put("b.html", b"new").unwrap();
+        out.commit().unwrap();
+        let out = site.open();
+        out.put("a/index.html", b"newer").unwrap();
+        out.put("c/index.html", b"new").unwrap();
         std::mem::forget(out); // as if killed: temps and the marker stay
-        let left: Vec<_> = walkdir::WalkDir::new(dir.path())
+        let temps: Vec<_> = site
+            .files("public")
             .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
+            .filter(|f| f.contains(TMP_MARK))
             .collect();
-        assert_eq!(left.len(), 2, "a temp file and the marker");
-        let out = Output::open(dir.path()).unwrap();
+        assert_eq!(
+            temps.len(),
+            2,
+            "a temp file and a staged folder's file: {temps:?}"
+        );
+        assert!(site
+            .files(".groupdigest")
+            .iter()
+            .any(|f| f.ends_with(".writing")));
+
+        let out = site.open();
         out.put("a/index.html", b"new").unwrap();
         out.commit().unwrap();
-        let mut names: Vec<String> = walkdir::WalkDir::new(dir.path())
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                e.path()
-                    .strip_prefix(dir.path())
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        names.sort();
-        assert_eq!(names, [MANIFEST, "a/index.html"]);
+        assert_eq!(site.files("public"), ["public/a/index.html"]);
+        let books = site.files(".groupdigest");
+        assert!(books.iter().all(|f| f.ends_with(".manifest")), "{books:?}");
+    }
+
+    #[test]
+    fn an_earlier_versions_marker_in_the_output_folder_is_swept_too() {
+        let site = Site::new();
+        std::fs::create_dir(site.public().join("a")).unwrap();
+        std::fs::write(site.public().join("a/.index.html.gdtmp-4242"), "<html").unwrap();
+        std::fs::write(site.public().join(".tmp-XyZ987"), "a/index.html\n").unwrap();
+        std::fs::write(site.public().join(".groupdigest-writing.gdtmp-4242"), "").unwrap();
+        let out = site.open();
+        out.put("a/index.html", b"new").unwrap();
+        out.commit().unwrap();
+        assert_eq!(site.files("public"), ["public/a/index.html"]);
     }
 
     #[test]
@@ -385,22 +591,24 @@ mod tests {
 
     #[test]
     fn a_stale_file_with_dots_in_its_name_is_still_removed() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Output::open(dir.path()).unwrap();
+        let site = Site::new();
+        let out = site.open();
         out.put("release..notes.txt", b"x").unwrap();
         out.commit().unwrap();
-        let out = Output::open(dir.path()).unwrap();
+        let out = site.open();
         assert_eq!(out.commit().unwrap().removed, 1);
-        assert!(!dir.path().join("release..notes.txt").exists());
+        assert!(!site.public().join("release..notes.txt").exists());
     }
 
     #[test]
     fn files_we_did_not_write_are_never_removed() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("CNAME"), "example.org").unwrap();
-        let out = Output::open(dir.path()).unwrap();
+        let site = Site::new();
+        std::fs::write(site.public().join("CNAME"), "example.org").unwrap();
+        let out = site.open();
         out.put("index.html", b"x").unwrap();
         out.commit().unwrap();
-        assert!(dir.path().join("CNAME").exists());
+        let out = site.open();
+        out.commit().unwrap();
+        assert!(site.public().join("CNAME").exists());
     }
 }

@@ -117,7 +117,10 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         store,
         bot_groups,
     };
-    let out = Output::open(&config.output_dir())?;
+    let out = Output::open(
+        &config.output_dir(),
+        &config.root.join(crate::lock::STATE_DIR),
+    )?;
 
     let summaries = parallel_map(&groups, |(g, stored)| {
         render_group(&ctx, &out, g, stored).with_context(|| format!("group `{}`", g.slug))

@@ -479,6 +479,117 @@ fn a_group_removed_from_the_config_loses_its_pages_but_keeps_its_archive() {
     );
 }
 
+/// The writer's list of what it wrote into `public/`, from the site's state folder.
+fn manifest_listing(site: &Site) -> Vec<String> {
+    let books = site.files(".groupdigest/output");
+    let manifests: Vec<_> = books.iter().filter(|f| f.ends_with(".manifest")).collect();
+    assert_eq!(manifests.len(), 1, "{books:?}");
+    let text = site.read(&format!(".groupdigest/output/{}", manifests[0]));
+    text.lines()
+        .filter(|l| !l.starts_with("# "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn public_holds_nothing_but_the_site_after_a_build() {
+    let site = built_site();
+    let public = site.files("public");
+    let hidden: Vec<_> = public
+        .iter()
+        .filter(|f| f.split('/').any(|part| part.starts_with('.')))
+        .collect();
+    assert!(
+        hidden.is_empty(),
+        "bookkeeping or temps in public/: {hidden:?}"
+    );
+    assert_eq!(
+        public,
+        manifest_listing(&site),
+        "every file in public/ is one the render wrote, and the writer's list is kept outside"
+    );
+    assert!(site
+        .files(".groupdigest")
+        .iter()
+        .all(|f| !f.ends_with(".writing")));
+}
+
+#[test]
+fn an_earlier_versions_list_in_public_still_gets_stale_files_removed_and_is_then_deleted() {
+    let site = built_site();
+    site.write("public/CNAME", "digest.example.org");
+    // What an earlier version left: its list inside public/, none in the state folder.
+    let listing = manifest_listing(&site);
+    assert!(listing.iter().any(|f| f.starts_with("b/")));
+    std::fs::remove_dir_all(site.path(".groupdigest/output")).unwrap();
+    site.write("public/.groupdigest-manifest", &(listing.join("\n") + "\n"));
+
+    site.write("site.toml", &config_for(&["a"]));
+    let run = site.run(&["render", NOW]);
+    run.success();
+    assert!(!site.exists("public/b"), "{:?}", site.files("public"));
+    assert!(site.exists("public/a/index.html"));
+    assert!(
+        site.exists("public/CNAME"),
+        "files we did not write are kept"
+    );
+    assert!(
+        !site.exists("public/.groupdigest-manifest"),
+        "read once, then deleted"
+    );
+    let mut wrote = manifest_listing(&site);
+    wrote.push("CNAME".into());
+    wrote.sort();
+    assert_eq!(site.files("public"), wrote);
+
+    // From now on the list in the state folder carries it: a group removed later goes too.
+    site.write("site.toml", &config_for(&[]));
+    site.run(&["render", NOW]).success();
+    assert!(!site.exists("public/a"), "{:?}", site.files("public"));
+    assert!(site.exists("public/CNAME"));
+}
+
+#[test]
+fn an_output_dir_outside_the_site_folder_gets_the_same_guarantees() {
+    let site = built_site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let www = elsewhere.path().join("www");
+    let toml = |slugs: &[&str]| {
+        config_for(slugs).replace(
+            "[source]",
+            &format!("output_dir = {:?}\n[source]", www.to_str().unwrap()),
+        )
+    };
+    site.write("site.toml", &toml(&["a", "b"]));
+    site.run(&["render", NOW]).success();
+    assert!(www.join("b/index.html").exists());
+    let listing = |dir: &std::path::Path| {
+        let mut names: Vec<String> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(listing(&www)
+        .iter()
+        .all(|f| !f.contains("/.") && !f.starts_with('.')));
+    site.write("site.toml", &toml(&["a"]));
+    site.run(&["render", NOW]).success();
+    assert!(!www.join("b").exists(), "{:?}", listing(&www));
+    assert!(www.join("a/index.html").exists());
+    // The site's own public/ (its earlier output folder) is left as it was.
+    assert!(site.exists("public/b/index.html"));
+}
+
 // ---------------------------------------------------------------------------------------
 // Crash safety: SIGKILL at any moment leaves every file whole.
 
@@ -682,9 +793,9 @@ fn killing_fetch_or_render_at_any_moment_leaves_every_file_old_or_new_and_whole(
         // A render leaves its marker only when it is killed between opening the output
         // and finishing its commit.
         let marker = site
-            .files("public")
+            .files(".groupdigest/output")
             .iter()
-            .any(|f| f.starts_with(".groupdigest-writing"));
+            .any(|f| f.ends_with(".writing"));
         render_landed += u32::from(marker);
         assert_old_or_new(
             &site,

@@ -575,9 +575,9 @@ fn init_in_a_new_github_repo_keeps_its_readme_and_gitignore_and_adds_the_rest() 
     assert_eq!(
         site.read(".gitignore"),
         format!(
-            "{GITHUB_GITIGNORE}\n# groupdigest: the site is rebuilt by the publish workflow; never commit a token\n/public\n"
+            "{GITHUB_GITIGNORE}\n# groupdigest: the site is rebuilt by the publish workflow; never commit a token\n/public\n.groupdigest/\n"
         ),
-        "only the missing line is appended"
+        "only the missing lines are appended"
     );
     assert!(site.read("GROUPDIGEST.md").contains("FB_ACCESS_TOKEN"));
     for f in [
@@ -589,7 +589,10 @@ fn init_in_a_new_github_repo_keeps_its_readme_and_gitignore_and_adds_the_rest() 
     }
     let err = run.stderr();
     assert!(err.contains("kept README.md"), "{err}");
-    assert!(err.contains("appended /public to .gitignore"), "{err}");
+    assert!(
+        err.contains("appended /public, .groupdigest/ to .gitignore"),
+        "{err}"
+    );
     assert!(err.contains("GROUPDIGEST.md"), "{err}");
 
     // A second init is a conflict: exit 2, naming the files, and nothing changes.

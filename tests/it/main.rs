@@ -9,5 +9,6 @@ mod import;
 mod pages;
 mod pipeline;
 mod privacy;
+mod serve;
 mod status;
 mod support;
