@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::config::Config;
+use crate::source::FailureKind;
 use crate::write::WriteStats;
 
 /// What a run did, for the job summary.
@@ -22,6 +23,8 @@ pub(crate) struct Run<'a> {
     pub files: Option<WriteStats>,
     /// slug → why it failed.
     pub failed: &'a BTreeMap<String, String>,
+    /// slug → what kind of failure (as `group.json` records it), for the hint.
+    pub kinds: &'a BTreeMap<String, FailureKind>,
 }
 
 impl<'a> Run<'a> {
@@ -31,6 +34,7 @@ impl<'a> Run<'a> {
         periods_changed: usize,
         posts: usize,
         failed: &'a BTreeMap<String, String>,
+        kinds: &'a BTreeMap<String, FailureKind>,
     ) -> Self {
         Run {
             command: "fetch",
@@ -39,6 +43,7 @@ impl<'a> Run<'a> {
             posts: posts as u64,
             files: None,
             failed,
+            kinds,
         }
     }
 }
@@ -108,7 +113,7 @@ pub(crate) fn summary_markdown(run: &Run) -> String {
                 "| `{}` | {} | {} |\n",
                 cell(slug),
                 cell(why),
-                hint(why)
+                hint(run.kinds.get(slug).copied(), why)
             ));
         }
         md.push('\n');
@@ -116,8 +121,20 @@ pub(crate) fn summary_markdown(run: &Run) -> String {
     crate::secret::redact(&md)
 }
 
-/// What an admin can do about a failure, from the words of its error.
-fn hint(why: &str) -> &'static str {
+/// What an admin can do about a failure: by its kind, else from the words of its error.
+fn hint(kind: Option<FailureKind>, why: &str) -> &'static str {
+    const TOKEN: &str = "Make a new token (`groupdigest auth login`, see docs/graph.md) and store it in the repository secret it names.";
+    const PERMISSION: &str = "Log in again with the permissions the error names; `groupdigest check` lists what is missing.";
+    const IMPORT: &str = "Fix or replace the file it names under `imports/` and push: the push runs this workflow again.";
+    const NETWORK: &str =
+        "Usually passing: the next run retries. Re-run the workflow to retry now.";
+    match kind {
+        Some(FailureKind::Token) => return TOKEN,
+        Some(FailureKind::Permission) => return PERMISSION,
+        Some(FailureKind::Import) => return IMPORT,
+        Some(FailureKind::Network) => return NETWORK,
+        Some(FailureKind::Api) | None => {}
+    }
     let why = why.to_ascii_lowercase();
     if why.contains("token") {
         "Make a new token (`groupdigest auth login`, see docs/graph.md) and store it in the repository secret it names."
@@ -182,6 +199,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_hint_follows_the_recorded_kind_before_the_words() {
+        // The words say "file", but the failure was the network's.
+        let why = "cannot fetch the feed of page `1`: connection reset reading file";
+        assert!(hint(Some(FailureKind::Network), why).contains("next run retries"));
+        assert!(hint(None, why).contains("imports/"));
+    }
+
+    #[test]
     fn a_summary_names_each_failed_group_with_a_hint_in_one_table_row() {
         let failed = BTreeMap::from([(
             "cdmx".to_string(),
@@ -198,6 +223,7 @@ mod tests {
                 removed: 1,
             }),
             failed: &failed,
+            kinds: &BTreeMap::new(),
         };
         let md = summary_markdown(&run);
         assert!(md.contains("| 3 | 20 | 150 | 7 | 90 | 1 |"), "{md}");
@@ -216,6 +242,7 @@ mod tests {
             posts: 9,
             files: None,
             failed: &BTreeMap::new(),
+            kinds: &BTreeMap::new(),
         };
         let md = summary_markdown(&run);
         assert!(md.contains("| groups | weeks changed | posts |\n"), "{md}");

@@ -21,6 +21,8 @@ use crate::Now;
 pub(crate) struct FetchReport {
     /// slug → why it failed.
     pub failed: BTreeMap<String, String>,
+    /// slug → the kind of its failure.
+    pub kinds: BTreeMap<String, FailureKind>,
     pub groups: usize,
     pub posts: usize,
     pub periods_changed: usize,
@@ -65,6 +67,7 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
             report.periods_changed,
             report.posts,
             &report.failed,
+            &report.kinds,
         ),
     );
     Ok(report.exit_code())
@@ -136,6 +139,7 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
             .record_failure(&group.slug, &group.id, failure.kind, recorded)
             .with_context(|| format!("group `{}`: cannot record its failure", group.slug))?;
         report.failed.insert(group.slug.clone(), why);
+        report.kinds.insert(group.slug.clone(), failure.kind);
     }
     Ok(report)
 }
