@@ -2,26 +2,35 @@
 //! through explicit schema structs, feeds and sitemap, static files and Markdown pages.
 //!
 //! Renderers return bytes; `write::Output` is the only thing that touches `output_dir`, and
-//! it applies everything only when every file rendered.
+//! it applies everything only when every file rendered. This file runs a render (`Ctx`, the
+//! groups in parallel); one file per page kind does the rest: `group.rs` (a group's weeks,
+//! bot files and page), `site.rs` (home, 404, sitemap, assets), `feed.rs` (Atom feeds),
+//! `pages.rs` (the site's `static/` and Markdown pages). Every template gets a typed page
+//! context from `view.rs`.
 
 pub mod bot;
+mod feed;
+mod group;
+mod pages;
+mod site;
 pub mod templates;
 pub mod text;
 pub mod view;
 
-use std::path::Path;
-
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
-use minijinja::{context, Environment};
+use minijinja::Environment;
 use serde::Serialize;
 
-use crate::config::{Clock, Config, GroupConfig, LatestPeriod, Visibility};
+use crate::config::{Clock, Config, LatestPeriod, Visibility};
 use crate::period::Period;
-use crate::rank::rank;
-use crate::store::{Store, StoredGroup, StoredPeriod};
+use crate::store::{Store, StoredGroup};
 use crate::write::{Output, WriteStats};
-use view::{period_label, period_path, GroupHead, PeriodItem, PeriodView, SiteView};
+use group::{bot_groups, render_group};
+use pages::{copy_static, render_markdown_pages};
+use site::render_site_pages;
+use view::GroupCard;
+use view::SiteView;
 
 /// What a render did, for the summary line.
 #[derive(Debug, Default, Clone)]
@@ -48,29 +57,6 @@ struct Ctx<'a> {
     store: Store,
     /// Every group with its display name, for the bots' quick replies.
     bot_groups: Vec<bot::GroupLink>,
-}
-
-/// What the site-wide pages need from one group.
-#[derive(Debug, Clone, Serialize)]
-struct GroupSummary {
-    slug: String,
-    name: String,
-    kind: &'static str,
-    description: Option<String>,
-    member_count: Option<u64>,
-    stale: bool,
-    stale_since: Option<String>,
-    /// Shown on the home page, in the sitemap and the site feed (a public group).
-    listed: bool,
-    latest: Option<PeriodItem>,
-    /// Every stored period, newest first.
-    periods: Vec<PeriodItem>,
-    posts: u64,
-    /// RFC 3339 time the group's data last changed.
-    updated: Option<String>,
-    /// Its newest weeks as feed entries, newest first.
-    #[serde(skip)]
-    recent: Vec<FeedItem>,
 }
 
 /// Renders the site into `config.output_dir()` from the archive, the config and the
@@ -126,7 +112,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         render_group(&ctx, &out, g, stored).with_context(|| format!("group `{}`", g.slug))
     })?;
 
-    let listed: Vec<GroupSummary> = summaries.iter().filter(|s| s.listed).cloned().collect();
+    let listed: Vec<GroupCard> = summaries.iter().filter(|s| s.listed).cloned().collect();
     render_site_pages(&ctx, &out, &listed)?;
     copy_static(&config.root.join("static"), &out)?;
     render_markdown_pages(&ctx, &out, &config.root.join("pages"))?;
@@ -169,7 +155,9 @@ fn parallel_map<T: Sync, R: Send>(
 }
 
 impl Ctx<'_> {
-    fn render(&self, name: &str, ctx: minijinja::Value) -> Result<Vec<u8>> {
+    /// Renders template `name` with its typed page context.
+    fn render(&self, name: &str, page: &impl Serialize) -> Result<Vec<u8>> {
+        let ctx = minijinja::Value::from_serialize(page);
         let tmpl = self
             .env
             .get_template(name)
@@ -200,516 +188,4 @@ impl Ctx<'_> {
             LatestPeriod::Previous => current.prev(),
         }
     }
-}
-
-fn item(
-    clock: Clock,
-    slug: &str,
-    period: Period,
-    stored: Option<&StoredPeriod>,
-    digest: Option<&crate::rank::Digest>,
-) -> PeriodItem {
-    PeriodItem {
-        key: period.key(),
-        label: period_label(period),
-        path: period_path(slug, period),
-        posts: stored.map_or(0, |s| s.posts.len() as u64),
-        ranked: digest.map_or(0, |d| d.ranked.len()),
-        top_title: digest
-            .and_then(|d| d.ranked.first())
-            .map(|r| text::post_title(r.post, 100)),
-        year: chrono::Datelike::year(&period.first_day),
-        published: period.start(clock).with_timezone(&clock.tz).to_rfc3339(),
-        updated: stored.map(|s| s.updated_at.to_rfc3339()),
-    }
-}
-
-/// A feed entry's content: the week's totals and its top posts, linked to their anchors
-/// on the week's page. Escaped here as HTML; the feed template escapes it again as XML text.
-fn feed_content(ctx: &Ctx, item: &PeriodItem, digest: &crate::rank::Digest) -> String {
-    let mut html = format!(
-        "<p>{}</p>",
-        text::escape_html(&text::counts_in_words(
-            &[
-                (digest.totals.posts, "post", "posts"),
-                (digest.totals.comments, "comment", "comments"),
-                (digest.totals.shares, "share", "shares"),
-            ],
-            false,
-        ))
-    );
-    if !digest.ranked.is_empty() {
-        html.push_str("<ol>");
-        for r in &digest.ranked {
-            let p = r.post;
-            html.push_str(&format!(
-                "<li><a href=\"{}{}#post-{}\">{}</a> ({})</li>",
-                ctx.base,
-                item.path,
-                text::escape_html(&p.id),
-                text::escape_html(&text::post_title(p, 100)),
-                text::escape_html(&text::engagement(p.comments, p.shares, p.reactions)),
-            ));
-        }
-        html.push_str("</ol>");
-    }
-    html
-}
-
-fn render_group(
-    ctx: &Ctx,
-    out: &Output,
-    g: &GroupConfig,
-    group: &StoredGroup,
-) -> Result<GroupSummary> {
-    let info = &group.info;
-    let clock = ctx.clock;
-    let keys = ctx.store.periods(&g.slug)?;
-    let mut stored = Vec::with_capacity(keys.len());
-    for p in &keys {
-        // Listed a moment ago: gone now only if something else is changing `data/`.
-        let sp = ctx.store.load_period(&g.slug, *p)?.with_context(|| {
-            format!(
-                "archive file `{}/{}/{}.json` disappeared while rendering",
-                ctx.config.site.data_dir.display(),
-                g.slug,
-                p.key()
-            )
-        })?;
-        stored.push((*p, sp));
-    }
-    let updated = stored.iter().map(|(_, s)| s.updated_at).max();
-    // The notice's date: when a fetch last succeeded, in the site's timezone.
-    let stale = group
-        .last_failure
-        .map(|_| group.last_success.map(|t| view::format_time(t, clock.tz)));
-    let head = GroupHead::new(
-        g,
-        &ctx.config.site.language,
-        info,
-        stale.clone(),
-        updated.map(|t| view::format_time(t, clock.tz)),
-    );
-    let current = Period::containing(clock, ctx.now);
-    let target = ctx.latest_target();
-    let latest = keys
-        .iter()
-        .rev()
-        .find(|p| **p <= target)
-        .copied()
-        .unwrap_or(target);
-
-    let digests: Vec<_> = stored
-        .iter()
-        .map(|(_, s)| rank(&s.posts, &ctx.config.ranking))
-        .collect();
-    let items: Vec<PeriodItem> = stored
-        .iter()
-        .zip(&digests)
-        .map(|((p, s), d)| item(clock, &g.slug, *p, Some(s), Some(d)))
-        .collect();
-
-    let group_url = format!("{}{}/", ctx.base, g.slug);
-    let site = ctx.site();
-    let latest_item = items.iter().find(|it| it.key == latest.key());
-    let mut posts = 0;
-    let mut latest_view = None;
-    for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
-        posts += sp.posts.len() as u64;
-        let view = PeriodView::new(
-            &g.slug,
-            *period,
-            clock,
-            &ctx.config.ranking,
-            digest,
-            &sp.posts,
-            *period == current,
-            Some(sp.updated_at),
-            i.checked_sub(1).map(|j| &items[j]),
-            items.get(i + 1),
-        );
-        let dir = &items[i].path;
-        let page_url = format!("{}{dir}", ctx.base);
-        let (html, files) = period_outputs(
-            ctx,
-            &head,
-            *period,
-            &view,
-            digest,
-            Some(&page_url),
-            &group_url,
-            latest_item,
-        )?;
-        put_period(out, dir, &html, &files)?;
-        if *period == latest {
-            write_latest(out, &g.slug, &html, &files)?;
-            // The group page shows the latest week too, without its pager.
-            latest_view = Some(PeriodView {
-                prev: None,
-                next: None,
-                ..view
-            });
-        }
-    }
-    if latest_view.is_none() {
-        // Nothing stored yet for the latest period: the bots still get a valid answer.
-        let empty = crate::rank::rank(&[], &ctx.config.ranking);
-        let view = PeriodView::new(
-            &g.slug,
-            latest,
-            clock,
-            &ctx.config.ranking,
-            &empty,
-            &[],
-            latest == current,
-            None,
-            None,
-            None,
-        );
-        let (html, files) =
-            period_outputs(ctx, &head, latest, &view, &empty, None, &group_url, None)?;
-        write_latest(out, &g.slug, &html, &files)?;
-    }
-
-    let archive: Vec<PeriodItem> = items.iter().rev().cloned().collect();
-    let meta = view::PageMeta {
-        title: format!("{} · {}", head.name, ctx.config.site.title),
-        description: match (info.description.as_deref(), latest_item) {
-            (Some(d), _) if !d.trim().is_empty() => text::one_line(d, 200),
-            (_, Some(it)) => format!(
-                "The weekly top posts of {}: {} weeks in the archive, latest {}.",
-                head.name,
-                archive.len(),
-                it.label
-            ),
-            _ => format!("The weekly top posts of {}.", head.name),
-        },
-        url: group_url.clone(),
-        image: ctx.site_image(),
-        lang: head.lang.to_string(),
-    };
-    let years = view::by_year(&archive);
-    let html = ctx.render(
-        "group.html",
-        context! { site => &site, meta => &meta, group => &head, latest => &latest_view, periods => &archive,
-                   years => &years, root => "../" },
-    )?;
-    out.put(&format!("{}/index.html", g.slug), &html)?;
-    // The newest 50 weeks, with their content, for this group's feed and the site's.
-    let recent: Vec<FeedItem> = stored
-        .iter()
-        .zip(&digests)
-        .zip(&items)
-        .rev()
-        .take(FEED_ENTRIES)
-        .map(|((_, digest), item)| FeedItem {
-            group: head.name.to_string(),
-            item: item.clone(),
-            content: feed_content(ctx, item, digest),
-        })
-        .collect();
-    let feed = ctx.render(
-        "feed.xml",
-        context! { site => &site, feed_url => format!("{group_url}feed.xml"), title => head.name,
-        page_url => &group_url, entries => &recent,
-        updated => recent.iter().filter_map(|e| e.item.updated.as_deref()).max() },
-    )?;
-    out.put(&format!("{}/feed.xml", g.slug), &feed)?;
-
-    Ok(GroupSummary {
-        slug: g.slug.clone(),
-        name: head.name.to_string(),
-        kind: g.kind.as_str(),
-        description: info.description.clone(),
-        member_count: info.member_count,
-        stale: head.stale,
-        stale_since: head.stale_since.clone(),
-        listed: !head.noindex,
-        latest: items.iter().find(|it| it.key == latest.key()).cloned(),
-        periods: archive,
-        posts,
-        updated: updated.map(|t| t.to_rfc3339()),
-        recent,
-    })
-}
-
-/// One period's page and bot files. `period_url` is `None` when the period has no page
-/// (nothing stored for it).
-#[allow(clippy::too_many_arguments)]
-fn period_outputs(
-    ctx: &Ctx,
-    head: &GroupHead,
-    period: Period,
-    view: &PeriodView,
-    digest: &crate::rank::Digest,
-    period_url: Option<&str>,
-    group_url: &str,
-    latest: Option<&PeriodItem>,
-) -> Result<(Vec<u8>, bot::Files)> {
-    let mut description = format!(
-        "The top posts of {} in the week of {}: {}.",
-        head.name, view.label, view.totals_line
-    );
-    if let Some(first) = view.ranked.first() {
-        description.push_str(&format!(
-            " Top post: “{}”",
-            text::one_line(&first.title, 100)
-        ));
-    }
-    let meta = view::PageMeta {
-        title: format!("{}, {} · {}", head.name, view.label, ctx.config.site.title),
-        description,
-        url: format!("{}{}", ctx.base, view.path),
-        image: ctx.site_image(),
-        lang: head.lang.to_string(),
-    };
-    let html = ctx.render(
-        "period.html",
-        context! { site => &ctx.site(), meta => &meta, group => head, period => view, latest => latest, root => "../../" },
-    )?;
-    let files = bot::files(&bot::BotInput {
-        group_slug: head.slug,
-        group_name: head.name,
-        group_url,
-        period,
-        clock: ctx.clock,
-        digest,
-        ranking: &ctx.config.ranking,
-        period_url,
-        is_current: view.is_current,
-        bot: &ctx.config.bot,
-        groups: &ctx.bot_groups,
-    });
-    Ok((html, files))
-}
-
-/// Every public group's slug, display name (as its pages show it) and URL, for quick
-/// replies: a bot never points at an unlisted or private group.
-fn bot_groups(config: &Config, groups: &[(&GroupConfig, StoredGroup)]) -> Vec<bot::GroupLink> {
-    let base = config.base_url();
-    groups
-        .iter()
-        .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) == Visibility::Public)
-        .map(|(g, StoredGroup { info, .. })| bot::GroupLink {
-            slug: g.slug.clone(),
-            name: g.display_name(info.name.as_deref()).to_string(),
-            url: format!("{base}{}/", g.slug),
-        })
-        .collect()
-}
-
-/// `<slug>/latest/`: the latest period's page and bot files, and `<slug>/latest.json` = the
-/// Chatfuel one.
-fn write_latest(out: &Output, slug: &str, html: &[u8], files: &bot::Files) -> Result<()> {
-    put_period(out, &format!("{slug}/latest/"), html, files)?;
-    match files.iter().find(|(name, _)| *name == "chatfuel.json") {
-        Some((_, bytes)) => out.put(&format!("{slug}/latest.json"), bytes),
-        None => Ok(()),
-    }
-}
-
-/// A period's page and bot files into folder `dir` (ending in `/`), staged together.
-fn put_period(out: &Output, dir: &str, html: &[u8], files: &bot::Files) -> Result<()> {
-    let paths: Vec<String> = std::iter::once("index.html")
-        .chain(files.iter().map(|(name, _)| *name))
-        .map(|name| format!("{dir}{name}"))
-        .collect();
-    let contents = std::iter::once(html).chain(files.iter().map(|(_, bytes)| bytes.as_slice()));
-    let staged: Vec<(&str, &[u8])> = paths.iter().map(String::as_str).zip(contents).collect();
-    out.put_all(&staged)
-}
-
-/// Entries in a feed: the newest weeks.
-const FEED_ENTRIES: usize = 50;
-
-/// One Atom entry: a week of a group, with its top posts as (escaped) HTML content.
-#[derive(Debug, Clone, Serialize)]
-struct FeedItem {
-    group: String,
-    item: PeriodItem,
-    content: String,
-}
-
-/// The site feed's entries: the newest weeks over every group.
-fn site_feed_entries(groups: &[GroupSummary]) -> Vec<&FeedItem> {
-    let mut entries: Vec<&FeedItem> = groups.iter().flat_map(|g| &g.recent).collect();
-    entries.sort_by(|a, b| {
-        b.item
-            .published
-            .cmp(&a.item.published)
-            .then_with(|| a.group.cmp(&b.group))
-    });
-    entries.truncate(FEED_ENTRIES);
-    entries
-}
-
-fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupSummary]) -> Result<()> {
-    let site = ctx.site();
-    let title = &ctx.config.site.title;
-    let description = if ctx.config.site.description.trim().is_empty() {
-        format!(
-            "The weekly top posts of {}.",
-            groups
-                .iter()
-                .map(|g| g.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    } else {
-        text::one_line(&ctx.config.site.description, 200)
-    };
-    let meta = view::PageMeta {
-        title: title.clone(),
-        description,
-        url: ctx.base.clone(),
-        image: ctx.site_image(),
-        lang: ctx.config.site.language.clone(),
-    };
-    let updated = groups.iter().filter_map(|g| g.updated.as_deref()).max();
-    let html = ctx.render(
-        "index.html",
-        context! { site => &site, meta => &meta, groups => groups, root => "" },
-    )?;
-    out.put("index.html", &html)?;
-    let not_found = view::PageMeta {
-        title: format!("Not found · {title}"),
-        url: format!("{}404.html", ctx.base),
-        ..meta
-    };
-    out.put(
-        "404.html",
-        &ctx.render(
-            "404.html",
-            context! { site => &site, meta => &not_found, groups => groups, root => ctx.base.as_str() },
-        )?,
-    )?;
-    let entries = site_feed_entries(groups);
-    out.put(
-        "feed.xml",
-        &ctx.render(
-            "feed.xml",
-            context! { site => &site, feed_url => format!("{}feed.xml", ctx.base), title => title,
-            page_url => &ctx.base, entries => &entries,
-            updated => entries.iter().filter_map(|e| e.item.updated.as_deref()).max() },
-        )?,
-    )?;
-    out.put(
-        "sitemap.xml",
-        &ctx.render(
-            "sitemap.xml",
-            context! { site => &site, groups => groups, updated => updated },
-        )?,
-    )?;
-    // The default favicon and sharing picture, unless the site's `static/` has its own.
-    let statics = ctx.config.root.join("static");
-    if !statics.join("favicon.svg").exists() {
-        out.put(
-            "favicon.svg",
-            &ctx.render("favicon.svg", context! { site => &site })?,
-        )?;
-    }
-    if !statics.join(OG_IMAGE_FILE).exists() {
-        out.put(OG_IMAGE_FILE, templates::OG_IMAGE)?;
-    }
-    out.put(
-        "robots.txt",
-        &ctx.render("robots.txt", context! { site => &site })?,
-    )?;
-    out.put(
-        "style.css",
-        &ctx.render("style.css", context! { site => &site })?,
-    )?;
-    Ok(())
-}
-
-/// Copies the site's `static/` folder as is.
-fn copy_static(dir: &Path, out: &Output) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("cannot read `{}`", dir.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).expect("walked under dir");
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if rel.split('/').any(|c| c.starts_with('.')) {
-            continue;
-        }
-        let bytes = std::fs::read(entry.path())
-            .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
-        out.put(&rel, &bytes).with_context(|| {
-            format!(
-                "static file `{}`: the site already makes `{rel}` (to change a page, override \
-                 its template in `templates/`)",
-                entry.path().display()
-            )
-        })?;
-    }
-    Ok(())
-}
-
-/// `pages/<name>.md` becomes `<name>/index.html`. Raw HTML in the Markdown is shown as
-/// text, like everything else we did not write ourselves.
-fn render_markdown_pages(ctx: &Ctx, out: &Output, dir: &Path) -> Result<()> {
-    use pulldown_cmark::{Event, Options, Parser};
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list `{}`", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    files.sort();
-    let site = ctx.site();
-    for path in files {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        if !crate::config::is_url_safe_slug(&stem) || ctx.config.group(&stem).is_some() {
-            anyhow::bail!(
-                "page `{}`: its file name must be a URL-safe slug that is not a group's",
-                path.display()
-            );
-        }
-        let md = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
-        let title = md
-            .lines()
-            .find_map(|l| l.strip_prefix("# "))
-            .unwrap_or(&stem)
-            .trim()
-            .to_string();
-        let parser = Parser::new_ext(&md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-            .map(|e| match e {
-                Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-                other => other,
-            });
-        let mut body = String::new();
-        pulldown_cmark::html::push_html(&mut body, parser);
-        // The first paragraph of text, as the page's description.
-        let description = md
-            .split("\n\n")
-            .map(str::trim)
-            .find(|p| !p.is_empty() && !p.starts_with('#'))
-            .map_or_else(|| title.clone(), |p| text::one_line(p, 200));
-        let meta = view::PageMeta {
-            title: format!("{title} · {}", ctx.config.site.title),
-            description,
-            url: format!("{}{stem}/", ctx.base),
-            image: ctx.site_image(),
-            lang: ctx.config.site.language.clone(),
-        };
-        let html = ctx.render(
-            "page.html",
-            context! { site => &site, meta => &meta, title => title, body => minijinja::Value::from_safe_string(body), root => "../" },
-        )?;
-        out.put(&format!("{stem}/index.html"), &html)
-            .with_context(|| format!("page `{}`", path.display()))?;
-    }
-    Ok(())
 }

@@ -18,6 +18,111 @@ pub struct SiteView<'a> {
     pub language: &'a str,
 }
 
+/// `index.html` and `404.html`: every listed group.
+#[derive(Debug, Serialize)]
+pub struct IndexPage<'a> {
+    pub site: &'a SiteView<'a>,
+    pub meta: &'a PageMeta,
+    pub groups: &'a [GroupCard],
+    pub root: &'a str,
+}
+
+/// `group.html`: a group's summary, its latest week and its archive.
+#[derive(Debug, Serialize)]
+pub struct GroupPage<'a> {
+    pub site: &'a SiteView<'a>,
+    pub meta: &'a PageMeta,
+    pub group: &'a GroupHead<'a>,
+    pub latest: Option<&'a PeriodView<'a>>,
+    /// Every stored week, newest first.
+    pub periods: &'a [PeriodItem],
+    /// The same weeks by year.
+    pub years: &'a [YearView<'a>],
+    pub root: &'a str,
+}
+
+/// `period.html`: one week of a group.
+#[derive(Debug, Serialize)]
+pub struct PeriodPage<'a> {
+    pub site: &'a SiteView<'a>,
+    pub meta: &'a PageMeta,
+    pub group: &'a GroupHead<'a>,
+    pub period: &'a PeriodView<'a>,
+    /// The group's latest week, for the "Latest week" link.
+    pub latest: Option<&'a PeriodItem>,
+    pub root: &'a str,
+}
+
+/// `page.html`: a Markdown page of the site's `pages/`.
+#[derive(Debug, Serialize)]
+pub struct MarkdownPage<'a> {
+    pub site: &'a SiteView<'a>,
+    pub meta: &'a PageMeta,
+    pub title: &'a str,
+    /// The page's HTML, made by pulldown-cmark from the Markdown (raw HTML shown as text).
+    pub body: minijinja::Value,
+    pub root: &'a str,
+}
+
+/// `feed.xml`: a group's feed or the site's.
+#[derive(Debug, Serialize)]
+pub struct FeedPage<'a> {
+    pub site: &'a SiteView<'a>,
+    pub feed_url: &'a str,
+    pub title: &'a str,
+    pub page_url: &'a str,
+    pub entries: &'a [&'a FeedEntry],
+    /// The newest entry's `updated`.
+    pub updated: Option<&'a str>,
+}
+
+/// One Atom entry: a week of a group, with its top posts as (escaped) HTML content.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry {
+    pub group: String,
+    pub item: PeriodItem,
+    pub content: String,
+}
+
+/// `sitemap.xml`: every listed group's pages.
+#[derive(Debug, Serialize)]
+pub struct SitemapPage<'a> {
+    pub site: &'a SiteView<'a>,
+    pub groups: &'a [GroupCard],
+    /// When any listed group's data last changed.
+    pub updated: Option<&'a str>,
+}
+
+/// `robots.txt`, `style.css`, `favicon.svg`: the site's values only.
+#[derive(Debug, Serialize)]
+pub struct AssetPage<'a> {
+    pub site: &'a SiteView<'a>,
+}
+
+/// A group as the site-wide pages show it (home page card, sitemap, 404, site feed).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupCard {
+    pub slug: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub description: Option<String>,
+    pub member_count: Option<u64>,
+    pub stale: bool,
+    pub stale_since: Option<String>,
+    /// Shown on the home page, in the sitemap and the site feed (a public group).
+    pub listed: bool,
+    pub latest: Option<PeriodItem>,
+    /// Every stored period, newest first.
+    pub periods: Vec<PeriodItem>,
+    pub posts: u64,
+    /// RFC 3339 time the group's data last changed.
+    pub updated: Option<String>,
+    /// Its newest weeks as feed entries, newest first (for the site feed; not a template
+    /// value).
+    #[serde(skip)]
+    pub recent: Vec<FeedEntry>,
+}
+
 /// A group's heading, as shown on every page of the group.
 #[derive(Debug, Serialize)]
 pub struct GroupHead<'a> {

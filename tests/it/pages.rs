@@ -192,3 +192,27 @@ fn source_date_epoch_pins_every_recorded_time() {
         "{feed}"
     );
 }
+
+#[test]
+fn a_markdown_page_is_rendered_as_html_and_raw_html_in_it_as_text() {
+    let site = Site::demo();
+    site.write(
+        "pages/about.md",
+        "# About this digest\n\nEvery week, the **most discussed** posts.\n\n<script>alert(1)</script>\n",
+    );
+    site.run(&["build", NOW]).success();
+    let page = site.read("public/about/index.html");
+    assert!(page.contains("<strong>most discussed</strong>"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(page.contains("<title>About this digest · "), "{page}");
+    assert!(
+        page.contains(
+            "<meta name=\"description\" content=\"Every week, the **most discussed** posts.\">"
+        ),
+        "{page}"
+    );
+}

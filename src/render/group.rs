@@ -1,0 +1,326 @@
+//! One group's pages and bot files: every stored week (page, the four bot files), the
+//! latest week's copies (`latest/`, `latest.json`), the group page and its feed.
+
+use anyhow::{Context, Result};
+
+use super::feed::{feed_content, FEED_ENTRIES};
+use super::view::{
+    self, period_label, period_path, FeedEntry, FeedPage, GroupCard, GroupHead, GroupPage,
+    PeriodItem, PeriodPage, PeriodView,
+};
+use super::{bot, text, Ctx};
+use crate::config::{Clock, Config, GroupConfig, Visibility};
+use crate::period::Period;
+use crate::rank::rank;
+use crate::store::{StoredGroup, StoredPeriod};
+use crate::write::Output;
+
+fn item(
+    clock: Clock,
+    slug: &str,
+    period: Period,
+    stored: Option<&StoredPeriod>,
+    digest: Option<&crate::rank::Digest>,
+) -> PeriodItem {
+    PeriodItem {
+        key: period.key(),
+        label: period_label(period),
+        path: period_path(slug, period),
+        posts: stored.map_or(0, |s| s.posts.len() as u64),
+        ranked: digest.map_or(0, |d| d.ranked.len()),
+        top_title: digest
+            .and_then(|d| d.ranked.first())
+            .map(|r| text::post_title(r.post, 100)),
+        year: chrono::Datelike::year(&period.first_day),
+        published: period.start(clock).with_timezone(&clock.tz).to_rfc3339(),
+        updated: stored.map(|s| s.updated_at.to_rfc3339()),
+    }
+}
+
+pub(super) fn render_group(
+    ctx: &Ctx,
+    out: &Output,
+    g: &GroupConfig,
+    group: &StoredGroup,
+) -> Result<GroupCard> {
+    let info = &group.info;
+    let clock = ctx.clock;
+    let keys = ctx.store.periods(&g.slug)?;
+    let mut stored = Vec::with_capacity(keys.len());
+    for p in &keys {
+        // Listed a moment ago: gone now only if something else is changing `data/`.
+        let sp = ctx.store.load_period(&g.slug, *p)?.with_context(|| {
+            format!(
+                "archive file `{}/{}/{}.json` disappeared while rendering",
+                ctx.config.site.data_dir.display(),
+                g.slug,
+                p.key()
+            )
+        })?;
+        stored.push((*p, sp));
+    }
+    let updated = stored.iter().map(|(_, s)| s.updated_at).max();
+    // The notice's date: when a fetch last succeeded, in the site's timezone.
+    let stale = group
+        .last_failure
+        .map(|_| group.last_success.map(|t| view::format_time(t, clock.tz)));
+    let head = GroupHead::new(
+        g,
+        &ctx.config.site.language,
+        info,
+        stale.clone(),
+        updated.map(|t| view::format_time(t, clock.tz)),
+    );
+    let current = Period::containing(clock, ctx.now);
+    let target = ctx.latest_target();
+    let latest = keys
+        .iter()
+        .rev()
+        .find(|p| **p <= target)
+        .copied()
+        .unwrap_or(target);
+
+    let digests: Vec<_> = stored
+        .iter()
+        .map(|(_, s)| rank(&s.posts, &ctx.config.ranking))
+        .collect();
+    let items: Vec<PeriodItem> = stored
+        .iter()
+        .zip(&digests)
+        .map(|((p, s), d)| item(clock, &g.slug, *p, Some(s), Some(d)))
+        .collect();
+
+    let group_url = format!("{}{}/", ctx.base, g.slug);
+    let site = ctx.site();
+    let latest_item = items.iter().find(|it| it.key == latest.key());
+    let mut posts = 0;
+    let mut latest_view = None;
+    for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
+        posts += sp.posts.len() as u64;
+        let view = PeriodView::new(
+            &g.slug,
+            *period,
+            clock,
+            &ctx.config.ranking,
+            digest,
+            &sp.posts,
+            *period == current,
+            Some(sp.updated_at),
+            i.checked_sub(1).map(|j| &items[j]),
+            items.get(i + 1),
+        );
+        let dir = &items[i].path;
+        let page_url = format!("{}{dir}", ctx.base);
+        let (html, files) = period_outputs(
+            ctx,
+            &head,
+            *period,
+            &view,
+            digest,
+            Some(&page_url),
+            &group_url,
+            latest_item,
+        )?;
+        put_period(out, dir, &html, &files)?;
+        if *period == latest {
+            write_latest(out, &g.slug, &html, &files)?;
+            // The group page shows the latest week too, without its pager.
+            latest_view = Some(PeriodView {
+                prev: None,
+                next: None,
+                ..view
+            });
+        }
+    }
+    if latest_view.is_none() {
+        // Nothing stored yet for the latest period: the bots still get a valid answer.
+        let empty = crate::rank::rank(&[], &ctx.config.ranking);
+        let view = PeriodView::new(
+            &g.slug,
+            latest,
+            clock,
+            &ctx.config.ranking,
+            &empty,
+            &[],
+            latest == current,
+            None,
+            None,
+            None,
+        );
+        let (html, files) =
+            period_outputs(ctx, &head, latest, &view, &empty, None, &group_url, None)?;
+        write_latest(out, &g.slug, &html, &files)?;
+    }
+
+    let archive: Vec<PeriodItem> = items.iter().rev().cloned().collect();
+    let meta = view::PageMeta {
+        title: format!("{} · {}", head.name, ctx.config.site.title),
+        description: match (info.description.as_deref(), latest_item) {
+            (Some(d), _) if !d.trim().is_empty() => text::one_line(d, 200),
+            (_, Some(it)) => format!(
+                "The weekly top posts of {}: {} weeks in the archive, latest {}.",
+                head.name,
+                archive.len(),
+                it.label
+            ),
+            _ => format!("The weekly top posts of {}.", head.name),
+        },
+        url: group_url.clone(),
+        image: ctx.site_image(),
+        lang: head.lang.to_string(),
+    };
+    let years = view::by_year(&archive);
+    let html = ctx.render(
+        "group.html",
+        &GroupPage {
+            site: &site,
+            meta: &meta,
+            group: &head,
+            latest: latest_view.as_ref(),
+            periods: &archive,
+            years: &years,
+            root: "../",
+        },
+    )?;
+    out.put(&format!("{}/index.html", g.slug), &html)?;
+    // The newest 50 weeks, with their content, for this group's feed and the site's.
+    let recent: Vec<FeedEntry> = stored
+        .iter()
+        .zip(&digests)
+        .zip(&items)
+        .rev()
+        .take(FEED_ENTRIES)
+        .map(|((_, digest), item)| FeedEntry {
+            group: head.name.to_string(),
+            item: item.clone(),
+            content: feed_content(ctx, item, digest),
+        })
+        .collect();
+    let feed = ctx.render(
+        "feed.xml",
+        &FeedPage {
+            site: &site,
+            feed_url: &format!("{group_url}feed.xml"),
+            title: head.name,
+            page_url: &group_url,
+            entries: &recent.iter().collect::<Vec<_>>(),
+            updated: recent
+                .iter()
+                .filter_map(|e| e.item.updated.as_deref())
+                .max(),
+        },
+    )?;
+    out.put(&format!("{}/feed.xml", g.slug), &feed)?;
+
+    Ok(GroupCard {
+        slug: g.slug.clone(),
+        name: head.name.to_string(),
+        kind: g.kind.as_str(),
+        description: info.description.clone(),
+        member_count: info.member_count,
+        stale: head.stale,
+        stale_since: head.stale_since.clone(),
+        listed: !head.noindex,
+        latest: items.iter().find(|it| it.key == latest.key()).cloned(),
+        periods: archive,
+        posts,
+        updated: updated.map(|t| t.to_rfc3339()),
+        recent,
+    })
+}
+
+/// One period's page and bot files. `period_url` is `None` when the period has no page
+/// (nothing stored for it).
+#[allow(clippy::too_many_arguments)]
+fn period_outputs(
+    ctx: &Ctx,
+    head: &GroupHead,
+    period: Period,
+    view: &PeriodView,
+    digest: &crate::rank::Digest,
+    period_url: Option<&str>,
+    group_url: &str,
+    latest: Option<&PeriodItem>,
+) -> Result<(Vec<u8>, bot::Files)> {
+    let mut description = format!(
+        "The top posts of {} in the week of {}: {}.",
+        head.name, view.label, view.totals_line
+    );
+    if let Some(first) = view.ranked.first() {
+        description.push_str(&format!(
+            " Top post: “{}”",
+            text::one_line(&first.title, 100)
+        ));
+    }
+    let meta = view::PageMeta {
+        title: format!("{}, {} · {}", head.name, view.label, ctx.config.site.title),
+        description,
+        url: format!("{}{}", ctx.base, view.path),
+        image: ctx.site_image(),
+        lang: head.lang.to_string(),
+    };
+    let html = ctx.render(
+        "period.html",
+        &PeriodPage {
+            site: &ctx.site(),
+            meta: &meta,
+            group: head,
+            period: view,
+            latest,
+            root: "../../",
+        },
+    )?;
+    let files = bot::files(&bot::BotInput {
+        group_slug: head.slug,
+        group_name: head.name,
+        group_url,
+        period,
+        clock: ctx.clock,
+        digest,
+        ranking: &ctx.config.ranking,
+        period_url,
+        is_current: view.is_current,
+        bot: &ctx.config.bot,
+        groups: &ctx.bot_groups,
+    });
+    Ok((html, files))
+}
+
+/// Every public group's slug, display name (as its pages show it) and URL, for quick
+/// replies: a bot never points at an unlisted or private group.
+pub(super) fn bot_groups(
+    config: &Config,
+    groups: &[(&GroupConfig, StoredGroup)],
+) -> Vec<bot::GroupLink> {
+    let base = config.base_url();
+    groups
+        .iter()
+        .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) == Visibility::Public)
+        .map(|(g, StoredGroup { info, .. })| bot::GroupLink {
+            slug: g.slug.clone(),
+            name: g.display_name(info.name.as_deref()).to_string(),
+            url: format!("{base}{}/", g.slug),
+        })
+        .collect()
+}
+
+/// `<slug>/latest/`: the latest period's page and bot files, and `<slug>/latest.json` = the
+/// Chatfuel one.
+fn write_latest(out: &Output, slug: &str, html: &[u8], files: &bot::Files) -> Result<()> {
+    put_period(out, &format!("{slug}/latest/"), html, files)?;
+    match files.iter().find(|(name, _)| *name == "chatfuel.json") {
+        Some((_, bytes)) => out.put(&format!("{slug}/latest.json"), bytes),
+        None => Ok(()),
+    }
+}
+
+/// A period's page and bot files into folder `dir` (ending in `/`), staged together.
+fn put_period(out: &Output, dir: &str, html: &[u8], files: &bot::Files) -> Result<()> {
+    let paths: Vec<String> = std::iter::once("index.html")
+        .chain(files.iter().map(|(name, _)| *name))
+        .map(|name| format!("{dir}{name}"))
+        .collect();
+    let contents = std::iter::once(html).chain(files.iter().map(|(_, bytes)| bytes.as_slice()));
+    let staged: Vec<(&str, &[u8])> = paths.iter().map(String::as_str).zip(contents).collect();
+    out.put_all(&staged)
+}
