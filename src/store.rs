@@ -99,6 +99,10 @@ impl Store {
         Self { root, clock }
     }
 
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
     pub fn group_dir(&self, slug: &str) -> PathBuf {
         self.root.join(slug)
     }
@@ -137,8 +141,45 @@ impl Store {
         for post in stored.iter_mut().flat_map(|s| s.posts.iter_mut()) {
             keep_http_url(&mut post.permalink_url);
             keep_http_url(&mut post.picture);
+            // A copy's name is joined to `media/`: never a path out of it.
+            if post
+                .image
+                .as_ref()
+                .is_some_and(|i| !crate::media::is_media_file_name(&i.file))
+            {
+                post.image = None;
+            }
         }
         Ok(stored)
+    }
+
+    /// Records pictures kept for posts of a stored period (post id → copy). The file is
+    /// rewritten, with `updated_at` moved to `now`, only when a post's copy changed, so a
+    /// fetch that kept nothing new leaves `data/` byte-identical. Returns whether it was.
+    pub fn set_images(
+        &self,
+        slug: &str,
+        period: Period,
+        images: &std::collections::HashMap<String, crate::model::Image>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let Some(mut stored) = self.load_period(slug, period)? else {
+            return Ok(false);
+        };
+        let mut changed = false;
+        for post in &mut stored.posts {
+            if let Some(image) = images.get(&post.id) {
+                if post.image.as_ref() != Some(image) {
+                    post.image = Some(image.clone());
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            stored.updated_at = now;
+            write_atomic(&self.period_path(slug, period), &to_pretty(&stored)?)?;
+        }
+        Ok(changed)
     }
 
     pub fn load_group(&self, slug: &str) -> Result<Option<StoredGroup>> {

@@ -24,6 +24,8 @@ pub(crate) struct FetchReport {
     pub groups: usize,
     pub posts: usize,
     pub periods_changed: usize,
+    /// Pictures newly copied into the archive.
+    pub pictures: usize,
 }
 
 impl FetchReport {
@@ -43,8 +45,12 @@ impl FetchReport {
 pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let report = fetch(config, now, args)?;
+    let pictures = match report.pictures {
+        0 => String::new(),
+        n => format!(", {n} pictures kept"),
+    };
     ui::info(format!(
-        "fetched: {} groups, {} posts, {} periods changed in {}",
+        "fetched: {} groups, {} posts, {} periods changed{pictures} in {}",
         report.groups,
         report.posts,
         report.periods_changed,
@@ -93,11 +99,20 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
     crate::fsutil::remove_leftover_temps(&config.data_dir(), crate::fsutil::is_atomic_temp)?;
     let results = crate::source::fetch_groups(config, requested, now);
     let store = Store::new(config.data_dir(), clock);
+    let pictures = crate::media::Pictures::new(config)?;
     let mut report = FetchReport::default();
     for (group, result) in config.groups.iter().zip(results) {
         report.groups += 1;
         let failure = match result {
-            Ok(fetched) => match apply(&store, group, fetched, requested, now, &mut report) {
+            Ok(fetched) => match apply(
+                &store,
+                pictures.as_ref(),
+                group,
+                fetched,
+                requested,
+                now,
+                &mut report,
+            ) {
                 Ok(()) => continue,
                 // The fetch worked but the archive could not take it (a damaged file, a
                 // full disk).
@@ -124,8 +139,9 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
 /// Hands one group's fetch to the store and reports what the store did.
 fn apply(
     store: &Store,
+    pictures: Option<&crate::media::Pictures>,
     group: &GroupConfig,
-    fetched: GroupFetch,
+    mut fetched: GroupFetch,
     requested: Option<Window>,
     now: Now,
     report: &mut FetchReport,
@@ -134,6 +150,7 @@ fn apply(
         ui::warn(format!("group `{}`: {w}", group.slug));
     }
     report.posts += fetched.posts.len();
+    let sources = crate::media::take_sources(&mut fetched.posts);
     let applied = store.apply(
         &group.slug,
         fetched.info,
@@ -148,6 +165,23 @@ fn apply(
             "group `{}`: the fetch returned no posts for {period}, which has stored posts; kept them",
             group.slug
         ));
+    }
+    if let (Some(pictures), Some(span)) = (pictures, applied.covered) {
+        let periods = crate::store::periods_in(store.clock(), span);
+        let kept = pictures.keep(store, &group.slug, &periods, &sources, now)?;
+        report.pictures += kept.kept;
+        if let Some((post, why)) = kept.failed.first() {
+            // One warning per group: the run goes on, the posts show no picture.
+            let more = match kept.failed.len() {
+                1 => String::new(),
+                n => format!(" and {} other picture(s)", n - 1),
+            };
+            ui::warn(format!(
+                "group `{}`: the picture of post `{post}`{more} could not be kept: {why}; \
+                 shown without a picture",
+                group.slug
+            ));
+        }
     }
     if let (Some(span), n @ 1..) = (applied.covered, applied.kept_outside) {
         ui::info(format!(

@@ -163,11 +163,20 @@ impl Ctx<'_> {
         }
     }
 
-    fn latest_target(&self) -> Period {
+    /// The period `latest` serves, given how many posts the current one has ranked.
+    fn latest_target(&self, current_ranked: usize) -> Period {
         let current = Period::containing(self.clock, self.now);
         match self.config.bot.latest {
             LatestPeriod::Current => current,
             LatestPeriod::Previous => current.prev(),
+            LatestPeriod::Auto => {
+                let needed = self.config.bot.auto_min_ranked.min(self.config.ranking.top);
+                if current_ranked >= needed {
+                    current
+                } else {
+                    current.prev()
+                }
+            }
         }
     }
 }
@@ -212,6 +221,14 @@ fn render_group(
         })?;
         stored.push((*p, sp));
     }
+    // Only pictures whose copy is in `data/<slug>/media/` are shown; the others show none.
+    let media_dir = ctx.store.group_dir(&g.slug).join("media");
+    let media = crate::media::list_files(&media_dir)?;
+    for post in stored.iter_mut().flat_map(|(_, s)| s.posts.iter_mut()) {
+        if post.image.as_ref().is_some_and(|i| !media.contains(&i.file)) {
+            post.image = None;
+        }
+    }
     let updated = stored.iter().map(|(_, s)| s.updated_at).max();
     // The notice's date: when a fetch last succeeded, in the site's timezone.
     let stale = group
@@ -224,18 +241,23 @@ fn render_group(
         updated.map(|t| view::format_time(t, clock.tz)),
     );
     let current = Period::containing(clock, ctx.now);
-    let target = ctx.latest_target();
+    let digests: Vec<_> = stored
+        .iter()
+        .map(|(_, s)| rank(&s.posts, &ctx.config.ranking))
+        .collect();
+    let current_ranked = stored
+        .iter()
+        .zip(&digests)
+        .find(|((p, _), _)| *p == current)
+        .map_or(0, |(_, d)| d.ranked.len());
+    let target = ctx.latest_target(current_ranked);
     let latest = keys
         .iter()
         .rev()
         .find(|p| **p <= target)
         .copied()
         .unwrap_or(target);
-
-    let digests: Vec<_> = stored
-        .iter()
-        .map(|(_, s)| rank(&s.posts, &ctx.config.ranking))
-        .collect();
+    copy_pictures(out, &g.slug, &media_dir, &digests)?;
     let items: Vec<PeriodItem> = stored
         .iter()
         .zip(&digests)
@@ -326,6 +348,34 @@ fn render_group(
         posts,
         updated: updated.map(|t| t.to_rfc3339()),
     })
+}
+
+/// Copies the kept pictures that pages and bot files show into `<slug>/media/`, as bytes:
+/// render never decodes a picture.
+fn copy_pictures(
+    out: &Output,
+    slug: &str,
+    media_dir: &Path,
+    digests: &[crate::rank::Digest],
+) -> Result<()> {
+    let shown: std::collections::BTreeSet<&str> = digests
+        .iter()
+        .flat_map(|d| {
+            d.ranked
+                .iter()
+                .map(|r| r.post)
+                .chain(d.top_commented)
+                .chain(d.top_shared)
+        })
+        .filter_map(|p| p.image.as_ref().map(|i| i.file.as_str()))
+        .collect();
+    for file in shown {
+        let path = media_dir.join(file);
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        out.put(&format!("{slug}/media/{file}"), &bytes)?;
+    }
+    Ok(())
 }
 
 /// One period's page and bot files. `period_url` is `None` when the period has no page
