@@ -138,7 +138,11 @@ impl Pictures {
                 continue;
             };
             for post in shown(&stored.posts, &self.ranking) {
-                if post.image.as_ref().is_some_and(|i| present.contains(&i.file)) {
+                if post
+                    .image
+                    .as_ref()
+                    .is_some_and(|i| present.contains(&i.file))
+                {
                     continue; // downloaded once, reused ever after
                 }
                 let source = match sources.get(&post.id) {
@@ -197,9 +201,13 @@ impl Pictures {
                     Source::Local(path) => read_local(&path, cfg.max_bytes),
                 };
                 let result = match bytes {
-                    Ok(bytes) => tokio::task::spawn_blocking(move || store_copy(&bytes, &cfg, &path))
-                        .await
-                        .unwrap_or_else(|e| Err(anyhow!("the picture could not be processed: {e}"))),
+                    Ok(bytes) => {
+                        tokio::task::spawn_blocking(move || store_copy(&bytes, &cfg, &path))
+                            .await
+                            .unwrap_or_else(|e| {
+                                Err(anyhow!("the picture could not be processed: {e}"))
+                            })
+                    }
                     Err(e) => Err(e),
                 };
                 (i, result)
@@ -213,7 +221,12 @@ impl Pictures {
         }
         jobs.into_iter()
             .zip(results)
-            .map(|(job, r)| (job, r.unwrap_or_else(|| Err(anyhow!("the download stopped")))))
+            .map(|(job, r)| {
+                (
+                    job,
+                    r.unwrap_or_else(|| Err(anyhow!("the download stopped"))),
+                )
+            })
             .collect()
     }
 }
@@ -281,7 +294,13 @@ pub fn is_media_file_name(name: &str) -> bool {
 fn file_stem(id: &str) -> String {
     let plain: String = id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
         .take(80)
         .collect();
     if plain == id && !id.is_empty() {
@@ -301,9 +320,7 @@ fn allowed(cfg: &MediaConfig, url: &url::Url) -> std::result::Result<(), String>
         return Err(format!("`{}:` is not http(s)", url.scheme()));
     }
     match url.host_str() {
-        Some(host) if cfg.allows_host(host.trim_start_matches('[').trim_end_matches(']')) => {
-            Ok(())
-        }
+        Some(host) if cfg.allows_host(host.trim_start_matches('[').trim_end_matches(']')) => Ok(()),
         Some(host) => Err(format!(
             "host `{host}` is not in `[media] hosts` ({})",
             cfg.hosts.join(", ")
@@ -459,7 +476,10 @@ fn store_copy(bytes: &[u8], cfg: &MediaConfig, stem_path: &Path) -> Result<Image
     let p = process(bytes, cfg.max_width)?;
     let file = format!(
         "{}.{}",
-        stem_path.file_name().and_then(|n| n.to_str()).unwrap_or("picture"),
+        stem_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("picture"),
         p.ext
     );
     let path = stem_path.with_file_name(&file);
@@ -522,7 +542,15 @@ mod tests {
         let odd = file_stem("../etc/passwd");
         assert!(is_media_file_name(&format!("{odd}.jpg")), "{odd}");
         assert_ne!(file_stem("a/b"), file_stem("a:b"));
-        for bad in ["../x.jpg", "a/b.jpg", ".tmp-x.jpg", "x.svg", "x", ".jpg", "a b.jpg"] {
+        for bad in [
+            "../x.jpg",
+            "a/b.jpg",
+            ".tmp-x.jpg",
+            "x.svg",
+            "x",
+            ".jpg",
+            "a b.jpg",
+        ] {
             assert!(!is_media_file_name(bad), "{bad}");
         }
     }
@@ -552,6 +580,10 @@ mod tests {
             .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
             .unwrap();
         let p = process(&png, 640).unwrap();
-        assert_eq!((p.ext, p.width, p.height), ("jpg", 300, 200), "not scaled up");
+        assert_eq!(
+            (p.ext, p.width, p.height),
+            ("jpg", 300, 200),
+            "not scaled up"
+        );
     }
 }

@@ -82,7 +82,9 @@ fn in_range<'de, D: Deserializer<'de>>(
     let n = i64::deserialize(d)?;
     match u64::try_from(n) {
         Ok(n) if range.contains(&n) => Ok(n),
-        _ => Err(serde::de::Error::custom(format!("{n} is out of range; {what}"))),
+        _ => Err(serde::de::Error::custom(format!(
+            "{n} is out of range; {what}"
+        ))),
     }
 }
 
@@ -91,7 +93,11 @@ fn max_width<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 }
 
 fn max_bytes<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    in_range(d, 1024..=u64::from(u32::MAX), "it must be at least 1024 bytes")
+    in_range(
+        d,
+        1024..=u64::from(u32::MAX),
+        "it must be at least 1024 bytes",
+    )
 }
 
 fn timeout_secs<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {

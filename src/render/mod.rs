@@ -225,7 +225,11 @@ fn render_group(
     let media_dir = ctx.store.group_dir(&g.slug).join("media");
     let media = crate::media::list_files(&media_dir)?;
     for post in stored.iter_mut().flat_map(|(_, s)| s.posts.iter_mut()) {
-        if post.image.as_ref().is_some_and(|i| !media.contains(&i.file)) {
+        if post
+            .image
+            .as_ref()
+            .is_some_and(|i| !media.contains(&i.file))
+        {
             post.image = None;
         }
     }

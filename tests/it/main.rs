@@ -5,5 +5,6 @@ mod bot;
 mod fake_graph;
 mod graph;
 mod import;
+mod media;
 mod pipeline;
 mod support;
