@@ -42,7 +42,7 @@ fn photo(w: u32, h: u32, seed: u32) -> Vec<u8> {
         ])
     });
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88)
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92)
         .encode_image(&img)
         .expect("encode");
     out
@@ -100,11 +100,20 @@ fn media_bytes(site: &std::path::Path) -> (usize, u64) {
         .into_iter()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file() && e.path().to_string_lossy().contains("/media/"))
-        .fold((0, 0), |(n, b), e| (n + 1, b + e.metadata().map_or(0, |m| m.len())))
+        .fold((0, 0), |(n, b), e| {
+            (n + 1, b + e.metadata().map_or(0, |m| m.len()))
+        })
 }
 
 fn main() {
-    let sizes = [(2400, 1800), (3000, 2000), (2048, 1536), (1800, 2400), (3264, 2448), (2000, 2000)];
+    let sizes = [
+        (2400, 1800),
+        (3000, 2000),
+        (2048, 1536),
+        (1800, 2400),
+        (3264, 2448),
+        (2000, 2000),
+    ];
     let pictures: Vec<Vec<u8>> = (0..SOURCES)
         .map(|i| photo(sizes[i].0, sizes[i].1, i as u32 + 1))
         .collect();
@@ -116,7 +125,7 @@ fn main() {
         let id = format!("9100{g:02}");
         let posts = (0..POSTS)
             .map(|i| {
-                let t = format!("2026-11-{:02}T{:02}:00:00+0000", 23 + i % 3, 8 + i % 12);
+                let t = format!("2026-11-{:02}T{:02}:00:00+0000", 23 + i % 2, 8 + i / 2);
                 let mut p = post(&format!("{id}_{i}"), &t, (POSTS - i) as u64);
                 p["full_picture"] = serde_json::json!(format!(
                     "http://127.0.0.1:{}/p/{}.jpg?oe=6789ABCD&_nc_sid=bench",
@@ -169,7 +178,10 @@ fn main() {
         *source_bytes.iter().min().unwrap() as f64 / 1e6,
         *source_bytes.iter().max().unwrap() as f64 / 1e6,
     );
-    println!("fetch without [media]:        {:>7} ms", without.as_millis());
+    println!(
+        "fetch without [media]:        {:>7} ms",
+        without.as_millis()
+    );
     println!(
         "fetch with [media], first:    {:>7} ms  ({} pictures kept, {:.1} ms each over the run)",
         with.as_millis(),

@@ -3,7 +3,7 @@
 //! folder) and warm (nothing changed), printing wall time and peak memory.
 //!
 //! The newest `BENCH_PICTURE_WEEKS` weeks (default 52) hold pictures as the archive keeps
-//! them: every third post has a copy of 40 KB in `data/<slug>/media/` (render copies the
+//! them: every third post has a copy of 30 KB (what `bench_media`'s copies weigh) in `data/<slug>/media/` (render copies the
 //! shown ones byte for byte; it never decodes). Set it to 0 for an archive without.
 //!
 //! Run: `cargo run --release --example bench_render [GROUPS WEEKS POSTS]`; set
@@ -36,7 +36,7 @@ fn main() -> anyhow::Result<()> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(52);
     // Bytes of a typical kept copy (a 640-pixel JPEG); render never looks inside.
-    let picture: Vec<u8> = (0..40_000u32)
+    let picture: Vec<u8> = (0..30_000u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
         .collect();
     let mut pictures = 0usize;

@@ -551,6 +551,48 @@ mod tests {
     }
 
     #[test]
+    fn kept_pictures_are_recorded_once_and_an_unsafe_file_name_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let t1 = "2026-11-20T00:00:00Z";
+        apply(
+            &store,
+            vec![post("a", "2026-11-17T10:00:00Z")],
+            whole_week(),
+            t1,
+        );
+        let image = crate::model::Image {
+            file: "a.jpg".into(),
+            width: 640,
+            height: 360,
+        };
+        let images = std::collections::HashMap::from([("a".to_string(), image.clone())]);
+        let t2: DateTime<Utc> = "2026-11-21T00:00:00Z".parse().unwrap();
+        assert!(store.set_images("g", week(), &images, t2).unwrap());
+        let stored = store.load_period("g", week()).unwrap().unwrap();
+        assert_eq!(
+            (stored.updated_at, &stored.posts[0].image),
+            (t2, &Some(image))
+        );
+        let path = dir.path().join("g/2026-11-16.json");
+        let before = std::fs::read(&path).unwrap();
+        let t3 = "2026-11-22T00:00:00Z".parse().unwrap();
+        assert!(!store.set_images("g", week(), &images, t3).unwrap());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "nothing new: untouched"
+        );
+        // A hand edit that points out of `media/` never reaches a page.
+        let edited = String::from_utf8(before)
+            .unwrap()
+            .replace("a.jpg", "../../etc/x.jpg");
+        std::fs::write(&path, edited).unwrap();
+        let stored = store.load_period("g", week()).unwrap().unwrap();
+        assert_eq!(stored.posts[0].image, None);
+    }
+
+    #[test]
     fn a_fetch_never_touches_what_it_was_not_asked_for() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().into(), clock());

@@ -354,8 +354,8 @@ fn render_group(
     })
 }
 
-/// Copies the kept pictures that pages and bot files show into `<slug>/media/`, as bytes:
-/// render never decodes a picture.
+/// Copies the kept pictures that pages and bot files show into `<slug>/media/`, byte for
+/// byte: render never decodes a picture.
 fn copy_pictures(
     out: &Output,
     slug: &str,
@@ -374,10 +374,7 @@ fn copy_pictures(
         .filter_map(|p| p.image.as_ref().map(|i| i.file.as_str()))
         .collect();
     for file in shown {
-        let path = media_dir.join(file);
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
-        out.put(&format!("{slug}/media/{file}"), &bytes)?;
+        out.put_copy(&format!("{slug}/media/{file}"), &media_dir.join(file))?;
     }
     Ok(())
 }

@@ -456,6 +456,13 @@ fn fetch_keeps_scaled_metadata_free_copies_and_refuses_what_is_unsafe() {
         "signed URLs are not logged"
     );
 
+    let check = run(&site, &["--now=2026-11-25T12:00:00Z", "check"]);
+    assert!(
+        check.stdout().contains("`data/*/media` holds 6 file(s)"),
+        "{}",
+        check.stdout()
+    );
+
     // The second fetch: the CDN now refuses everything; every copy stays.
     let before: Vec<Vec<u8>> = KEPT
         .iter()
