@@ -630,3 +630,45 @@ fn latest_auto_serves_the_current_week_once_it_has_enough_ranked_posts() {
         "2026-11-23"
     );
 }
+
+#[test]
+fn an_import_keeps_the_pictures_its_cdn_urls_name() {
+    let mut answers = HashMap::new();
+    answers.insert(
+        "/scraped.jpg".into(),
+        Answer::Expiring(jpeg_with_gps(1600, 900)),
+    );
+    let cdn = Cdn::start(answers);
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[media]\nhosts = [\"127.0.0.1\"]\n\
+         [[groups]]\nid = \"g1\"\nslug = \"g\"\nkind = \"import\"\npath = \"fb.jsonl\"\npreset = \"facebook-scraper\"\n",
+    );
+    // facebook-scraper's `image` is a signed CDN URL.
+    let url = format!(
+        "http://127.0.0.1:{}/scraped.jpg?oe=6789ABCD",
+        cdn.addr.port()
+    );
+    site.write(
+        "fb.jsonl",
+        &format!(
+            "{}\n",
+            json!({"post_id": "3798", "text": "Hackathon teams", "time": "2026-11-18 12:00:00",
+                   "image": url, "comments": 40, "shares": 7})
+        ),
+    );
+    run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
+    assert_eq!(site.files("data/g/media"), ["3798.jpg"]);
+    assert_eq!(site.files("public/g/media"), ["3798.jpg"]);
+    let week = site.json("data/g/2026-11-16.json");
+    assert_eq!(week["posts"][0]["image"]["width"], 640);
+    // The URL has expired since: a rebuild keeps the copy and shows it.
+    run(&site, &["--now=2026-11-25T18:00:00Z", "build"]).success();
+    assert_eq!(cdn.seen().len(), 1, "downloaded once");
+    let digest = site.json("public/g/2026-11-16/digest.json");
+    assert_eq!(
+        digest["posts"][0]["picture"],
+        "https://x.github.io/d/g/media/3798.jpg"
+    );
+}
