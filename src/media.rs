@@ -537,6 +537,35 @@ mod tests {
     }
 
     #[test]
+    fn pictures_are_kept_for_twice_the_ranked_places() {
+        let posts: Vec<Post> = (0..14u64)
+            .map(|i| Post {
+                id: format!("p{i}"),
+                created_time: "2026-11-24T12:00:00Z".parse().unwrap(),
+                message: None,
+                permalink_url: None,
+                picture: None,
+                comments: 20 - i,
+                shares: 0,
+                reactions: 0,
+                image: None,
+                author: None,
+            })
+            .collect();
+        let mut ranking = RankingConfig::default();
+        ranking.top = margin(5);
+        let ids: Vec<&str> = shown(&posts, &ranking)
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        let expected: Vec<String> = (0..10).map(|i| format!("p{i}")).collect();
+        assert_eq!(
+            ids, expected,
+            "a post at place 6 to 10 may still climb into the top 5"
+        );
+    }
+
+    #[test]
     fn file_names_are_plain_and_distinct() {
         assert_eq!(file_stem("123_456"), "123_456");
         let odd = file_stem("../etc/passwd");
