@@ -552,8 +552,10 @@ mod tests {
                 author: None,
             })
             .collect();
-        let mut ranking = RankingConfig::default();
-        ranking.top = margin(5);
+        let ranking = RankingConfig {
+            top: margin(5),
+            ..Default::default()
+        };
         let ids: Vec<&str> = shown(&posts, &ranking)
             .iter()
             .map(|p| p.id.as_str())
