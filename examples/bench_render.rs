@@ -2,6 +2,10 @@
 //! a full `render` of it (10,400 period pages plus their bot JSON), cold (empty output
 //! folder) and warm (nothing changed), printing wall time and peak memory.
 //!
+//! The newest `BENCH_PICTURE_WEEKS` weeks (default 52) hold pictures as the archive keeps
+//! them: every third post has a copy of 30 KB (what `bench_media`'s copies weigh) in `data/<slug>/media/` (render copies the
+//! shown ones byte for byte; it never decodes). Set it to 0 for an archive without.
+//!
 //! Run: `cargo run --release --example bench_render [GROUPS WEEKS POSTS]`; set
 //! `BENCH_COLD_ONLY=1` to skip the warm run (for profiling).
 
@@ -9,7 +13,7 @@ use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 use groupdigest::config::Config;
-use groupdigest::model::{GroupInfo, Post};
+use groupdigest::model::{GroupInfo, Image, Post};
 use groupdigest::period::Period;
 use groupdigest::source::Span;
 use groupdigest::store::Store;
@@ -27,6 +31,15 @@ fn main() -> anyhow::Result<()> {
         [g, w, p] => (g, w, p),
         _ => (20, 520, 15),
     };
+    let picture_weeks: usize = std::env::var("BENCH_PICTURE_WEEKS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(52);
+    // Bytes of a typical kept copy (a 640-pixel JPEG); render never looks inside.
+    let picture: Vec<u8> = (0..30_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let mut pictures = 0usize;
     let dir = tempfile::tempdir()?;
     let mut toml = String::from(
         "[site]\ntitle = \"Bench\"\nbase_url = \"https://example.github.io/bench/\"\n\
@@ -63,9 +76,9 @@ fn main() -> anyhow::Result<()> {
         };
         let mut all = Vec::with_capacity(weeks * per_week);
         let mut period = last;
-        for _ in 0..weeks {
+        for week in 0..weeks {
             let start = period.start(clock);
-            let posts: Vec<Post> = (0..per_week)
+            let mut posts: Vec<Post> = (0..per_week)
                 .map(|i| Post {
                     id: format!("{g}_{}_{i}", period.key()),
                     created_time: start + Duration::minutes(rnd(7 * 24 * 60) as i64),
@@ -81,6 +94,20 @@ fn main() -> anyhow::Result<()> {
                     image: None,
                 })
                 .collect();
+            if week < picture_weeks {
+                let media = store.group_dir(&slug).join("media");
+                std::fs::create_dir_all(&media)?;
+                for p in posts.iter_mut().filter(|p| p.picture.is_some()) {
+                    let file = format!("{}.jpg", p.id);
+                    std::fs::write(media.join(&file), &picture)?;
+                    pictures += 1;
+                    p.image = Some(Image {
+                        file,
+                        width: 640,
+                        height: 480,
+                    });
+                }
+            }
             all.extend(posts);
             period = period.prev();
         }
@@ -88,7 +115,7 @@ fn main() -> anyhow::Result<()> {
         store.apply(&slug, info, all, covered, None, now)?;
     }
     println!(
-        "synthesized {groups} groups × {weeks} weeks × {per_week} posts in {:.2}s",
+        "synthesized {groups} groups × {weeks} weeks × {per_week} posts ({pictures} kept pictures) in {:.2}s",
         t.elapsed().as_secs_f64()
     );
 

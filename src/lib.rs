@@ -8,6 +8,7 @@ mod cmd;
 pub mod config;
 pub mod fsutil;
 pub mod lock;
+pub mod media;
 pub mod model;
 pub mod period;
 pub mod privacy;

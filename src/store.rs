@@ -117,6 +117,10 @@ impl Store {
         self
     }
 
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
     pub fn group_dir(&self, slug: &str) -> PathBuf {
         self.root.join(slug)
     }
@@ -155,12 +159,49 @@ impl Store {
         for post in stored.iter_mut().flat_map(|s| s.posts.iter_mut()) {
             keep_http_url(&mut post.permalink_url);
             keep_http_url(&mut post.picture);
+            // A copy's name is joined to `media/`: never a path out of it.
+            if post
+                .image
+                .as_ref()
+                .is_some_and(|i| !crate::media::is_media_file_name(&i.file))
+            {
+                post.image = None;
+            }
         }
         // A post left out since it was stored is not shown even before a fetch removes it.
         if let Some(s) = stored.as_mut() {
             s.posts.retain(|p| self.filter.drops(slug, p).is_none());
         }
         Ok(stored)
+    }
+
+    /// Records pictures kept for posts of a stored period (post id → copy). The file is
+    /// rewritten, with `updated_at` moved to `now`, only when a post's copy changed, so a
+    /// fetch that kept nothing new leaves `data/` byte-identical. Returns whether it was.
+    pub fn set_images(
+        &self,
+        slug: &str,
+        period: Period,
+        images: &std::collections::HashMap<String, crate::model::Image>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let Some(mut stored) = self.load_period(slug, period)? else {
+            return Ok(false);
+        };
+        let mut changed = false;
+        for post in &mut stored.posts {
+            if let Some(image) = images.get(&post.id) {
+                if post.image.as_ref() != Some(image) {
+                    post.image = Some(image.clone());
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            stored.updated_at = now;
+            write_atomic(&self.period_path(slug, period), &to_pretty(&stored)?)?;
+        }
+        Ok(changed)
     }
 
     pub fn load_group(&self, slug: &str) -> Result<Option<StoredGroup>> {
@@ -586,6 +627,48 @@ mod tests {
         apply(&store, vec![fresh], whole_week(), "2026-11-21T00:00:00Z");
         let stored = &store.load_period("g", week()).unwrap().unwrap().posts[0];
         assert_eq!((stored.comments, &stored.image), (5, &a.image));
+    }
+
+    #[test]
+    fn kept_pictures_are_recorded_once_and_an_unsafe_file_name_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let t1 = "2026-11-20T00:00:00Z";
+        apply(
+            &store,
+            vec![post("a", "2026-11-17T10:00:00Z")],
+            whole_week(),
+            t1,
+        );
+        let image = crate::model::Image {
+            file: "a.jpg".into(),
+            width: 640,
+            height: 360,
+        };
+        let images = std::collections::HashMap::from([("a".to_string(), image.clone())]);
+        let t2: DateTime<Utc> = "2026-11-21T00:00:00Z".parse().unwrap();
+        assert!(store.set_images("g", week(), &images, t2).unwrap());
+        let stored = store.load_period("g", week()).unwrap().unwrap();
+        assert_eq!(
+            (stored.updated_at, &stored.posts[0].image),
+            (t2, &Some(image))
+        );
+        let path = dir.path().join("g/2026-11-16.json");
+        let before = std::fs::read(&path).unwrap();
+        let t3 = "2026-11-22T00:00:00Z".parse().unwrap();
+        assert!(!store.set_images("g", week(), &images, t3).unwrap());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "nothing new: untouched"
+        );
+        // A hand edit that points out of `media/` never reaches a page.
+        let edited = String::from_utf8(before)
+            .unwrap()
+            .replace("a.jpg", "../../etc/x.jpg");
+        std::fs::write(&path, edited).unwrap();
+        let stored = store.load_period("g", week()).unwrap().unwrap();
+        assert_eq!(stored.posts[0].image, None);
     }
 
     #[test]

@@ -198,6 +198,62 @@ impl Output {
         Ok(())
     }
 
+    /// Stages a copy of the file at `src` for `rel`, byte for byte (the archive's kept
+    /// pictures): the kernel copies it, and an unchanged target is left alone.
+    pub fn put_copy(&self, rel: &str, src: &Path) -> Result<()> {
+        let (target, place) = {
+            let mut staged = self.staged.lock().expect("writer lock");
+            debug_assert!(is_safe_rel(rel), "{rel}");
+            if !staged.paths.insert(rel.to_string()) {
+                bail!("two files of the site have the same path `{rel}`");
+            }
+            let target = self.root.join(rel);
+            let dir = target.parent().expect("a file under the root");
+            let place = place_of(&mut staged, dir)?;
+            (target, place)
+        };
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file");
+        let copy = |to: &Path| {
+            std::fs::copy(src, to).with_context(|| {
+                format!("cannot copy `{}` to `{}`", src.display(), target.display())
+            })
+        };
+        match place {
+            Place::Staged(actual) => {
+                copy(&actual.join(name))?;
+                self.fresh.fetch_add(1, Ordering::Relaxed);
+            }
+            Place::Existing => {
+                let same_size = match (std::fs::metadata(&target), std::fs::metadata(src)) {
+                    (Ok(t), Ok(s)) => t.len() == s.len(),
+                    _ => false,
+                };
+                if same_size
+                    && std::fs::read(&target).ok()
+                        == Some(
+                            std::fs::read(src)
+                                .with_context(|| format!("cannot read `{}`", src.display()))?,
+                        )
+                {
+                    self.unchanged.fetch_add(1, Ordering::Relaxed);
+                    return Ok(());
+                }
+                let dir = target.parent().expect("a file under the root");
+                let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
+                copy(&tmp)?;
+                self.staged
+                    .lock()
+                    .expect("writer lock")
+                    .temps
+                    .push((tmp, target));
+            }
+        }
+        Ok(())
+    }
+
     fn write_one(&self, target: PathBuf, place: Place, bytes: &[u8]) -> Result<()> {
         let name = target
             .file_name()

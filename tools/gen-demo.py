@@ -13,6 +13,8 @@ rewrites `demo/<group id>/` (and only those folders):
     demo/<group id>/feed-002.json   {"data": [...], "paging": {...}}, newest first,
     ...                             at most 100 posts per page; the last page
                                     has "data": [] and no "next".
+    demo/<group id>/media/*.png     the pictures posts name by a relative path
+                                    (`"full_picture": "media/photo.png"`)
 
 Deterministic: fixed random seeds, no network, standard library only. Running it
 twice gives byte-identical files.
@@ -83,7 +85,7 @@ GROUPS = [
         "no_qualifying_week": 3,          # 2026-10-05
         # posts placed exactly at / next to week boundaries (all qualifying)
         "boundary_times": ["2026-10-18T23:59:00", "2026-10-19T00:00:00"],
-        "http_picture": True,             # the one http:// full_picture in the demo
+        "http_picture": True,             # was the one http:// full_picture; pictures are local now
     },
     {
         "id": "2233445566",
@@ -409,11 +411,62 @@ def make_message(rng, gid):
     return " ".join(p for p in (opener, body, closer) if p)
 
 
+# The demo's pictures: small PNGs written below into `demo/<group id>/media/`, named by
+# `full_picture` as a path relative to the group folder (a snapshot may do that), so the
+# demo shows real pictures offline. Varied sizes and orientations; larger than
+# `[media] max_width` some of them, to be scaled down.
+PICTURES = [
+    ("landscape", 960, 540),
+    ("portrait", 480, 800),
+    ("square", 600, 600),
+    ("banner", 1200, 400),
+    ("small", 320, 240),
+    ("photo", 800, 600),
+]
+
+
 def picture_url(rng, gid):
+    # Same draws from `rng` as before the pictures were local, so the rest of the demo
+    # is unchanged.
     n = rng.randrange(10**8, 10**9)
-    size = rng.choice(["s720x720", "s960x960", "p526x296", "s640x640"])
-    return ("https://scontent.xx.fbcdn.net/v/t39.30808-6/%d_%s_n.jpg?stp=dst-jpg_%s"
-            % (n, gid[-4:], size))
+    rng.choice(["s720x720", "s960x960", "p526x296", "s640x640"])
+    return "media/%s.png" % PICTURES[n % len(PICTURES)][0]
+
+
+def png(width, height, seed):
+    """A PNG (8-bit RGB) with bands and a disc, written with zlib and struct only."""
+    import struct
+    import zlib
+    r = random.Random(seed)
+    c1 = [r.randrange(40, 220) for _ in range(3)]
+    c2 = [r.randrange(40, 220) for _ in range(3)]
+    cx, cy, rad = width * r.uniform(0.3, 0.7), height * r.uniform(0.3, 0.7), min(width, height) * 0.28
+    rows = []
+    for y in range(height):
+        t = y / max(1, height - 1)
+        band = bytes(int(c1[i] * (1 - t) + c2[i] * t) for i in range(3))
+        row = bytearray(band * width)
+        dy = y - cy
+        if abs(dy) < rad:
+            half = int((rad * rad - dy * dy) ** 0.5)
+            x0, x1 = max(0, int(cx) - half), min(width, int(cx) + half)
+            row[3 * x0:3 * x1] = bytes((250, 250, 245)) * (x1 - x0)
+        rows.append(b"\x00" + bytes(row))
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+
+
+def write_pictures(d, gid):
+    os.makedirs(os.path.join(d, "media"))
+    for i, (name, w, h) in enumerate(PICTURES):
+        with open(os.path.join(d, "media", name + ".png"), "wb") as f:
+            f.write(png(w, h, "%s/%d" % (gid, i)))
 
 
 def cursor(gid, n):
@@ -578,6 +631,7 @@ def main():
         os.makedirs(d)
         posts = gen_group(g)
         dump(os.path.join(d, "node.json"), g["node"])
+        write_pictures(d, g["id"])
         pages = pages_of(g["id"], posts)
         for n, page in enumerate(pages, 1):
             dump(os.path.join(d, "feed-%03d.json" % n), page)

@@ -31,6 +31,7 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
     }
     check_imports(config, &mut report);
     check_visibility(config, &mut report);
+    check_media(config, &mut report);
     let live: Vec<_> = config
         .groups
         .iter()
@@ -42,6 +43,21 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         check_token(config, &live, now, &mut report);
     }
     Ok(report.finish())
+}
+
+/// How much the archive's pictures hold: they are committed with `data/`.
+fn check_media(config: &Config, report: &mut Report) {
+    let (files, bytes) = crate::media::archive_size(&config.data_dir());
+    let what = if config.media.download {
+        "pictures are kept"
+    } else {
+        "pictures are not kept (`[media] download = false`)"
+    };
+    report.note(format!(
+        "media: {what}; `{}/*/media` holds {files} file(s), {:.1} MB",
+        config.site.data_dir.display(),
+        bytes as f64 / 1e6
+    ));
 }
 
 /// Reads every import group's files as `build` would, writing nothing: a file `build`

@@ -28,6 +28,8 @@ pub(crate) struct FetchReport {
     pub periods_changed: usize,
     /// Posts left out for privacy: fetched and not stored, or removed from the archive.
     pub privacy_dropped: usize,
+    /// Pictures newly copied into the archive.
+    pub pictures: usize,
 }
 
 impl FetchReport {
@@ -53,8 +55,12 @@ impl FetchReport {
 pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let report = fetch(config, now, args)?;
+    let pictures = match report.pictures {
+        0 => String::new(),
+        n => format!(", {n} pictures kept"),
+    };
     ui::info(format!(
-        "fetched: {} groups, {} posts, {} periods changed in {}",
+        "fetched: {} groups, {} posts, {} periods changed{pictures} in {}",
         report.groups,
         report.posts,
         report.periods_changed,
@@ -114,12 +120,21 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
     let results = crate::source::fetch_groups(config, requested, now);
     let filter = crate::privacy::PostFilter::load(config)?;
     let store = Store::new(config.data_dir(), clock).with_filter(filter);
+    let pictures = crate::media::Pictures::new(config)?;
     let mut report = FetchReport::default();
     let recorded = crate::recorded_time(now);
     for (group, result) in config.groups.iter().zip(results) {
         report.groups += 1;
         let failure = match result {
-            Ok(fetched) => match apply(&store, group, fetched, requested, recorded, &mut report) {
+            Ok(fetched) => match apply(
+                &store,
+                pictures.as_ref(),
+                group,
+                fetched,
+                requested,
+                recorded,
+                &mut report,
+            ) {
                 Ok(()) => continue,
                 // The fetch worked but the archive could not take it (a damaged file, a
                 // full disk).
@@ -147,8 +162,9 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
 /// Hands one group's fetch to the store and reports what the store did.
 fn apply(
     store: &Store,
+    pictures: Option<&crate::media::Pictures>,
     group: &GroupConfig,
-    fetched: GroupFetch,
+    mut fetched: GroupFetch,
     requested: Option<Window>,
     now: Now,
     report: &mut FetchReport,
@@ -157,6 +173,7 @@ fn apply(
         ui::warn(format!("group `{}`: {w}", group.slug));
     }
     report.posts += fetched.posts.len();
+    let sources = crate::media::take_sources(&mut fetched.posts);
     let applied = store.apply(
         &group.slug,
         fetched.info,
@@ -180,6 +197,23 @@ fn apply(
             "group `{}`: the fetch returned no posts for {period}, which has stored posts; kept them",
             group.slug
         ));
+    }
+    if let (Some(pictures), Some(span)) = (pictures, applied.covered) {
+        let periods = crate::store::periods_in(store.clock(), span);
+        let kept = pictures.keep(store, &group.slug, &periods, &sources, now)?;
+        report.pictures += kept.kept;
+        if let Some((post, why)) = kept.failed.first() {
+            // One warning per group: the run goes on, the posts show no picture.
+            let more = match kept.failed.len() {
+                1 => String::new(),
+                n => format!(" and {} other picture(s)", n - 1),
+            };
+            ui::warn(format!(
+                "group `{}`: the picture of post `{post}`{more} could not be kept: {why}; \
+                 shown without a picture",
+                group.slug
+            ));
+        }
     }
     if let (Some(span), n @ 1..) = (applied.covered, applied.kept_outside) {
         ui::info(format!(

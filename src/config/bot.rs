@@ -5,6 +5,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LatestPeriod {
+    /// This period once it has `auto_min_ranked` ranked posts, else the last complete one.
+    Auto,
     /// This period so far (the seed's behaviour).
     Current,
     /// The last complete period.
@@ -31,8 +33,13 @@ impl AspectRatio {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BotConfig {
-    /// Which period `latest.json` serves: "current" or "previous". Default: "current".
+    /// Which period `latest.json` serves: "auto" (this period once it has `auto_min_ranked`
+    /// ranked posts, else the last complete one), "current" or "previous". Default: "auto".
     pub latest: LatestPeriod,
+    /// With `latest = "auto"`: ranked posts the current period needs before it is served,
+    /// at least 1 (a value above `ranking.top` counts as `ranking.top`). Default: 3.
+    #[serde(deserialize_with = "min_ranked")]
+    pub auto_min_ranked: usize,
     /// Gallery image aspect ratio: "horizontal" or "square". Default: "horizontal".
     pub image_aspect_ratio: AspectRatio,
     /// A text message sent before the gallery ("Top posts of the week of 23 Nov 2026 in ...");
@@ -56,7 +63,8 @@ pub struct BotConfig {
 impl Default for BotConfig {
     fn default() -> Self {
         Self {
-            latest: LatestPeriod::Current,
+            latest: LatestPeriod::Auto,
+            auto_min_ranked: 3,
             image_aspect_ratio: AspectRatio::Horizontal,
             intro: false,
             quick_replies: false,
@@ -76,4 +84,14 @@ fn label<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         ));
     }
     Ok(s)
+}
+
+fn min_ranked<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    let n = i64::deserialize(d)?;
+    match usize::try_from(n) {
+        Ok(n @ 1..) => Ok(n),
+        _ => Err(serde::de::Error::custom(format!(
+            "{n} is out of range; it must be at least 1"
+        ))),
+    }
 }

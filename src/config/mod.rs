@@ -1,6 +1,6 @@
 //! `site.toml`: the typed model of a site's configuration, parsed once.
 //!
-//! One file per TOML table (`site`, `source`, `ranking`, `bot`, `groups`, `privacy`). Values arrive
+//! One file per TOML table (`site`, `source`, `ranking`, `bot`, `media`, `groups`, `privacy`). Values arrive
 //! typed (a `Tz`, a `Weekday`, enums): each field's own deserializer refuses a bad value,
 //! so later code never parses a config string again. `Config::parse` is pure (text in,
 //! config out) so every rule is unit-tested without the disk; `Config::load` reads the file.
@@ -8,6 +8,7 @@
 
 mod bot;
 mod groups;
+mod media;
 mod privacy;
 mod ranking;
 mod site;
@@ -28,6 +29,7 @@ pub(crate) use groups::{is_url_safe_slug, RESERVED_SLUGS};
 pub use groups::{
     Delimiter, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset, Visibility,
 };
+pub use media::MediaConfig;
 pub use privacy::PrivacyConfig;
 #[cfg(test)]
 pub(crate) use ranking::MAX_TOP;
@@ -63,6 +65,8 @@ pub struct Config {
     pub ranking: RankingConfig,
     /// `[bot]`: the bot JSON outputs.
     pub bot: BotConfig,
+    /// `[media]`: pictures copied into the archive.
+    pub media: MediaConfig,
     /// `[[groups]]`: the groups and Pages of the site, in the order they are shown.
     pub groups: Vec<GroupConfig>,
     /// `[privacy]`: posts members keep out of the digest.

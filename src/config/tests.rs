@@ -18,7 +18,35 @@ fn empty_config_gets_documented_defaults() {
     assert_eq!(c.ranking.weights.reactions, 0.0);
     assert_eq!(c.source.kind, SourceKind::Graph);
     assert_eq!(c.source.token_env, "FB_ACCESS_TOKEN");
-    assert_eq!(c.bot.latest, LatestPeriod::Current);
+    assert_eq!(c.bot.latest, LatestPeriod::Auto);
+    assert_eq!(c.bot.auto_min_ranked, 3);
+    assert!(c.media.download);
+    assert_eq!(c.media.hosts, ["fbcdn.net"]);
+    assert_eq!(
+        (c.media.max_width, c.media.max_bytes),
+        (640, 8 * 1024 * 1024)
+    );
+}
+
+#[test]
+fn media_hosts_are_plain_host_names_and_limits_are_checked() {
+    let c = parse("[media]\nhosts = [\"FBCDN.net\", \"127.0.0.1\"]\n").unwrap();
+    assert_eq!(c.media.hosts, ["fbcdn.net", "127.0.0.1"]);
+    for (bad, key) in [
+        ("hosts = [\"https://fbcdn.net/\"]", "media.hosts"),
+        ("hosts = [\"*.fbcdn.net\"]", "media.hosts"),
+        ("max_width = 0", "media.max_width"),
+        ("max_bytes = 10", "media.max_bytes"),
+        ("timeout_secs = 0", "media.timeout_secs"),
+    ] {
+        let e = parse(&format!("[media]\n{bad}\n")).unwrap_err();
+        assert!(
+            e.contains(&format!("key `{key}`")) && e.contains("site.toml:2:1"),
+            "{e}"
+        );
+    }
+    let e = parse("[bot]\nlatest = \"auto\"\nauto_min_ranked = 0\n").unwrap_err();
+    assert!(e.contains("bot.auto_min_ranked"), "{e}");
 }
 
 #[test]

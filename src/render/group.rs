@@ -1,6 +1,8 @@
 //! One group's pages and bot files: every stored week (page, the four bot files), the
 //! latest week's copies (`latest/`, `latest.json`), the group page and its feed.
 
+use std::path::Path;
+
 use anyhow::{Context, Result};
 
 use super::feed::{feed_content, FEED_ENTRIES};
@@ -59,6 +61,18 @@ pub(super) fn render_group(
         })?;
         stored.push((*p, sp));
     }
+    // Only pictures whose copy is in `data/<slug>/media/` are shown; the others show none.
+    let media_dir = ctx.store.group_dir(&g.slug).join("media");
+    let media = crate::media::list_files(&media_dir)?;
+    for post in stored.iter_mut().flat_map(|(_, s)| s.posts.iter_mut()) {
+        if post
+            .image
+            .as_ref()
+            .is_some_and(|i| !media.contains(&i.file))
+        {
+            post.image = None;
+        }
+    }
     let updated = stored.iter().map(|(_, s)| s.updated_at).max();
     // The notice's date: when a fetch last succeeded, in the site's timezone.
     let stale = group
@@ -72,18 +86,23 @@ pub(super) fn render_group(
         updated.map(|t| view::format_time(t, clock.tz)),
     );
     let current = Period::containing(clock, ctx.now);
-    let target = ctx.latest_target();
+    let digests: Vec<_> = stored
+        .iter()
+        .map(|(_, s)| rank(&s.posts, &ctx.config.ranking))
+        .collect();
+    let current_ranked = stored
+        .iter()
+        .zip(&digests)
+        .find(|((p, _), _)| *p == current)
+        .map_or(0, |(_, d)| d.ranked.len());
+    let target = ctx.latest_target(current_ranked);
     let latest = keys
         .iter()
         .rev()
         .find(|p| **p <= target)
         .copied()
         .unwrap_or(target);
-
-    let digests: Vec<_> = stored
-        .iter()
-        .map(|(_, s)| rank(&s.posts, &ctx.config.ranking))
-        .collect();
+    copy_pictures(out, &g.slug, &media_dir, &digests)?;
     let items: Vec<PeriodItem> = stored
         .iter()
         .zip(&digests)
@@ -229,6 +248,31 @@ pub(super) fn render_group(
     })
 }
 
+/// Copies the kept pictures that pages and bot files show into `<slug>/media/`, byte for
+/// byte: render never decodes a picture.
+fn copy_pictures(
+    out: &Output,
+    slug: &str,
+    media_dir: &Path,
+    digests: &[crate::rank::Digest],
+) -> Result<()> {
+    let shown: std::collections::BTreeSet<&str> = digests
+        .iter()
+        .flat_map(|d| {
+            d.ranked
+                .iter()
+                .map(|r| r.post)
+                .chain(d.top_commented)
+                .chain(d.top_shared)
+        })
+        .filter_map(|p| p.image.as_ref().map(|i| i.file.as_str()))
+        .collect();
+    for file in shown {
+        out.put_copy(&format!("{slug}/media/{file}"), &media_dir.join(file))?;
+    }
+    Ok(())
+}
+
 /// One period's page and bot files. `period_url` is `None` when the period has no page
 /// (nothing stored for it).
 #[allow(clippy::too_many_arguments)]
@@ -256,7 +300,15 @@ fn period_outputs(
         title: format!("{}, {} · {}", head.name, view.label, ctx.config.site.title),
         description,
         url: format!("{}{}", ctx.base, view.path),
-        image: ctx.site_image(),
+        // The week's best post with a kept picture, from the archive's own copy.
+        image: view
+            .ranked
+            .iter()
+            .find_map(|p| p.picture.as_ref())
+            .map_or_else(
+                || ctx.site_image(),
+                |pic| format!("{}{}/media/{}", ctx.base, head.slug, pic.file),
+            ),
         lang: head.lang.to_string(),
     };
     let html = ctx.render(

@@ -181,11 +181,20 @@ impl Ctx<'_> {
         format!("{}{OG_IMAGE_FILE}", self.base)
     }
 
-    fn latest_target(&self) -> Period {
+    /// The period `latest` serves, given how many posts the current one has ranked.
+    fn latest_target(&self, current_ranked: usize) -> Period {
         let current = Period::containing(self.clock, self.now);
         match self.config.bot.latest {
             LatestPeriod::Current => current,
             LatestPeriod::Previous => current.prev(),
+            LatestPeriod::Auto => {
+                let needed = self.config.bot.auto_min_ranked.min(self.config.ranking.top);
+                if current_ranked >= needed {
+                    current
+                } else {
+                    current.prev()
+                }
+            }
         }
     }
 }

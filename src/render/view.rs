@@ -217,7 +217,8 @@ pub struct OtherPost<'a> {
 /// minijinja finds a struct's field by a linear scan.
 #[derive(Debug, Clone, Serialize)]
 pub struct PostView<'a> {
-    pub picture: Option<&'a str>,
+    /// The archive's copy, if one was kept (never Facebook's expiring URL).
+    pub picture: Option<PictureView<'a>>,
     pub label: &'static str,
     pub rank: usize,
     pub title: String,
@@ -239,6 +240,16 @@ pub struct PostView<'a> {
     pub id: &'a str,
     pub score: f64,
     pub engagement: String,
+}
+
+/// A kept picture on a page: `<slug>/media/<file>`, with its size (no layout shift) and
+/// its alt text (the post's first line; the template says "Picture from <group>" without).
+#[derive(Debug, Clone, Serialize)]
+pub struct PictureView<'a> {
+    pub file: &'a str,
+    pub width: u32,
+    pub height: u32,
+    pub alt: Option<String>,
 }
 
 impl<'a> PostView<'a> {
@@ -271,7 +282,15 @@ impl<'a> PostView<'a> {
             body,
             label: post.label(),
             permalink: post.permalink_url.as_deref(),
-            picture: post.picture.as_deref(),
+            picture: post.image.as_ref().map(|i| PictureView {
+                file: &i.file,
+                width: i.width,
+                height: i.height,
+                alt: post
+                    .first_line()
+                    .map(|l| super::text::one_line_cut(l, 120).0)
+                    .filter(|t| !t.is_empty()),
+            }),
             comments: post.comments,
             shares: post.shares,
             reactions: post.reactions,

@@ -49,9 +49,37 @@ pub fn read_feed_pages(dir: &Path) -> Result<Vec<Post>> {
     let mut posts = Vec::new();
     for file in files {
         let page: ListPage<GraphPost> = read_json_file(&file)?;
-        posts.extend(page.data.into_iter().filter_map(GraphPost::into_post));
+        for raw in page.data {
+            let local = raw
+                .full_picture
+                .as_deref()
+                .and_then(local_picture)
+                .map(str::to_string);
+            let Some(mut post) = raw.into_post() else {
+                continue;
+            };
+            // The demo's pictures are files beside the feed pages: the media step reads
+            // them from this folder (and never keeps the path in the archive).
+            if let (None, Some(rel)) = (&post.picture, local) {
+                post.picture = Some(dir.join(rel).to_string_lossy().into_owned());
+            }
+            posts.push(post);
+        }
     }
     Ok(posts)
+}
+
+/// A `full_picture` that names a file of the group's snapshot folder (`media/a.png`): a
+/// relative path of plain names, never `..`, absolute or with a scheme.
+fn local_picture(s: &str) -> Option<&str> {
+    let plain = |c: &str| {
+        !c.is_empty()
+            && c != "."
+            && c != ".."
+            && c.chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'))
+    };
+    s.split('/').all(plain).then_some(s)
 }
 
 /// Filters to the window, de-duplicates, and computes the covered span

@@ -215,14 +215,20 @@ fn a_second_render_gives_byte_identical_bot_files() {
 
 #[test]
 fn a_small_site_renders_these_four_files() {
+    // The first post's picture is a file of the snapshot (kept as a copy), the second's a
+    // CDN URL outside `[media] hosts` (refused: no image).
     let site = snapshot_site(
         r#"{"id":"1_1","message":"Slides from Thursday's meetup are up 🎉\nThanks all","created_time":"2026-11-24T10:00:00+0000",
-            "permalink_url":"https://www.facebook.com/groups/1/permalink/1/","full_picture":"https://scontent.xx.fbcdn.net/v/1_n.jpg",
+            "permalink_url":"https://www.facebook.com/groups/1/permalink/1/","full_picture":"media/slides.png",
             "comments":{"data":[],"summary":{"total_count":37}},"shares":{"count":4}},
            {"id":"1_2","created_time":"2026-11-25T09:00:00+0000","full_picture":"https://scontent.xx.fbcdn.net/v/2_n.jpg",
             "comments":{"data":[],"summary":{"total_count":1}}}"#,
     );
+    let slides = image::RgbImage::from_pixel(1280, 720, image::Rgb([30, 90, 160]));
+    std::fs::create_dir_all(site.path("snap/1/media")).unwrap();
+    slides.save(site.path("snap/1/media/slides.png")).unwrap();
     site.run(&["build", NOW]).success();
+    assert_eq!(site.files("public/g/media"), ["1_1.jpg"]);
     for f in BOT_FILES {
         // Pretty-printed through the schema structs, so keys keep the files' order.
         let text = site.read(&format!("public/g/2026-11-23/{f}"));

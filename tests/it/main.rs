@@ -6,6 +6,7 @@ mod distribution;
 mod fake_graph;
 mod graph;
 mod import;
+mod media;
 mod pages;
 mod pipeline;
 mod privacy;

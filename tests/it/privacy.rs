@@ -149,7 +149,7 @@ fn an_unlisted_group_is_built_with_noindex_and_listed_nowhere() {
                 &post("2_21", "Unlisted post", 5),
             ),
         ],
-        "[bot]\nquick_replies = true\n",
+        "[bot]\nquick_replies = true\nlatest = \"current\"\n",
     );
     site.run(&["build", NOW]).success();
     let noindex = r#"<meta name="robots" content="noindex">"#;

@@ -68,7 +68,8 @@ pub(crate) struct DigestPost<'a> {
     pub text: Option<Cow<'a, str>>,
     pub created_time: String,
     pub permalink_url: Option<&'a str>,
-    pub picture: Option<&'a str>,
+    /// The archive's copy (`<base_url><slug>/media/<file>`).
+    pub picture: Option<String>,
     pub comments: u64,
     pub shares: u64,
     pub reactions: u64,
@@ -92,7 +93,7 @@ pub(crate) fn file<'a>(input: &'a BotInput<'a>, texts: &'a Texts<'a>) -> DigestF
             text: p.text().map(|t| cut_text(t, MAX_TEXT)),
             created_time: p.created_time.with_timezone(&tz).to_rfc3339(),
             permalink_url: p.permalink_url.as_deref().and_then(checked_http_url),
-            picture: p.picture.as_deref().and_then(checked_http_url),
+            picture: super::image_url(input.group_url, p),
             comments: p.comments,
             shares: p.shares,
             reactions: p.reactions,

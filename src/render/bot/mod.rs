@@ -110,8 +110,9 @@ pub(crate) struct PostTexts<'a> {
     pub subtitle: String,
     /// http(s) only.
     pub permalink: Option<&'a str>,
-    /// https only.
-    pub image_url: Option<&'a str>,
+    /// The archive's copy under `<base_url><slug>/media/`, https only (never Facebook's
+    /// CDN, whose signed URLs expire).
+    pub image_url: Option<String>,
 }
 
 impl<'a> Texts<'a> {
@@ -135,7 +136,8 @@ impl<'a> Texts<'a> {
                     // The store keeps only http(s) links; checked again because a bot file
                     // must never carry anything else.
                     permalink: r.post.permalink_url.as_deref().and_then(checked_http_url),
-                    image_url: r.post.picture.as_deref().and_then(checked_https_url),
+                    image_url: image_url(input.group_url, r.post)
+                        .filter(|u| checked_https_url(u).is_some()),
                 })
                 .collect(),
         }
@@ -148,6 +150,13 @@ impl<'a> Texts<'a> {
             .enumerate()
             .find(|(_, t)| std::ptr::eq(t.post, post))
     }
+}
+
+/// The absolute URL of `post`'s kept picture, if it has one.
+pub(crate) fn image_url(group_url: &str, post: &Post) -> Option<String> {
+    post.image
+        .as_ref()
+        .map(|i| format!("{group_url}media/{}", i.file))
 }
 
 /// Inputs for a period's bot files.
@@ -252,7 +261,7 @@ fn card<'a>(t: &'a PostTexts<'a>, texts: &'a Texts<'a>, page: &'a str) -> Card<'
     Card {
         title: &t.title,
         subtitle: &t.subtitle,
-        image_url: t.image_url,
+        image_url: t.image_url.as_deref(),
         url: t.permalink.unwrap_or(page),
         buttons,
     }

@@ -250,6 +250,11 @@ fn a_card_links_its_post_and_the_period_page_with_https_images_only() {
     insecure.picture = Some("http://insecure.example/x.jpg".into());
     let mut no_link = post("b", Some("Adiós"), 1, 0);
     no_link.permalink_url = Some("javascript:alert(1)".into());
+    no_link.image = Some(crate::model::Image {
+        file: "b.jpg".into(),
+        width: 640,
+        height: 480,
+    });
     let posts = [insecure, no_link];
     let digest = rank(&posts, &ranking());
     let f = render(&digest, &BotConfig::default(), true, &groups(0));
@@ -266,7 +271,17 @@ fn a_card_links_its_post_and_the_period_page_with_https_images_only() {
     assert_eq!(el["subtitle"], "1 comment");
     assert_eq!(el["action_url"], PAGE_URL, "no javascript: link survives");
     assert_eq!(el["buttons"].as_array().unwrap().len(), 1);
-    assert_eq!(el["image_url"], "https://scontent.xx.fbcdn.net/b.jpg");
+    assert_eq!(
+        el["image_url"],
+        format!("{GROUP_URL}media/b.jpg"),
+        "the archive's copy, never the CDN"
+    );
+    let digest = &f.digest.1;
+    assert_eq!(
+        digest["posts"][1]["picture"],
+        format!("{GROUP_URL}media/b.jpg")
+    );
+    assert!(digest["posts"][0]["picture"].is_null());
 }
 
 #[test]

@@ -1,0 +1,198 @@
+//! Picture benchmark (not a test): a week of 20 Pages × 15 posts, each post with its own
+//! 1–3 MB camera-sized JPEG served by a loopback "CDN", behind the fake Graph API. Times
+//! `fetch` without `[media]` (download = false), with it (every picture downloaded,
+//! decoded, scaled to 640 pixels and re-encoded), and again with it (every copy reused),
+//! and prints the bytes the archive keeps for the week.
+//!
+//! Run with `TMPDIR=/dev/shm cargo run --profile fastrel --example bench_media`.
+
+#[path = "../tests/it/fake_graph.rs"]
+mod fake_graph;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::extract::{Request, State};
+use axum::response::IntoResponse;
+use clap::Parser;
+use fake_graph::{post, Fake, FakeGraph, FakeGroup, APP_ID, APP_SECRET, TOKEN};
+
+const GROUPS: usize = 20;
+const POSTS: usize = 15;
+/// Distinct source pictures (each URL serves one of them).
+const SOURCES: usize = 6;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// A photo-like JPEG: smooth gradients with sensor-like noise, so it compresses like a
+/// camera picture (1–3 MB at these sizes).
+fn photo(w: u32, h: u32, seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761) | 1;
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let n = (state % 24) as i32 - 12;
+        let c = |base: u32| (base as i32 + n).clamp(0, 255) as u8;
+        image::Rgb([
+            c((x * 255 / w + seed * 40) % 256),
+            c((y * 255 / h) % 256),
+            c(((x + y) * 128 / (w + h) + 60) % 256),
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92)
+        .encode_image(&img)
+        .expect("encode");
+    out
+}
+
+fn start_cdn(pictures: Arc<Vec<Vec<u8>>>) -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.set_nonblocking(true).unwrap();
+    let addr = listener.local_addr().unwrap();
+    async fn serve(State(p): State<Arc<Vec<Vec<u8>>>>, req: Request) -> axum::response::Response {
+        let n: usize = req
+            .uri()
+            .path()
+            .trim_start_matches("/p/")
+            .trim_end_matches(".jpg")
+            .replace('/', "")
+            .parse()
+            .unwrap_or(0);
+        p[n % p.len()].clone().into_response()
+    }
+    let app = axum::Router::new().fallback(serve).with_state(pictures);
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    addr
+}
+
+fn fetch(config: &std::path::Path) -> Duration {
+    let cli = groupdigest::cli::Cli::parse_from([
+        "groupdigest",
+        "--config",
+        config.to_str().expect("utf-8 temp path"),
+        "--now",
+        "2026-11-25T12:00:00Z",
+        "fetch",
+    ]);
+    let started = Instant::now();
+    if let Err(e) = groupdigest::run(cli) {
+        eprintln!("fetch failed: {e:#}");
+        std::process::exit(1);
+    }
+    started.elapsed()
+}
+
+fn media_bytes(site: &std::path::Path) -> (usize, u64) {
+    walkdir::WalkDir::new(site.join("data"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file() && e.path().to_string_lossy().contains("/media/"))
+        .fold((0, 0), |(n, b), e| {
+            (n + 1, b + e.metadata().map_or(0, |m| m.len()))
+        })
+}
+
+fn main() {
+    let sizes = [
+        (2400, 1800),
+        (3000, 2000),
+        (2048, 1536),
+        (1800, 2400),
+        (3264, 2448),
+        (2000, 2000),
+    ];
+    let pictures: Vec<Vec<u8>> = (0..SOURCES)
+        .map(|i| photo(sizes[i].0, sizes[i].1, i as u32 + 1))
+        .collect();
+    let source_bytes: Vec<usize> = pictures.iter().map(Vec::len).collect();
+    let cdn = start_cdn(Arc::new(pictures));
+
+    let mut fake = Fake::new();
+    for g in 0..GROUPS {
+        let id = format!("9100{g:02}");
+        let posts = (0..POSTS)
+            .map(|i| {
+                let t = format!("2026-11-{:02}T{:02}:00:00+0000", 23 + i % 2, 8 + i / 2);
+                let mut p = post(&format!("{id}_{i}"), &t, (POSTS - i) as u64);
+                p["full_picture"] = serde_json::json!(format!(
+                    "http://127.0.0.1:{}/p/{}.jpg?oe=6789ABCD&_nc_sid=bench",
+                    cdn.port(),
+                    g * POSTS + i
+                ));
+                p
+            })
+            .collect();
+        fake = fake.group(
+            &id,
+            FakeGroup {
+                node: serde_json::json!({"id": id, "name": format!("Page {g}")}),
+                posts,
+                page_size: 100,
+                trailing_empty: false,
+            },
+        );
+    }
+    let graph = FakeGraph::start(fake);
+    std::env::set_var("FB_ACCESS_TOKEN", TOKEN);
+    std::env::set_var("FB_APP_SECRET", APP_SECRET);
+
+    let site = |download: bool| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut toml = format!(
+            "[source]\nkind = \"graph\"\napi_base = \"{}\"\napp_id = \"{APP_ID}\"\nconcurrency = 8\n\
+             [ranking]\ntop = 10\n[media]\ndownload = {download}\nhosts = [\"127.0.0.1\"]\n",
+            graph.api_base()
+        );
+        for g in 0..GROUPS {
+            toml.push_str(&format!(
+                "[[groups]]\nid = \"9100{g:02}\"\nslug = \"page-{g}\"\nkind = \"page\"\n"
+            ));
+        }
+        std::fs::write(dir.path().join("site.toml"), toml).expect("write site.toml");
+        dir
+    };
+
+    let plain = site(false);
+    let without = fetch(&plain.path().join("site.toml"));
+    let media = site(true);
+    let with = fetch(&media.path().join("site.toml"));
+    let again = fetch(&media.path().join("site.toml"));
+    let (files, bytes) = media_bytes(media.path());
+
+    println!();
+    println!(
+        "{GROUPS} groups × {POSTS} posts with pictures, sources {:.1}–{:.1} MB ({SOURCES} distinct), loopback, no latency",
+        *source_bytes.iter().min().unwrap() as f64 / 1e6,
+        *source_bytes.iter().max().unwrap() as f64 / 1e6,
+    );
+    println!(
+        "fetch without [media]:        {:>7} ms",
+        without.as_millis()
+    );
+    println!(
+        "fetch with [media], first:    {:>7} ms  ({} pictures kept, {:.1} ms each over the run)",
+        with.as_millis(),
+        files,
+        (with.saturating_sub(without)).as_secs_f64() * 1000.0 / files.max(1) as f64
+    );
+    println!("fetch with [media], reused:   {:>7} ms", again.as_millis());
+    println!(
+        "stored for the week:          {:.2} MB in {files} files ({:.0} KB each, {:.0} KB per group)",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e3 / files.max(1) as f64,
+        bytes as f64 / 1e3 / GROUPS as f64
+    );
+}

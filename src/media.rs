@@ -1,0 +1,619 @@
+//! Pictures kept in the archive: during `fetch`, while Facebook's signed CDN URLs still work,
+//! the pictures of every post a page or a bot shows are copied into `data/<slug>/media/`,
+//! scaled down and re-encoded without metadata. Render then only copies those files.
+//!
+//! Picture URLs are untrusted input. A download goes only over http(s) to `[media] hosts`
+//! (every redirect checked again before it is followed), with no credentials, within
+//! `max_bytes` and a timeout; the bytes must sniff as JPEG, PNG, GIF or WebP and decode
+//! within limits (a picture declaring huge dimensions is refused before anything is
+//! allocated). A picture that fails is reported, never a failed run, and a stored copy is
+//! never removed.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::{DateTime, Utc};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+use crate::config::{Config, MediaConfig, RankingConfig};
+use crate::model::{Image, Post};
+use crate::period::Period;
+use crate::store::Store;
+
+/// The largest side a picture may declare: larger is refused before decoding.
+const MAX_SIDE: u32 = 12_000;
+/// The most a decoder may allocate (a 6000×4000 photo decodes into 72 MB).
+const MAX_ALLOC: u64 = 160 * 1024 * 1024;
+/// Downloads and decodes of one group in flight at once.
+const CONCURRENCY: usize = 4;
+/// Redirects followed for one picture.
+const MAX_REDIRECTS: usize = 5;
+/// JPEG quality of the archive's copies: small files, no visible loss at 640 pixels.
+const JPEG_QUALITY: u8 = 82;
+
+/// Where a post's picture comes from in this fetch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// An http(s) URL (Facebook's CDN for live Pages and imports).
+    Url(String),
+    /// A file of a snapshot folder (the demo's pictures).
+    Local(PathBuf),
+}
+
+/// Takes the picture sources out of freshly fetched posts: URLs are remembered (they are
+/// fresh now) and stay on the post; a local file path never reaches the archive.
+pub(crate) fn take_sources(posts: &mut [Post]) -> HashMap<String, Source> {
+    let mut out = HashMap::new();
+    for post in posts {
+        let Some(picture) = post.picture.as_deref() else {
+            continue;
+        };
+        if crate::model::checked_http_url(picture).is_some() {
+            out.insert(post.id.clone(), Source::Url(picture.to_string()));
+        } else {
+            out.insert(post.id.clone(), Source::Local(PathBuf::from(picture)));
+            post.picture = None;
+        }
+    }
+    out
+}
+
+/// What `Pictures::keep` did for one group.
+#[derive(Debug, Default)]
+pub(crate) struct MediaReport {
+    /// Pictures newly copied into the archive.
+    pub kept: usize,
+    /// Why each picture that could not be kept failed: (post id, reason).
+    pub failed: Vec<(String, String)>,
+}
+
+/// The picture step of one `fetch`: its own HTTP client (no token, no app secret) and
+/// runtime, shared by every group.
+pub(crate) struct Pictures {
+    cfg: Arc<MediaConfig>,
+    ranking: RankingConfig,
+    client: reqwest::Client,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Pictures {
+    /// `None` when `[media] download = false`.
+    pub(crate) fn new(config: &Config) -> Result<Option<Pictures>> {
+        if !config.media.download {
+            return Ok(None);
+        }
+        let cfg = Arc::new(config.media.clone());
+        let policy_cfg = Arc::clone(&cfg);
+        let policy = reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() >= MAX_REDIRECTS {
+                return attempt.error(format!("more than {MAX_REDIRECTS} redirects"));
+            }
+            match allowed(&policy_cfg, attempt.url()) {
+                Ok(()) => attempt.follow(),
+                Err(why) => attempt.error(format!("redirected: {why}")),
+            }
+        });
+        let client = reqwest::Client::builder()
+            .redirect(policy)
+            .timeout(Duration::from_secs(cfg.timeout_secs))
+            .connect_timeout(Duration::from_secs(cfg.timeout_secs.min(10)))
+            .no_gzip()
+            .user_agent(concat!("groupdigest/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .context("cannot set up the picture downloader")?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| anyhow!("cannot start the async runtime: {e}"))?;
+        let mut ranking = config.ranking.clone();
+        ranking.top = margin(ranking.top);
+        Ok(Some(Pictures {
+            cfg,
+            ranking,
+            client,
+            runtime,
+        }))
+    }
+
+    /// Copies the missing pictures of the posts shown in `periods` of group `slug` into
+    /// its `media/` folder and records them in the archive. `sources` are this fetch's
+    /// picture sources; a post without one falls back to its stored URL.
+    pub(crate) fn keep(
+        &self,
+        store: &Store,
+        slug: &str,
+        periods: &[Period],
+        sources: &HashMap<String, Source>,
+        now: DateTime<Utc>,
+    ) -> Result<MediaReport> {
+        let dir = store.group_dir(slug).join("media");
+        let present = list_files(&dir)?;
+        let mut jobs = Vec::new();
+        for &period in periods {
+            let Some(stored) = store.load_period(slug, period)? else {
+                continue;
+            };
+            for post in shown(&stored.posts, &self.ranking) {
+                if post
+                    .image
+                    .as_ref()
+                    .is_some_and(|i| present.contains(&i.file))
+                {
+                    continue; // downloaded once, reused ever after
+                }
+                let source = match sources.get(&post.id) {
+                    Some(s) => s.clone(),
+                    None => match &post.picture {
+                        Some(url) => Source::Url(url.clone()),
+                        None => continue,
+                    },
+                };
+                jobs.push(Job {
+                    period,
+                    post: post.id.clone(),
+                    stem: file_stem(&post.id),
+                    source,
+                });
+            }
+        }
+        let mut report = MediaReport::default();
+        if jobs.is_empty() {
+            return Ok(report);
+        }
+        let results = self.runtime.block_on(self.run(jobs, &dir));
+        let mut by_period: HashMap<Period, HashMap<String, Image>> = HashMap::new();
+        for (job, result) in results {
+            match result {
+                Ok(image) => {
+                    report.kept += 1;
+                    by_period
+                        .entry(job.period)
+                        .or_default()
+                        .insert(job.post, image);
+                }
+                Err(e) => report.failed.push((job.post, crate::ui::chain(&e))),
+            }
+        }
+        for (period, images) in by_period {
+            store.set_images(slug, period, &images, now)?;
+        }
+        report.failed.sort();
+        Ok(report)
+    }
+
+    async fn run(&self, jobs: Vec<Job>, dir: &Path) -> Vec<(Job, Result<Image>)> {
+        let gate = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
+        let mut set = tokio::task::JoinSet::new();
+        for (i, job) in jobs.iter().enumerate() {
+            let gate = Arc::clone(&gate);
+            let client = self.client.clone();
+            let cfg = Arc::clone(&self.cfg);
+            let source = job.source.clone();
+            let path = dir.join(&job.stem);
+            set.spawn(async move {
+                let _permit = gate.acquire_owned().await.expect("semaphore open");
+                let bytes = match source {
+                    Source::Url(url) => download(&client, &cfg, &url).await,
+                    Source::Local(path) => read_local(&path, cfg.max_bytes),
+                };
+                let result = match bytes {
+                    Ok(bytes) => {
+                        tokio::task::spawn_blocking(move || store_copy(&bytes, &cfg, &path))
+                            .await
+                            .unwrap_or_else(|e| {
+                                Err(anyhow!("the picture could not be processed: {e}"))
+                            })
+                    }
+                    Err(e) => Err(e),
+                };
+                (i, result)
+            });
+        }
+        let mut results: Vec<Option<Result<Image>>> = jobs.iter().map(|_| None).collect();
+        while let Some(done) = set.join_next().await {
+            if let Ok((i, result)) = done {
+                results[i] = Some(result);
+            }
+        }
+        jobs.into_iter()
+            .zip(results)
+            .map(|(job, r)| {
+                (
+                    job,
+                    r.unwrap_or_else(|| Err(anyhow!("the download stopped"))),
+                )
+            })
+            .collect()
+    }
+}
+
+struct Job {
+    period: Period,
+    post: String,
+    /// The copy's file name without its extension.
+    stem: String,
+    source: Source,
+}
+
+/// The posts of a period whose pictures pages and bots show, now or after the week goes
+/// on: the ranked posts with a margin (a post that climbs into the top later in the week),
+/// and the most commented and most shared posts.
+pub(crate) fn shown<'a>(posts: &'a [Post], ranking: &RankingConfig) -> Vec<&'a Post> {
+    let digest = crate::rank::rank(posts, ranking);
+    let mut seen = HashSet::new();
+    digest
+        .ranked
+        .iter()
+        .map(|r| r.post)
+        .chain(digest.top_commented)
+        .chain(digest.top_shared)
+        .filter(|p| seen.insert(p.id.as_str()))
+        .collect()
+}
+
+/// How many ranked places get pictures for a `top` of `top`.
+fn margin(top: usize) -> usize {
+    top * 2
+}
+
+/// The file names in `dir` (none when it does not exist).
+pub(crate) fn list_files(dir: &Path) -> Result<HashSet<String>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashSet::new()),
+        Err(e) => return Err(e).with_context(|| format!("cannot list `{}`", dir.display())),
+    };
+    Ok(entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| is_media_file_name(n))
+        .collect())
+}
+
+/// Whether `name` can be a copy's file name: plain characters, one extension we write, no
+/// folder, no leading dot (temp files). Checked on every `image.file` read from `data/`.
+pub fn is_media_file_name(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem.len() <= 120
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && matches!(ext, "jpg" | "png")
+}
+
+/// A file stem for a post id: the id itself when it is plain (Graph ids are
+/// `123_456`), else its plain characters and a hash of it, so two ids never share a file.
+fn file_stem(id: &str) -> String {
+    let plain: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(80)
+        .collect();
+    if plain == id && !id.is_empty() {
+        plain
+    } else {
+        use sha2::Digest;
+        let hash = hex::encode(&sha2::Sha256::digest(id.as_bytes())[..6]);
+        format!("{}-{hash}", plain.trim_matches('-'))
+            .trim_start_matches('-')
+            .to_string()
+    }
+}
+
+/// Why `url` may not be fetched, if it may not.
+fn allowed(cfg: &MediaConfig, url: &url::Url) -> std::result::Result<(), String> {
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("`{}:` is not http(s)", url.scheme()));
+    }
+    match url.host_str() {
+        Some(host) if cfg.allows_host(host.trim_start_matches('[').trim_end_matches(']')) => Ok(()),
+        Some(host) => Err(format!(
+            "host `{host}` is not in `[media] hosts` ({})",
+            cfg.hosts.join(", ")
+        )),
+        None => Err("the URL has no host".into()),
+    }
+}
+
+/// The picture at `url`, at most `max_bytes` of it.
+async fn download(client: &reqwest::Client, cfg: &MediaConfig, url: &str) -> Result<Vec<u8>> {
+    let parsed = url::Url::parse(url).map_err(|e| anyhow!("not a URL: {e}"))?;
+    allowed(cfg, &parsed).map_err(|why| anyhow!(why))?;
+    let host = parsed.host_str().unwrap_or_default().to_string();
+    // A reqwest error names the URL, whose query is a signature: name the host only.
+    let strip = |e: reqwest::Error| {
+        let e = e.without_url();
+        if e.is_timeout() {
+            anyhow!("`{host}` did not answer within {} s", cfg.timeout_secs)
+        } else if e.is_redirect() {
+            anyhow!("{}", error_text(&e))
+        } else {
+            anyhow!("cannot download from `{host}`: {}", error_text(&e))
+        }
+    };
+    let mut resp = client.get(parsed.clone()).send().await.map_err(strip)?;
+    let status = resp.status();
+    if !status.is_success() {
+        bail!("`{host}` answered HTTP {status} (an expired picture URL answers 403)");
+    }
+    if resp.content_length().is_some_and(|n| n > cfg.max_bytes) {
+        bail!("larger than `[media] max_bytes` ({} bytes)", cfg.max_bytes);
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(strip)? {
+        if (bytes.len() + chunk.len()) as u64 > cfg.max_bytes {
+            bail!("larger than `[media] max_bytes` ({} bytes)", cfg.max_bytes);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+/// A reqwest error's innermost words (the outer ones repeat "error sending request").
+fn error_text(e: &reqwest::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        s = inner.to_string();
+        source = inner.source();
+    }
+    s
+}
+
+fn read_local(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read picture `{}`", path.display()))?
+        .len();
+    if size > max_bytes {
+        bail!("`{}` is larger than `[media] max_bytes`", path.display());
+    }
+    std::fs::read(path).with_context(|| format!("cannot read picture `{}`", path.display()))
+}
+
+/// The format `bytes` are in, from their first bytes: only the four formats Facebook
+/// serves pictures in are decoded at all.
+pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(ImageFormat::Jpeg)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(ImageFormat::Png)
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some(ImageFormat::Gif)
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some(ImageFormat::WebP)
+    } else {
+        None
+    }
+}
+
+/// A picture as the archive keeps it: encoded bytes, extension and size.
+pub struct Processed {
+    pub bytes: Vec<u8>,
+    pub ext: &'static str,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Decodes `bytes` within limits, turns it upright, scales it down to `max_width` and
+/// re-encodes it: JPEG, or PNG when it has transparency. Nothing of the original's
+/// metadata (EXIF, GPS, XMP, ICC, comments) is carried over: only pixels are.
+pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
+    let format = sniff(bytes).ok_or_else(|| anyhow!("not a JPEG, PNG, GIF or WebP picture"))?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let refused = |e: image::ImageError| anyhow!("cannot decode the picture: {e}");
+    let mut decoder = reader.into_decoder().map_err(refused)?;
+    let (w, h) = decoder.dimensions();
+    if decoder.total_bytes() > MAX_ALLOC {
+        bail!("the picture declares {w}×{h} pixels, too many to decode");
+    }
+    let orientation = decoder.orientation().ok();
+    let mut img = DynamicImage::from_decoder(decoder).map_err(refused)?;
+    if let Some(o) = orientation {
+        img.apply_orientation(o);
+    }
+    if img.width() > max_width {
+        let height = (u64::from(img.height()) * u64::from(max_width) + u64::from(img.width()) / 2)
+            / u64::from(img.width());
+        img = img.resize_exact(
+            max_width,
+            (height as u32).max(1),
+            image::imageops::FilterType::Triangle,
+        );
+    }
+    let (width, height) = (img.width(), img.height());
+    let mut out = Vec::new();
+    let transparent = img.color().has_alpha() && {
+        let rgba = img.to_rgba8();
+        rgba.pixels().any(|p| p[3] < 255)
+    };
+    let ext = if transparent {
+        image::codecs::png::PngEncoder::new(&mut out)
+            .write_image(
+                img.to_rgba8().as_raw(),
+                width,
+                height,
+                image::ExtendedColorType::Rgba8,
+            )
+            .map_err(|e| anyhow!("cannot encode the picture: {e}"))?;
+        "png"
+    } else {
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+            .encode_image(&img.to_rgb8())
+            .map_err(|e| anyhow!("cannot encode the picture: {e}"))?;
+        "jpg"
+    };
+    Ok(Processed {
+        bytes: out,
+        ext,
+        width,
+        height,
+    })
+}
+
+use image::ImageEncoder as _;
+
+/// Processes `bytes` and writes the copy beside `stem_path` (with its extension).
+fn store_copy(bytes: &[u8], cfg: &MediaConfig, stem_path: &Path) -> Result<Image> {
+    let p = process(bytes, cfg.max_width)?;
+    let file = format!(
+        "{}.{}",
+        stem_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("picture"),
+        p.ext
+    );
+    let path = stem_path.with_file_name(&file);
+    crate::fsutil::write_atomic(&path, &p.bytes)?;
+    Ok(Image {
+        file,
+        width: p.width,
+        height: p.height,
+    })
+}
+
+/// Bytes held by every group's `data/<slug>/media/`: (files, bytes).
+pub(crate) fn archive_size(data_dir: &Path) -> (u64, u64) {
+    let mut files = 0;
+    let mut bytes = 0;
+    let Ok(groups) = std::fs::read_dir(data_dir) else {
+        return (0, 0);
+    };
+    for group in groups.filter_map(|e| e.ok()) {
+        let Ok(entries) = std::fs::read_dir(group.path().join("media")) else {
+            continue;
+        };
+        for e in entries.filter_map(|e| e.ok()) {
+            if let Some(m) = e.metadata().ok().filter(|m| m.is_file()) {
+                files += 1;
+                bytes += m.len();
+            }
+        }
+    }
+    (files, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(hosts: &[&str]) -> MediaConfig {
+        MediaConfig {
+            hosts: hosts.iter().map(|h| h.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_host_matches_itself_and_its_subdomains_only() {
+        let c = cfg(&["fbcdn.net"]);
+        assert!(c.allows_host("fbcdn.net"));
+        assert!(c.allows_host("scontent.xx.FBCDN.net"));
+        assert!(!c.allows_host("evilfbcdn.net"));
+        assert!(!c.allows_host("fbcdn.net.evil.com"));
+        let url = |s: &str| url::Url::parse(s).unwrap();
+        assert!(allowed(&c, &url("https://a.fbcdn.net/x.jpg")).is_ok());
+        assert!(allowed(&c, &url("ftp://a.fbcdn.net/x.jpg")).is_err());
+        assert!(allowed(&c, &url("https://localhost/x.jpg")).is_err());
+    }
+
+    #[test]
+    fn pictures_are_kept_for_twice_the_ranked_places() {
+        let posts: Vec<Post> = (0..14u64)
+            .map(|i| Post {
+                id: format!("p{i}"),
+                created_time: "2026-11-24T12:00:00Z".parse().unwrap(),
+                message: None,
+                permalink_url: None,
+                picture: None,
+                comments: 20 - i,
+                shares: 0,
+                reactions: 0,
+                image: None,
+            })
+            .collect();
+        let ranking = RankingConfig {
+            top: margin(5),
+            ..Default::default()
+        };
+        let ids: Vec<&str> = shown(&posts, &ranking)
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        let expected: Vec<String> = (0..10).map(|i| format!("p{i}")).collect();
+        assert_eq!(
+            ids, expected,
+            "a post at place 6 to 10 may still climb into the top 5"
+        );
+    }
+
+    #[test]
+    fn file_names_are_plain_and_distinct() {
+        assert_eq!(file_stem("123_456"), "123_456");
+        let odd = file_stem("../etc/passwd");
+        assert!(is_media_file_name(&format!("{odd}.jpg")), "{odd}");
+        assert_ne!(file_stem("a/b"), file_stem("a:b"));
+        for bad in [
+            "../x.jpg",
+            "a/b.jpg",
+            ".tmp-x.jpg",
+            "x.svg",
+            "x",
+            ".jpg",
+            "a b.jpg",
+        ] {
+            assert!(!is_media_file_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sniffing_knows_four_formats_and_nothing_else() {
+        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0rest"), Some(ImageFormat::Jpeg));
+        assert_eq!(sniff(b"GIF89a..."), Some(ImageFormat::Gif));
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(ImageFormat::WebP));
+        assert_eq!(sniff(b"<svg xmlns="), None);
+        assert!(process(b"<html>not a picture</html>", 640).is_err());
+    }
+
+    #[test]
+    fn a_transparent_picture_stays_png_and_an_opaque_one_becomes_jpeg() {
+        let mut img = image::RgbaImage::new(800, 400);
+        img.put_pixel(0, 0, image::Rgba([0, 0, 0, 0]));
+        let mut png = Vec::new();
+        DynamicImage::ImageRgba8(img)
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
+        let p = process(&png, 640).unwrap();
+        assert_eq!((p.ext, p.width, p.height), ("png", 640, 320));
+        let opaque = image::RgbImage::from_pixel(300, 200, image::Rgb([200, 10, 10]));
+        let mut png = Vec::new();
+        DynamicImage::ImageRgb8(opaque)
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
+        let p = process(&png, 640).unwrap();
+        assert_eq!(
+            (p.ext, p.width, p.height),
+            ("jpg", 300, 200),
+            "not scaled up"
+        );
+    }
+}
