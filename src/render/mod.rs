@@ -5,6 +5,7 @@
 //! it applies everything only when every file rendered.
 
 pub mod bot;
+pub mod search;
 pub mod templates;
 pub mod text;
 pub mod view;
@@ -43,6 +44,8 @@ struct Ctx<'a> {
     store: Store,
     /// Every group with its display name, for the bots' quick replies.
     bot_groups: Vec<bot::GroupLink>,
+    /// Every week's search document, gathered as the groups render.
+    search: search::Collector,
 }
 
 /// What the site-wide pages need from one group.
@@ -96,6 +99,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         now,
         store,
         bot_groups,
+        search: search::Collector::default(),
     };
     let out = Output::open(&config.output_dir())?;
 
@@ -103,6 +107,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         render_group(&ctx, &out, g, stored).with_context(|| format!("group `{}`", g.slug))
     })?;
 
+    ctx.search.write(&config.site.language, &out)?;
     render_site_pages(&ctx, &out, &summaries)?;
     copy_static(&config.root.join("static"), &out)?;
     render_markdown_pages(&ctx, &out, &config.root.join("pages"))?;
@@ -271,6 +276,8 @@ fn render_group(
             &group_url,
         )?;
         put_period(out, dir, &html, &files)?;
+        ctx.search
+            .add(search::week_doc(dir, head.name, &items[i].label, &sp.posts));
         if *period == latest {
             write_latest(out, &g.slug, &html, &files)?;
             // The group page shows the latest week too, without its pager.

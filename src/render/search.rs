@@ -1,0 +1,180 @@
+//! Search: a static Pagefind index over every post of every group and week, built in
+//! process and staged through `write::Output` like any other file.
+//!
+//! Each week becomes one small HTML document that never reaches `output_dir`: its meta
+//! tags carry the group, the week and every post's counts, and each post is an element
+//! with `id="post-<id>"` and a `data-pagefind-title`, so a hit comes back as a week with
+//! one sub-result per matching post, linking to `<slug>/<key>/#post-<id>`. One document per
+//! week rather than one record per post: Pagefind's metadata file, which every query
+//! loads, grows with the number of documents, and adding a document scans the ones before
+//! it, so 156,000 post records would be both slow to build and heavy to query.
+//!
+//! The index is written under `pagefind/`; `search.js` (a template) drives it from the
+//! search box in `base.html`. Pagefind's own JS and WebAssembly come from the crate: no
+//! network at build time or at query time.
+
+use std::fmt::Write as _;
+use std::sync::Mutex;
+
+use anyhow::{anyhow, Context, Result};
+
+use crate::model::Post;
+use crate::write::Output;
+
+/// The folder under `output_dir` that holds the index.
+pub const DIR: &str = "pagefind";
+
+/// Pagefind's files we serve: the search API, its worker and WebAssembly, and the index.
+/// Its ready-made UIs and highlighter are left out (`search.js` draws the results).
+fn wanted(name: &str) -> bool {
+    !(name.starts_with("pagefind-ui")
+        || name.starts_with("pagefind-modular-ui")
+        || name.starts_with("pagefind-component-ui")
+        || name.starts_with("pagefind-highlight")
+        || name.starts_with("playground/"))
+}
+
+/// One week's searchable document, by the week page's path (`<slug>/<key>/`).
+pub struct WeekDoc {
+    path: String,
+    html: String,
+}
+
+/// The week documents, gathered from the groups as they render (in any order).
+#[derive(Default)]
+pub struct Collector {
+    docs: Mutex<Vec<WeekDoc>>,
+}
+
+impl Collector {
+    pub fn add(&self, doc: WeekDoc) {
+        self.docs.lock().expect("search collector lock").push(doc);
+    }
+
+    /// Builds the index and stages its files under `pagefind/`. `language` is the site's:
+    /// every week goes into one index whatever its group's language, so that one query
+    /// searches every group (Pagefind keeps one index per language and a page searches
+    /// only its own).
+    pub fn write(&self, language: &str, out: &Output) -> Result<()> {
+        let mut docs = std::mem::take(&mut *self.docs.lock().expect("search collector lock"));
+        // Groups render in parallel: a fixed order keeps the index files byte-identical
+        // from one render to the next (unchanged files stay untouched).
+        docs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        for (name, bytes) in build(docs, language)? {
+            if wanted(&name) {
+                out.put(&format!("{DIR}/{name}"), &bytes)?;
+            }
+        }
+        out.put("search.js", include_bytes!("search.js"))
+    }
+}
+
+/// The document for one week page at `path` (`<slug>/<key>/`).
+/// Every post of the week is in it, ranked or not.
+pub fn week_doc(path: &str, group: &str, week: &str, posts: &[Post]) -> WeekDoc {
+    let mut html = String::with_capacity(256 + posts.len() * 400);
+    html.push_str("<html><head>");
+    let meta = |html: &mut String, key: &str, value: &str| {
+        let _ = write!(
+            html,
+            "<meta data-pagefind-meta=\"{key}[content]\" content=\"{}\">",
+            escape(value)
+        );
+    };
+    meta(&mut html, "title", &format!("{group}: {week}"));
+    meta(&mut html, "group", group);
+    meta(&mut html, "week", week);
+    for p in posts {
+        let counts = super::text::counts_in_words(
+            &[
+                (p.comments, "comment", "comments"),
+                (p.shares, "share", "shares"),
+                (p.reactions, "reaction", "reactions"),
+            ],
+            false,
+        );
+        meta(&mut html, &format!("c-{}", anchor_key(&p.id)), &counts);
+    }
+    html.push_str("</head><body>");
+    for p in posts {
+        let title = super::text::post_title(p, 100);
+        let _ = write!(
+            html,
+            "<article id=\"post-{}\" data-pagefind-title=\"{}\"><p>{}</p></article>",
+            escape(&p.id),
+            escape(&title),
+            escape(p.text().unwrap_or(&title))
+        );
+    }
+    html.push_str("</body></html>");
+    WeekDoc {
+        path: path.to_string(),
+        html,
+    }
+}
+
+/// A post id as a meta key: Pagefind splits meta attributes on `,` and `:`.
+fn anchor_key(id: &str) -> String {
+    id.replace([',', ':', '[', ']', ' '], "_")
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Indexes `docs` and returns Pagefind's files, by path under its folder. Runs on its own
+/// thread with its own runtime: Pagefind's API is async, and the caller may already be
+/// inside a runtime.
+fn build(docs: Vec<WeekDoc>, language: &str) -> Result<Vec<(String, Vec<u8>)>> {
+    let language = language.to_string();
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("cannot start the search indexer")?;
+            rt.block_on(index(docs, language))
+        })
+        .join()
+        .map_err(|_| anyhow!("the search indexer panicked"))?
+    })
+}
+
+async fn index(docs: Vec<WeekDoc>, language: String) -> Result<Vec<(String, Vec<u8>)>> {
+    use pagefind::api::PagefindIndex;
+    use pagefind::options::PagefindServiceConfig;
+    let options = PagefindServiceConfig::builder()
+        .force_language(language)
+        .keep_index_url(false)
+        .build();
+    let mut index = PagefindIndex::new(Some(options)).context("cannot set up the search index")?;
+    for doc in docs {
+        index
+            .add_html_file(None, Some(doc.path.clone()), doc.html)
+            .await
+            .with_context(|| format!("cannot index `{}` for search", doc.path))?;
+    }
+    let files = index
+        .get_files()
+        .await
+        .context("cannot build the search index")?;
+    let mut files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|f| {
+            let name = f.filename.to_string_lossy().replace('\\', "/");
+            (name, f.contents)
+        })
+        .collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
