@@ -276,8 +276,12 @@ fn render_group(
             &group_url,
         )?;
         put_period(out, dir, &html, &files)?;
-        ctx.search
-            .add(search::week_doc(dir, head.name, &items[i].label, &sp.posts));
+        ctx.search.add(search::week_doc(
+            dir,
+            head.name,
+            &items[i].label,
+            digest.ranked.iter().map(|r| r.post),
+        ));
         if *period == latest {
             write_latest(out, &g.slug, &html, &files)?;
             // The group page shows the latest week too, without its pager.

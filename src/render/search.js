@@ -22,11 +22,13 @@ if (form) {
       ...hits.map(({ page, sub }) => {
         const li = document.createElement("li");
         const a = document.createElement("a");
+        // The sub-result's title is "<post title> · <comments> · <shares> · <reactions>".
+        const parts = sub.title.split(" · ");
+        const counts = parts.splice(-3).join(" · ");
         a.href = sub.url;
-        a.textContent = sub.title;
+        a.textContent = parts.join(" · ");
         const meta = document.createElement("span");
         meta.className = "search-meta";
-        const counts = page.meta["c-" + sub.anchor.id.slice("post-".length).replace(/[,:[\] ]/g, "_")];
         meta.textContent = [page.meta.group, page.meta.week, counts].filter(Boolean).join(" · ");
         li.append(a, " ", meta);
         return li;

@@ -6,5 +6,6 @@ mod fake_graph;
 mod graph;
 mod import;
 mod pipeline;
+mod search;
 mod status;
 mod support;
