@@ -44,8 +44,8 @@ struct Ctx<'a> {
     store: Store,
     /// Every group with its display name, for the bots' quick replies.
     bot_groups: Vec<bot::GroupLink>,
-    /// Every week's search document, gathered as the groups render.
-    search: search::Collector,
+    /// The search index, built while the groups render.
+    search: search::Indexer,
 }
 
 /// What the site-wide pages need from one group.
@@ -99,7 +99,10 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         now,
         store,
         bot_groups,
-        search: search::Collector::default(),
+        search: search::Indexer::start(
+            config.groups.iter().map(|g| g.slug.clone()).collect(),
+            &config.site.language,
+        ),
     };
     let out = Output::open(&config.output_dir())?;
 
@@ -107,7 +110,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         render_group(&ctx, &out, g, stored).with_context(|| format!("group `{}`", g.slug))
     })?;
 
-    ctx.search.write(&config.site.language, &out)?;
+    ctx.search.finish(&out)?;
     render_site_pages(&ctx, &out, &summaries)?;
     copy_static(&config.root.join("static"), &out)?;
     render_markdown_pages(&ctx, &out, &config.root.join("pages"))?;
@@ -251,6 +254,7 @@ fn render_group(
     let site = ctx.site();
     let mut posts = 0;
     let mut latest_view = None;
+    let mut search_docs = Vec::with_capacity(stored.len());
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
         posts += sp.posts.len() as u64;
         let view = PeriodView::new(
@@ -276,7 +280,7 @@ fn render_group(
             &group_url,
         )?;
         put_period(out, dir, &html, &files)?;
-        ctx.search.add(search::week_doc(
+        search_docs.push(search::week_doc(
             dir,
             head.name,
             &items[i].label,
@@ -310,6 +314,7 @@ fn render_group(
         write_latest(out, &g.slug, &html, &files)?;
     }
 
+    ctx.search.add_group(&g.slug, search_docs);
     let archive: Vec<PeriodItem> = items.iter().rev().cloned().collect();
     let html = ctx.render(
         "group.html",

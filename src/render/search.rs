@@ -9,14 +9,15 @@
 //! loads, grows with the number of documents, and adding a document scans the ones before
 //! it, so 156,000 post records would be both slow to build and heavy to query. Only the
 //! ranked posts are indexed, the ones a week page shows in full: on the 10,400-week
-//! benchmark all 15 posts a week took the cold render from 4.7 s to 11.4 s.
+//! benchmark, indexing all 15 posts a week instead of the 5 ranked took the cold render
+//! from 4.7 s to 11.4 s.
 //!
-//! The index is written under `pagefind/`; `search.js` (a template) drives it from the
+//! The index is written under `pagefind/`; `search.js` (embedded) drives it from the
 //! search box in `base.html`. Pagefind's own JS and WebAssembly come from the crate: no
 //! network at build time or at query time.
 
 use std::fmt::Write as _;
-use std::sync::Mutex;
+use std::sync::{mpsc, Mutex};
 
 use anyhow::{anyhow, Context, Result};
 
@@ -42,27 +43,58 @@ pub struct WeekDoc {
     html: String,
 }
 
-/// The week documents, gathered from the groups as they render (in any order).
-#[derive(Default)]
-pub struct Collector {
-    docs: Mutex<Vec<WeekDoc>>,
+type Files = Vec<(String, Vec<u8>)>;
+/// One group's weeks, by its slug.
+type GroupDocs = (String, Vec<WeekDoc>);
+
+/// The index, built on its own thread while the groups render: each group hands over its
+/// weeks when it is done, and they are indexed in slug order whatever order the groups
+/// finish in, so the index files are byte-identical from one render to the next (a warm
+/// render leaves them untouched).
+pub struct Indexer {
+    tx: Mutex<Option<mpsc::Sender<GroupDocs>>>,
+    thread: Mutex<Option<std::thread::JoinHandle<Result<Files>>>>,
 }
 
-impl Collector {
-    pub fn add(&self, doc: WeekDoc) {
-        self.docs.lock().expect("search collector lock").push(doc);
+impl Indexer {
+    /// Starts the indexer for the groups `slugs`. `language` is the site's: every week
+    /// goes into one index whatever its group's language, so that one query searches every
+    /// group (Pagefind keeps one index per language and a page searches only its own).
+    pub fn start(slugs: Vec<String>, language: &str) -> Indexer {
+        let (tx, rx) = mpsc::channel();
+        let language = language.to_string();
+        // Its own thread and runtime: Pagefind's API is async, and the caller may already
+        // be inside a runtime.
+        let thread = std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("cannot start the search indexer")?
+                .block_on(index(slugs, rx, language))
+        });
+        Indexer {
+            tx: Mutex::new(Some(tx)),
+            thread: Mutex::new(Some(thread)),
+        }
     }
 
-    /// Builds the index and stages its files under `pagefind/`. `language` is the site's:
-    /// every week goes into one index whatever its group's language, so that one query
-    /// searches every group (Pagefind keeps one index per language and a page searches
-    /// only its own).
-    pub fn write(&self, language: &str, out: &Output) -> Result<()> {
-        let mut docs = std::mem::take(&mut *self.docs.lock().expect("search collector lock"));
-        // Groups render in parallel: a fixed order keeps the index files byte-identical
-        // from one render to the next (unchanged files stay untouched).
-        docs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        for (name, bytes) in build(docs, language)? {
+    /// One group's weeks, in period order.
+    pub fn add_group(&self, slug: &str, docs: Vec<WeekDoc>) {
+        if let Some(tx) = &*self.tx.lock().expect("search indexer lock") {
+            // A send fails only when the indexer stopped on an error: `finish` reports it.
+            let _ = tx.send((slug.to_string(), docs));
+        }
+    }
+
+    /// Waits for the index and stages its files under `pagefind/`, and `search.js`.
+    pub fn finish(&self, out: &Output) -> Result<()> {
+        drop(self.tx.lock().expect("search indexer lock").take());
+        let thread = self.thread.lock().expect("search indexer lock").take();
+        let files = thread
+            .context("the search index was already written")?
+            .join()
+            .map_err(|_| anyhow!("the search indexer panicked"))??;
+        for (name, bytes) in files {
             if wanted(&name) {
                 out.put(&format!("{DIR}/{name}"), &bytes)?;
             }
@@ -134,43 +166,58 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// Indexes `docs` and returns Pagefind's files, by path under its folder. Runs on its own
-/// thread with its own runtime: Pagefind's API is async, and the caller may already be
-/// inside a runtime.
-fn build(docs: Vec<WeekDoc>, language: &str) -> Result<Vec<(String, Vec<u8>)>> {
-    let language = language.to_string();
-    std::thread::scope(|s| {
-        s.spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .context("cannot start the search indexer")?;
-            rt.block_on(index(docs, language))
-        })
-        .join()
-        .map_err(|_| anyhow!("the search indexer panicked"))?
-    })
-}
+/// Fragment files at most: beyond this many weeks, several share one file (fewer files
+/// to write; a query still loads only a few kilobytes of them).
+const MAX_FRAGMENTS: u32 = 1000;
 
-async fn index(docs: Vec<WeekDoc>, language: String) -> Result<Vec<(String, Vec<u8>)>> {
+/// Indexes the groups' weeks as they arrive, in the order of `slugs`, and returns
+/// Pagefind's files by path under its folder.
+async fn index(
+    mut slugs: Vec<String>,
+    rx: mpsc::Receiver<GroupDocs>,
+    language: String,
+) -> Result<Files> {
     use pagefind::api::PagefindIndex;
     use pagefind::options::PagefindServiceConfig;
     let options = PagefindServiceConfig::builder()
         .force_language(language)
         .keep_index_url(false)
+        .max_fragments(MAX_FRAGMENTS)
         .build();
     let mut index = PagefindIndex::new(Some(options)).context("cannot set up the search index")?;
-    for doc in docs {
-        index
-            .add_html_file(None, Some(doc.path.clone()), doc.html)
-            .await
-            .with_context(|| format!("cannot index `{}` for search", doc.path))?;
+    slugs.sort_unstable();
+    let mut waiting: std::collections::HashMap<String, Vec<WeekDoc>> = Default::default();
+    let mut next = 0;
+    loop {
+        // The next group in order, as soon as it has arrived; after the last message,
+        // whatever is left (a group that never arrived failed the render anyway).
+        let docs = match slugs.get(next).and_then(|s| waiting.remove(s)) {
+            Some(docs) => docs,
+            None => match rx.recv() {
+                Ok((slug, docs)) => {
+                    waiting.insert(slug, docs);
+                    continue;
+                }
+                Err(_) if next < slugs.len() => {
+                    next += 1;
+                    continue;
+                }
+                Err(_) => break,
+            },
+        };
+        next += 1;
+        for doc in docs {
+            index
+                .add_html_file(None, Some(doc.path.clone()), doc.html)
+                .await
+                .with_context(|| format!("cannot index `{}` for search", doc.path))?;
+        }
     }
     let files = index
         .get_files()
         .await
         .context("cannot build the search index")?;
-    let mut files: Vec<(String, Vec<u8>)> = files
+    let mut files: Files = files
         .into_iter()
         .map(|f| {
             let name = f.filename.to_string_lossy().replace('\\', "/");
