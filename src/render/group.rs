@@ -10,7 +10,7 @@ use super::view::{
     self, period_label, period_path, FeedEntry, FeedPage, GroupCard, GroupHead, GroupPage,
     PeriodItem, PeriodPage, PeriodView,
 };
-use super::{bot, text, Ctx};
+use super::{bot, search, text, Ctx};
 use crate::config::{Clock, Config, GroupConfig, Visibility};
 use crate::period::Period;
 use crate::rank::rank;
@@ -114,6 +114,7 @@ pub(super) fn render_group(
     let latest_item = items.iter().find(|it| it.key == latest.key());
     let mut posts = 0;
     let mut latest_view = None;
+    let mut search_docs = Vec::with_capacity(stored.len());
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
         posts += sp.posts.len() as u64;
         let view = PeriodView::new(
@@ -141,6 +142,14 @@ pub(super) fn render_group(
             latest_item,
         )?;
         put_period(out, dir, &html, &files)?;
+        if !head.noindex {
+            search_docs.push(search::week_doc(
+                dir,
+                head.name,
+                &items[i].label,
+                digest.ranked.iter().map(|r| r.post),
+            ));
+        }
         if *period == latest {
             write_latest(out, &g.slug, &html, &files)?;
             // The group page shows the latest week too, without its pager.
@@ -171,6 +180,9 @@ pub(super) fn render_group(
         write_latest(out, &g.slug, &html, &files)?;
     }
 
+    if !head.noindex {
+        ctx.search.add_group(&g.slug, search_docs);
+    }
     let archive: Vec<PeriodItem> = items.iter().rev().cloned().collect();
     let meta = view::PageMeta {
         title: format!("{} · {}", head.name, ctx.config.site.title),

@@ -12,6 +12,7 @@ pub mod bot;
 mod feed;
 mod group;
 mod pages;
+pub mod search;
 mod site;
 pub mod templates;
 pub mod text;
@@ -57,6 +58,9 @@ struct Ctx<'a> {
     store: Store,
     /// Every group with its display name, for the bots' quick replies.
     bot_groups: Vec<bot::GroupLink>,
+    /// The site-wide search index, built while the groups render: listed (public) groups
+    /// only, so an unlisted group's posts are found from nowhere.
+    search: search::Indexer,
 }
 
 /// Renders the site into `config.output_dir()` from the archive, the config and the
@@ -93,6 +97,11 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) != Visibility::Private)
         .collect();
     let bot_groups = bot_groups(config, &groups);
+    let searched = groups
+        .iter()
+        .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) == Visibility::Public)
+        .map(|(g, _)| g.slug.clone())
+        .collect();
     let ctx = Ctx {
         config,
         env: templates::environment(&overrides)?,
@@ -102,6 +111,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         now,
         store,
         bot_groups,
+        search: search::Indexer::start(searched, &config.site.language),
     };
     let out = Output::open(
         &config.output_dir(),
@@ -112,6 +122,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         render_group(&ctx, &out, g, stored).with_context(|| format!("group `{}`", g.slug))
     })?;
 
+    ctx.search.finish(&out)?;
     let listed: Vec<GroupCard> = summaries.iter().filter(|s| s.listed).cloned().collect();
     render_site_pages(&ctx, &out, &listed)?;
     copy_static(&config.root.join("static"), &out)?;

@@ -635,6 +635,9 @@ fn site_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
                 .into_iter()
                 .map(move |(f, b)| (format!("{r}/{f}"), b))
         })
+        // The search index's files are named by their content: the two versions' names
+        // differ (they are staged and applied like every other file).
+        .filter(|(f, _)| !f.starts_with("public/pagefind/"))
         .collect()
 }
 

@@ -10,6 +10,7 @@ mod media;
 mod pages;
 mod pipeline;
 mod privacy;
+mod search;
 mod serve;
 mod status;
 mod support;

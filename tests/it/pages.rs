@@ -90,12 +90,25 @@ fn every_page_has_a_description_canonical_url_sharing_tags_and_a_favicon() {
             html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
             "{page}: canonical {url}"
         );
-        assert!(
-            html.contains(&format!(
-                "<meta property=\"og:image\" content=\"{base}og-image.png\">"
-            )),
-            "{page}"
-        );
+        // The week's own kept picture where it has one, else the site's; always a file of
+        // the site itself.
+        let image = html
+            .split("<meta property=\"og:image\" content=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("{page}: no og:image"));
+        let file = image
+            .strip_prefix(base)
+            .unwrap_or_else(|| panic!("{page}: {image}"));
+        assert!(site.exists(&format!("public/{file}")), "{page}: {image}");
+        if page.contains("2026-") || page.contains("latest") {
+            assert!(
+                file.starts_with("cdmx/media/"),
+                "{page}: the week's top picture: {image}"
+            );
+        } else {
+            assert_eq!(file, "og-image.png", "{page}");
+        }
     }
     assert!(site.read("public/favicon.svg").starts_with("<svg"));
     assert!(std::fs::read(site.path("public/og-image.png"))

@@ -1,0 +1,214 @@
+// Browser suite for a built site, in headless Chromium (playwright-core + axe-core).
+//
+//   node tests/browser/run.mjs [SITE_DIR]      (default: public/)
+//
+// Serves SITE_DIR under the sub-path /repo/ on 127.0.0.1 with a tiny static server (the
+// way GitHub Pages serves a project site), then checks:
+// - search: a word typed into the box finds a known post of the demo, and clicking the
+//   result lands on the post's `#post-<id>` anchor on its week page; no request leaves
+//   127.0.0.1; the bytes one query transfers are printed;
+// - axe-core on the home, group, week, latest and 404 pages in light and dark. Its results
+//   are always printed; critical or serious violations fail the suite only with
+//   AXE_STRICT=1 (the templates still fail colour contrast; issue 13).
+//
+// The site's absolute links (the 404 page's, canonical URLs) point at `site.base_url`;
+// requests to SITE_BASE_URL (default: the demo's) are answered from SITE_DIR as well.
+// Prints one closing line: `N passed, N failed`; exits non-zero when anything failed.
+
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join, normalize, extname, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const site = resolve(process.argv[2] ?? join(here, "../../public"));
+const siteBase = process.env.SITE_BASE_URL ?? "https://example.github.io/circles-digest/";
+const strictAxe = process.env.AXE_STRICT === "1";
+const prefix = "/repo/";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".txt": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+/** What the server answers for a path under the site: [status, headers, body]. */
+async function answer(urlPath) {
+  const notFound = async () => [404, { "content-type": types[".html"] }, await readFile(join(site, "404.html"))];
+  if (!urlPath.startsWith(prefix)) return notFound();
+  let rel = decodeURIComponent(urlPath.slice(prefix.length));
+  const file = normalize(join(site, rel));
+  if (!file.startsWith(site)) return notFound();
+  let info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) {
+    // Like Pages: a folder without its slash is redirected, so relative links work.
+    if (!urlPath.endsWith("/")) return [301, { location: urlPath + "/" }, ""];
+    return answer(urlPath + "index.html");
+  }
+  if (!info) return notFound();
+  const type = types[extname(file)] ?? "application/octet-stream";
+  return [200, { "content-type": type }, await readFile(file)];
+}
+
+const server = createServer(async (req, res) => {
+  const [status, headers, body] = await answer(new URL(req.url, "http://x").pathname);
+  res.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) });
+  res.end(req.method === "HEAD" ? undefined : body);
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const root = origin + prefix;
+
+let passed = 0;
+let failed = 0;
+async function test(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL - ${name}\n  ${String(e?.stack ?? e).split("\n").join("\n  ")}`);
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// A known post: the ranked post with the rarest word of the site (from every week's
+// digest.json), searched by that word, so that it is among the first results.
+const groups = readdirSync(site).filter((d) => existsSync(join(site, d, "latest", "digest.json")));
+assert(groups.length > 0, `no <slug>/latest/digest.json under ${site}: build the site first`);
+const words = (p) => new Set(`${p.title} ${p.text ?? ""}`.toLowerCase().match(/\p{L}{6,}/gu) ?? []);
+const posts = [];
+for (const slug of groups.sort()) {
+  for (const key of readdirSync(join(site, slug)).filter((k) => /^\d{4}-\d\d-\d\d$/.test(k)).sort()) {
+    const digest = JSON.parse(readFileSync(join(site, slug, key, "digest.json"), "utf8"));
+    for (const post of digest.posts ?? []) posts.push({ slug, key, post, words: words(post) });
+  }
+}
+const frequency = new Map();
+for (const p of posts) for (const w of p.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+const [known, query] = posts
+  .flatMap((p) => [...p.words].map((w) => [p, w]))
+  .sort((a, b) => frequency.get(a[1]) - frequency.get(b[1]) || a[1].localeCompare(b[1]))[0];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
+const context = await browser.newContext();
+const outside = [];
+await context.route("**/*", async (route) => {
+  const url = route.request().url();
+  if (url.startsWith(origin)) return route.continue();
+  if (url.startsWith(siteBase)) {
+    const [status, headers, body] = await answer(prefix + new URL(url).pathname.slice(new URL(siteBase).pathname.length));
+    return route.fulfill({ status, headers, body });
+  }
+  outside.push(url);
+  return route.abort();
+});
+
+await test(`search finds "${query}" and lands on #post-${known.post.id} under a sub-path`, async () => {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${root}${known.slug}/`);
+  const box = page.locator('form.search input[type="search"]');
+  await box.waitFor({ state: "visible", timeout: 10000 });
+  let bytes = 0;
+  const counted = [];
+  page.on("response", async (r) => {
+    const len = (await r.body().catch(() => Buffer.alloc(0))).length;
+    bytes += len;
+    counted.push([r.url().slice(root.length), len]);
+  });
+  const before = outside.length;
+  await box.fill(query);
+  const href = `#post-${known.post.id}`;
+  const link = page.locator(`.search-results a[href$="${href}"]`).first();
+  await link.waitFor({ timeout: 15000 }).catch(async (e) => {
+    const shown = await page.locator("form.search").innerText();
+    throw new Error(`${e.message}\nthe box shows: ${shown}\nscript errors: ${errors.join("; ")}`);
+  });
+  const meta = await link.locator("xpath=..").innerText();
+  const group = JSON.parse(readFileSync(join(site, known.slug, known.key, "digest.json"), "utf8"));
+  assert(meta.includes(known.post.title.slice(0, 20)), `result shows the title: ${meta}`);
+  assert(meta.includes(group.group.name) && meta.includes(group.period.label), `result shows group and week: ${meta}`);
+  assert(/comments?/.test(meta) && /shares?/.test(meta), `result shows the counts: ${meta}`);
+  console.log(`  one query transferred ${bytes} bytes in ${counted.length} responses:`);
+  for (const [u, n] of counted) console.log(`    ${n}\t${u}`);
+  assert(bytes <= 500_000, `a query transfers at most 500 KB, not ${bytes} bytes`);
+  const offsite = outside.slice(before);
+  assert(offsite.length === 0, `the search requested nothing outside 127.0.0.1: ${offsite.join(", ")}`);
+  await link.click();
+  await page.waitForURL((u) => u.hash === href);
+  const url = new URL(page.url());
+  assert(url.pathname === `${prefix}${known.slug}/${known.key}/`, `landed on ${url.pathname}`);
+  const target = await page.evaluate(() => document.querySelector(":target")?.id ?? null);
+  assert(target === `post-${known.post.id}`, `the anchor exists and is the target (got ${target})`);
+  assert(errors.length === 0, `no script error: ${errors.join("; ")}`);
+
+  await page.close();
+});
+
+await test("every page carries the search box", async () => {
+  const page = await context.newPage();
+  for (const path of ["", `${known.slug}/`, `${known.slug}/${known.key}/`, "no-such-page/"]) {
+    await page.goto(root + path);
+    const n = await page.locator('input[type="search"]').count();
+    assert(n === 1, `${path || "home"} has ${n} search inputs`);
+  }
+  await page.close();
+});
+
+const axePages = {
+  home: "",
+  group: `${known.slug}/`,
+  week: `${known.slug}/${known.key}/`,
+  latest: `${known.slug}/latest/`,
+  404: "no-such-page/",
+};
+for (const scheme of ["light", "dark"]) {
+  for (const [name, path] of Object.entries(axePages)) {
+    await test(`axe: ${name} page in ${scheme}: no critical or serious violation${strictAxe ? "" : " (reported only; AXE_STRICT=1 enforces)"}`, async () => {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(root + path);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      await page.close();
+      const bad = result.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
+      for (const v of result.violations) {
+        console.log(`  ${v.impact}: ${v.id} (${v.nodes.length} nodes): ${v.help}`);
+      }
+      const nodes = bad.reduce((n, v) => n + v.nodes.length, 0);
+      if (strictAxe) assert(bad.length === 0, `${bad.length} critical/serious violations, ${nodes} nodes`);
+    });
+  }
+}
+
+// Pictures still come from Facebook's CDN until the archive's own copies are linked
+// (issue 12): reported here, not failed on; the search's own requests are checked above.
+if (outside.length) {
+  const hosts = [...new Set(outside.map((u) => new URL(u).host))];
+  console.log(`note: pages requested ${outside.length} URLs outside 127.0.0.1 (hosts: ${hosts.join(", ")})`);
+}
+
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
