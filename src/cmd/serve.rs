@@ -574,23 +574,8 @@ fn error_page(error: &str, tag: &str) -> String {
          padding: 1rem\">{}</pre>\n\
          <p>This page reloads by itself once a rebuild works; the terminal running \
          <code>groupdigest serve</code> says the same.</p>\n{tag}\n</body>\n</html>\n",
-        escape_html(error)
+        crate::render::text::escape_html(error)
     )
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn respond(status: StatusCode, content_type: &'static str, body: Vec<u8>) -> Response {

@@ -117,7 +117,7 @@ pub fn week_doc<'p>(
         let _ = write!(
             html,
             "<meta data-pagefind-meta=\"{key}[content]\" content=\"{}\">",
-            escape(value)
+            super::text::escape_html(value)
         );
     };
     meta(&mut html, "title", &format!("{group}: {week}"));
@@ -140,9 +140,9 @@ pub fn week_doc<'p>(
         let _ = write!(
             html,
             "<article id=\"post-{}\" data-pagefind-title=\"{} · {counts}\"><p>{}</p></article>",
-            escape(&p.id),
-            escape(&title),
-            escape(p.text().unwrap_or(&title))
+            super::text::escape_html(&p.id),
+            super::text::escape_html(&title),
+            super::text::escape_html(p.text().unwrap_or(&title))
         );
     }
     html.push_str("</body></html>");
@@ -150,20 +150,6 @@ pub fn week_doc<'p>(
         path: path.to_string(),
         html,
     }
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Fragment files at most: beyond this many weeks, several share one file (fewer files
