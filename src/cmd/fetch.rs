@@ -200,7 +200,19 @@ fn apply(
     }
     if let (Some(pictures), Some(span)) = (pictures, applied.covered) {
         let periods = crate::store::periods_in(store.clock(), span);
-        let kept = pictures.keep(store, &group.slug, &periods, &sources, now)?;
+        // The archive is already updated: a picture problem, even one of the media folder,
+        // is a warning for the group, never its failure (its posts show no picture).
+        let kept = match pictures.keep(store, &group.slug, &periods, &sources, now) {
+            Ok(kept) => kept,
+            Err(e) => {
+                ui::warn(format!(
+                    "group `{}`: its pictures could not be kept: {}; shown without pictures",
+                    group.slug,
+                    ui::chain(&e)
+                ));
+                return Ok(());
+            }
+        };
         report.pictures += kept.kept;
         if let Some((post, why)) = kept.failed.first() {
             // One warning per group: the run goes on, the posts show no picture.
