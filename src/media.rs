@@ -130,7 +130,7 @@ impl Pictures {
         sources: &HashMap<String, Source>,
         now: DateTime<Utc>,
     ) -> Result<MediaReport> {
-        let dir = store.group_dir(slug).join("media");
+        let dir = store.media_dir(slug);
         let present = list_files(&dir)?;
         let mut jobs = Vec::new();
         for &period in periods {

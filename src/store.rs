@@ -125,6 +125,11 @@ impl Store {
         self.root.join(slug)
     }
 
+    /// `data/<slug>/media/`: the group's kept pictures.
+    pub fn media_dir(&self, slug: &str) -> PathBuf {
+        self.group_dir(slug).join("media")
+    }
+
     fn period_path(&self, slug: &str, period: Period) -> PathBuf {
         self.group_dir(slug).join(format!("{}.json", period.key()))
     }

@@ -128,7 +128,7 @@ pub(crate) fn run(config: &Config, now: Now, args: &ForgetArgs) -> Result<ExitCo
 /// same file; says whether it removed one.
 fn forget_picture(store: &Store, slug: &str, file: &str) -> Result<bool> {
     // The name comes from data/, which can be edited by hand: never leave the folder.
-    if file.is_empty() || file.contains(['/', '\\']) || file.starts_with('.') {
+    if !crate::media::is_media_file_name(file) {
         return Ok(false);
     }
     for period in store.periods(slug)? {
@@ -143,7 +143,7 @@ fn forget_picture(store: &Store, slug: &str, file: &str) -> Result<bool> {
             return Ok(false);
         }
     }
-    let path = store.group_dir(slug).join("media").join(file);
+    let path = store.media_dir(slug).join(file);
     match std::fs::remove_file(&path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),

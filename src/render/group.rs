@@ -62,7 +62,7 @@ pub(super) fn render_group(
         stored.push((*p, sp));
     }
     // Only pictures whose copy is in `data/<slug>/media/` are shown; the others show none.
-    let media_dir = ctx.store.group_dir(&g.slug).join("media");
+    let media_dir = ctx.store.media_dir(&g.slug);
     let media = crate::media::list_files(&media_dir)?;
     for post in stored.iter_mut().flat_map(|(_, s)| s.posts.iter_mut()) {
         if post
