@@ -129,14 +129,7 @@ pub fn week_doc<'p>(
         // The counts ride on the sub-result's title (`search.js` splits off the last three
         // " · " parts): a meta field per post would make Pagefind's field list, which every
         // query loads, as long as the archive.
-        let counts = super::text::counts_in_words(
-            &[
-                (p.comments, "comment", "comments"),
-                (p.shares, "share", "shares"),
-                (p.reactions, "reaction", "reactions"),
-            ],
-            false,
-        );
+        let counts = super::text::post_counts(p);
         let _ = write!(
             html,
             "<article id=\"post-{}\" data-pagefind-title=\"{} · {counts}\"><p>{}</p></article>",

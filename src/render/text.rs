@@ -134,8 +134,8 @@ pub fn counts_in_words(counts: &[(u64, &str, &str)], skip_zeros: bool) -> String
     out
 }
 
-/// The engagement line of a post: "12 comments · 3 shares", zero counts left out.
-/// Escapes text for HTML built outside a template (a feed entry's content).
+/// Escapes text for HTML built outside a template (feed content, search documents, the
+/// `serve` error page).
 pub fn escape_html(s: &str) -> Cow<'_, str> {
     if !s.contains(['&', '<', '>', '"', '\'']) {
         return Cow::Borrowed(s);
@@ -154,6 +154,19 @@ pub fn escape_html(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Every count of a post in words, zeros included: "64 comments · 0 shares · 172 reactions".
+pub fn post_counts(post: &crate::model::Post) -> String {
+    counts_in_words(
+        &[
+            (post.comments, "comment", "comments"),
+            (post.shares, "share", "shares"),
+            (post.reactions, "reaction", "reactions"),
+        ],
+        false,
+    )
+}
+
+/// The engagement line of a post: "12 comments · 3 shares", zero counts left out.
 pub fn engagement(comments: u64, shares: u64, reactions: u64) -> String {
     let line = counts_in_words(
         &[

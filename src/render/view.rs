@@ -296,14 +296,7 @@ impl<'a> PostView<'a> {
             reactions: post.reactions,
             score,
             engagement: super::text::engagement(post.comments, post.shares, post.reactions),
-            counts: super::text::counts_in_words(
-                &[
-                    (post.comments, "comment", "comments"),
-                    (post.shares, "share", "shares"),
-                    (post.reactions, "reaction", "reactions"),
-                ],
-                false,
-            ),
+            counts: super::text::post_counts(post),
             created: format!(
                 "{} {} {} {}, {:02}:{:02}",
                 local.weekday(),
