@@ -121,31 +121,40 @@ pub(crate) fn summary_markdown(run: &Run) -> String {
     crate::secret::redact(&md)
 }
 
-/// What an admin can do about a failure: by its kind, else from the words of its error.
+/// What an admin can do about a failure: by its recorded kind, else by the words of its
+/// error.
 fn hint(kind: Option<FailureKind>, why: &str) -> &'static str {
-    const TOKEN: &str = "Make a new token (`groupdigest auth login`, see docs/graph.md) and store it in the repository secret it names.";
-    const PERMISSION: &str = "Log in again with the permissions the error names; `groupdigest check` lists what is missing.";
-    const IMPORT: &str = "Fix or replace the file it names under `imports/` and push: the push runs this workflow again.";
-    const NETWORK: &str =
-        "Usually passing: the next run retries. Re-run the workflow to retry now.";
+    let kind = kind.filter(|k| *k != FailureKind::Api).or_else(|| {
+        let why = why.to_ascii_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| why.contains(w));
+        if has(&["token"]) {
+            Some(FailureKind::Token)
+        } else if has(&["permission", "not allowed"]) {
+            Some(FailureKind::Permission)
+        } else if has(&["import", "line ", "file"]) {
+            Some(FailureKind::Import)
+        } else if has(&["timed out", "connect", "network"]) {
+            Some(FailureKind::Network)
+        } else {
+            None
+        }
+    });
     match kind {
-        Some(FailureKind::Token) => return TOKEN,
-        Some(FailureKind::Permission) => return PERMISSION,
-        Some(FailureKind::Import) => return IMPORT,
-        Some(FailureKind::Network) => return NETWORK,
-        Some(FailureKind::Api) | None => {}
-    }
-    let why = why.to_ascii_lowercase();
-    if why.contains("token") {
-        "Make a new token (`groupdigest auth login`, see docs/graph.md) and store it in the repository secret it names."
-    } else if why.contains("permission") || why.contains("not allowed") {
-        "Log in again with the permissions the error names; `groupdigest check` lists what is missing."
-    } else if why.contains("import") || why.contains("line ") || why.contains("file") {
-        "Fix or replace the file it names under `imports/` and push: the push runs this workflow again."
-    } else if why.contains("timed out") || why.contains("connect") || why.contains("network") {
-        "Usually passing: the next run retries. Re-run the workflow to retry now."
-    } else {
-        "Run `groupdigest check` locally with the same token for details."
+        Some(FailureKind::Token) => {
+            "Make a new token (`groupdigest auth login`, see docs/graph.md) and store it in the repository secret it names."
+        }
+        Some(FailureKind::Permission) => {
+            "Log in again with the permissions the error names; `groupdigest check` lists what is missing."
+        }
+        Some(FailureKind::Import) => {
+            "Fix or replace the file it names under `imports/` and push: the push runs this workflow again."
+        }
+        Some(FailureKind::Network) => {
+            "Usually passing: the next run retries. Re-run the workflow to retry now."
+        }
+        Some(FailureKind::Api) | None => {
+            "Run `groupdigest check` locally with the same token for details."
+        }
     }
 }
 
