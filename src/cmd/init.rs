@@ -147,10 +147,11 @@ fn plan(dir: &Path, files: Vec<(String, String)>) -> Result<Plan> {
             "README.md" if path.exists() => {
                 plan.kept.push(rel);
                 let beside = dir.join(GUIDE_BESIDE_README);
+                // The setup guide is the one beside the admin's README, written now or kept.
+                plan.guide = GUIDE_BESIDE_README.into();
                 if beside.exists() {
                     plan.kept.push(GUIDE_BESIDE_README.into());
                 } else {
-                    plan.guide = GUIDE_BESIDE_README.into();
                     plan.write.push((GUIDE_BESIDE_README.into(), text));
                 }
             }
