@@ -44,6 +44,7 @@ pub(super) fn render_group(
     out: &Output,
     g: &GroupConfig,
     group: &StoredGroup,
+    visibility: Visibility,
 ) -> Result<GroupCard> {
     let info = &group.info;
     let clock = ctx.clock;
@@ -82,6 +83,7 @@ pub(super) fn render_group(
         g,
         &ctx.config.site.language,
         info,
+        visibility,
         stale.clone(),
         updated.map(|t| view::format_time(t, clock.tz)),
     );
@@ -354,13 +356,13 @@ fn period_outputs(
 /// replies: a bot never points at an unlisted or private group.
 pub(super) fn bot_groups(
     config: &Config,
-    groups: &[(&GroupConfig, StoredGroup)],
+    groups: &[(&GroupConfig, StoredGroup, Visibility)],
 ) -> Vec<bot::GroupLink> {
     let base = config.base_url();
     groups
         .iter()
-        .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) == Visibility::Public)
-        .map(|(g, StoredGroup { info, .. })| bot::GroupLink {
+        .filter(|(_, _, v)| *v == Visibility::Public)
+        .map(|(g, StoredGroup { info, .. }, _)| bot::GroupLink {
             slug: g.slug.clone(),
             name: g.display_name(info.name.as_deref()).to_string(),
             url: format!("{base}{}/", g.slug),

@@ -87,20 +87,25 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
             Ok((g, stored))
         })
         .collect::<Result<Vec<_>>>()?;
-    // A private group renders nothing: its earlier pages are stale files the writer removes.
     let not_rendered = groups
         .iter()
         .filter_map(|(g, stored)| crate::privacy::not_rendered_note(g, &stored.info))
         .collect();
+    // Each group's visibility, resolved once: a private group renders nothing (its earlier
+    // pages are stale files the writer removes); only public ones are listed and searched.
     let groups: Vec<_> = groups
         .into_iter()
-        .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) != Visibility::Private)
+        .map(|(g, stored)| {
+            let visibility = crate::privacy::visibility(g, &stored.info);
+            (g, stored, visibility)
+        })
+        .filter(|(_, _, v)| *v != Visibility::Private)
         .collect();
     let bot_groups = bot_groups(config, &groups);
     let searched = groups
         .iter()
-        .filter(|(g, stored)| crate::privacy::visibility(g, &stored.info) == Visibility::Public)
-        .map(|(g, _)| g.slug.clone())
+        .filter(|(_, _, v)| *v == Visibility::Public)
+        .map(|(g, _, _)| g.slug.clone())
         .collect();
     let ctx = Ctx {
         config,
@@ -118,8 +123,9 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         &config.root.join(crate::lock::STATE_DIR),
     )?;
 
-    let summaries = parallel_map(&groups, |(g, stored)| {
-        render_group(&ctx, &out, g, stored).with_context(|| format!("group `{}`", g.slug))
+    let summaries = parallel_map(&groups, |(g, stored, visibility)| {
+        render_group(&ctx, &out, g, stored, *visibility)
+            .with_context(|| format!("group `{}`", g.slug))
     })?;
 
     ctx.search.finish(&out)?;

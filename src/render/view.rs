@@ -509,6 +509,7 @@ impl<'a> GroupHead<'a> {
         cfg: &'a crate::config::GroupConfig,
         site_lang: &'a str,
         info: &'a GroupInfo,
+        visibility: crate::config::Visibility,
         stale: Option<Option<String>>,
         updated_at: Option<String>,
     ) -> Self {
@@ -524,7 +525,7 @@ impl<'a> GroupHead<'a> {
             stale_since: stale.flatten(),
             updated_at,
             lang: cfg.language.as_deref().unwrap_or(site_lang),
-            noindex: crate::privacy::visibility(cfg, info) != crate::config::Visibility::Public,
+            noindex: visibility != crate::config::Visibility::Public,
         }
     }
 }
