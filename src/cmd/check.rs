@@ -90,7 +90,14 @@ fn check_imports(config: &Config, report: &mut Report) {
 fn check_visibility(config: &Config, report: &mut Report) {
     let store = crate::store::Store::new(config.data_dir(), config.clock());
     for group in &config.groups {
-        let stored = store.load_group(&group.slug).ok().flatten().map(|g| g.info);
+        // A damaged `group.json` fails `render`: say so here too, naming the group.
+        let stored = match store.load_group(&group.slug) {
+            Ok(stored) => stored.map(|g| g.info),
+            Err(e) => {
+                report.problem(format!("group `{}`: {}", group.slug, crate::ui::chain(&e)));
+                None
+            }
+        };
         let snapshot = || {
             let node = config.snapshot_dir().join(&group.id).join("node.json");
             let node: crate::source::graph_json::GraphNode =

@@ -142,3 +142,19 @@ fn a_second_run_is_refused_while_the_first_holds_the_lock() {
     run.success()
         .stderr_has("a previous run did not finish (pid 4242");
 }
+
+#[test]
+fn check_fails_where_render_would_on_a_damaged_group_file() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    site.write("data/cdmx/group.json", "{\"info\": {\"id\": ");
+    let render = site.run(&["render", NOW]);
+    render.fails_with(1).stderr_has("group `cdmx`");
+    let check = site.run(&["check", NOW]);
+    check.fails_with(1);
+    assert!(
+        check.stdout().contains("problem: group `cdmx`") && check.stdout().contains("group.json"),
+        "{}",
+        check.stdout()
+    );
+}
