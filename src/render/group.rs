@@ -116,7 +116,7 @@ pub(super) fn render_group(
     let latest_item = items.iter().find(|it| it.key == latest.key());
     let mut posts = 0;
     let mut latest_view = None;
-    let mut search_docs = Vec::with_capacity(stored.len());
+    let mut search = search::GroupIndex::new(&g.slug, head.name);
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
         posts += sp.posts.len() as u64;
         let view = PeriodView::new(
@@ -145,12 +145,12 @@ pub(super) fn render_group(
         )?;
         put_period(out, dir, &html, &files)?;
         if !head.noindex {
-            search_docs.push(search::week_doc(
-                dir,
-                head.name,
+            search.add_week(
+                &items[i].key,
                 &items[i].label,
-                digest.ranked.iter().map(|r| r.post),
-            ));
+                &sp.posts,
+                &ctx.config.ranking,
+            );
         }
         if *period == latest {
             write_latest(out, &g.slug, &html, &files)?;
@@ -183,7 +183,7 @@ pub(super) fn render_group(
     }
 
     if !head.noindex {
-        ctx.search.add_group(&g.slug, search_docs);
+        ctx.search.add_group(search);
     }
     let archive: Vec<PeriodItem> = items.iter().rev().cloned().collect();
     let meta = view::PageMeta {

@@ -102,11 +102,6 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         .filter(|(_, _, v)| *v != Visibility::Private)
         .collect();
     let bot_groups = bot_groups(config, &groups);
-    let searched = groups
-        .iter()
-        .filter(|(_, _, v)| *v == Visibility::Public)
-        .map(|(g, _, _)| g.slug.clone())
-        .collect();
     let ctx = Ctx {
         config,
         env: templates::environment(&overrides)?,
@@ -116,7 +111,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         now,
         store,
         bot_groups,
-        search: search::Indexer::start(searched, &config.site.language),
+        search: search::Indexer::default(),
     };
     let out = Output::open(
         &config.output_dir(),

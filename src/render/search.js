@@ -1,69 +1,286 @@
-// The search box: asks the Pagefind index beside this file (`pagefind/`) and lists the
+// The search box: answers a query from the static index in `search/` beside this file
+// (built by src/render/search.rs; its layout is in docs/search.md) and lists the best
 // matching posts, each linking to its week page's `#post-<id>`. Paths are resolved from
 // this script's own URL, so the site works under a sub-path and from `groupdigest serve`.
 // Without JavaScript the box stays hidden and the pages work as before.
-const base = new URL("./", import.meta.url);
-const form = document.querySelector("form.search");
+//
+// The engine (everything above the box) runs in Node too: tests/search/query.mjs drives
+// it against a built site to check answers and count the bytes a query loads.
 
+const VERSION = 1;
+// The longest term, in characters, and how many completions a last, unfinished word
+// stands for (the most frequent ones): the same limits as src/render/search/terms.rs.
+const MAX_CHARS = 40;
+const COMPLETIONS = 8;
+
+const WORD = /[\p{Alphabetic}\p{N}]/u;
+const MARKS = /\p{M}/gu;
+
+// Scripts written without spaces: keyed by pairs of characters (terms.rs, `unspaced`).
+export const unspaced = (cp) =>
+  (cp >= 0x0e00 && cp <= 0x0e7f) ||
+  (cp >= 0x3040 && cp <= 0x30ff) ||
+  (cp >= 0x31f0 && cp <= 0x31ff) ||
+  (cp >= 0x3400 && cp <= 0x4dbf) ||
+  (cp >= 0x4e00 && cp <= 0x9fff) ||
+  (cp >= 0xf900 && cp <= 0xfaff) ||
+  (cp >= 0x20000 && cp <= 0x2fa1f);
+
+export function fold(text) {
+  let out = "";
+  for (const c of text) {
+    const cp = c.codePointAt(0);
+    if (cp < 0x80) out += c.toLowerCase();
+    else if (unspaced(cp)) out += c;
+    else out += c.normalize("NFKD").replace(MARKS, "").toLowerCase();
+  }
+  return out;
+}
+
+// The terms of `text`, in order, as terms.rs keys them.
+export function terms(text) {
+  const out = [];
+  let word = "";
+  let chars = 0;
+  let prev = null;
+  let run = 0;
+  const flush = () => {
+    if (chars > 1) out.push(word);
+    word = "";
+    chars = 0;
+  };
+  for (const c of fold(text)) {
+    if (unspaced(c.codePointAt(0))) {
+      flush();
+      if (prev !== null) out.push(prev + c);
+      prev = c;
+      run += 1;
+      continue;
+    }
+    if (run === 1) out.push(prev);
+    prev = null;
+    run = 0;
+    if (WORD.test(c)) {
+      if (chars < MAX_CHARS) word += c;
+      chars += 1;
+    } else {
+      flush();
+    }
+  }
+  if (run === 1) out.push(prev);
+  flush();
+  return out;
+}
+
+const utf8 = new TextEncoder();
+const text = new TextDecoder();
+
+export function shardKey(term) {
+  const chars = [...term];
+  return unspaced(chars[0].codePointAt(0)) ? chars[0] : chars.slice(0, 2).join("");
+}
+
+// FNV-1a (32 bits) of the shard key's UTF-8 bytes.
+export function shardOf(term, shards) {
+  let h = 0x811c9dc5;
+  for (const b of utf8.encode(shardKey(term))) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h % Math.max(shards, 1);
+}
+
+function reader(bytes) {
+  let at = 0;
+  return {
+    varint() {
+      let n = 0;
+      let scale = 1;
+      for (;;) {
+        const b = bytes[at++];
+        if (b === undefined) throw new Error("search index: a file ends early");
+        n += (b & 0x7f) * scale;
+        if (!(b & 0x80)) return n;
+        scale *= 128;
+      }
+    },
+    take(len) {
+      if (at + len > bytes.length) throw new Error("search index: a file ends early");
+      const part = bytes.subarray(at, at + len);
+      at += len;
+      return part;
+    },
+    done: () => at >= bytes.length,
+  };
+}
+
+// A posting list (search/postings.rs): gaps, or a bitmap.
+export function decodeList(bytes) {
+  const ids = [];
+  if (bytes[0] === 0) {
+    const r = reader(bytes);
+    r.take(1);
+    for (let id = 0; !r.done(); ) ids.push((id += r.varint()));
+  } else if (bytes[0] === 1) {
+    for (let i = 1; i < bytes.length; i++) {
+      for (let bit = 0; bit < 8; bit++) if (bytes[i] & (1 << bit)) ids.push((i - 1) * 8 + bit);
+    }
+  } else {
+    throw new Error("search index: unknown posting list");
+  }
+  return ids;
+}
+
+function parseShard(bytes) {
+  const r = reader(bytes);
+  const entries = [];
+  for (let i = r.varint(); i > 0; i--) {
+    const term = text.decode(r.take(r.varint()));
+    const count = r.varint();
+    const place = r.varint();
+    const entry = { term, count };
+    if (place % 2 === 0) entry.list = r.take(place / 2);
+    else entry.file = (place - 1) / 2;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function intersect(a, b) {
+  const out = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      out.push(a[i]);
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return out;
+}
+
+function union(lists) {
+  if (lists.length === 1) return lists[0];
+  const all = Uint32Array.from(lists.flat()).sort();
+  return Array.from(all).filter((id, i) => i === 0 || all[i - 1] !== id);
+}
+
+// Opens the index whose files `get(path, "json" | "bytes")` reads, by path under the
+// site's root. Returns `search(query, limit)`, which answers
+// `{ total, hits: [{ group, slug, key, week, id, title, counts, url }] }`.
+export async function open(get) {
+  const meta = await get("search/index.json", "json");
+  if (meta.version !== VERSION) throw new Error(`search index: version ${meta.version}`);
+  const dir = `search/${meta.index}/`;
+  const cache = new Map();
+  const once = (path, kind) => {
+    if (!cache.has(path)) cache.set(path, get(dir + path, kind));
+    return cache.get(path);
+  };
+  const shard = (n) => once(`t/${n}.bin`, "bytes").then(parseShard);
+  const list = async (n, entry) =>
+    decodeList(entry.list ?? (await once(`p/${n}-${entry.file}.bin`, "bytes")));
+
+  // The posts holding `term`; for an unfinished last word, those holding one of its
+  // most frequent completions.
+  const posts = async (term, unfinished) => {
+    const n = shardOf(term, meta.shards);
+    const entries = await shard(n);
+    let chosen = entries.filter((e) => e.term === term);
+    if (unfinished) {
+      const more = entries
+        .filter((e) => e.term !== term && e.term.startsWith(term))
+        .sort((a, b) => b.count - a.count);
+      chosen = chosen.concat(more).slice(0, COMPLETIONS);
+    }
+    return union(await Promise.all(chosen.map((e) => list(n, e))));
+  };
+
+  return async function search(query, limit = 10) {
+    const wanted = [...new Set(terms(query))];
+    if (!wanted.length) return { total: 0, hits: [], empty: true };
+    // A last word still being typed (no space after it) stands for its completions too.
+    const last = terms(query).at(-1);
+    const end = [...fold(query)].pop();
+    const unfinished = WORD.test(end) || unspaced(end.codePointAt(0));
+    const lists = await Promise.all(wanted.map((t) => posts(t, unfinished && t === last)));
+    lists.sort((a, b) => a.length - b.length);
+    const ids = lists.reduce((a, b) => intersect(a, b));
+    const top = ids.slice(0, limit);
+    const chunks = await Promise.all(
+      [...new Set(top.map((id) => Math.floor(id / meta.chunk)))].map(async (c) => [
+        c,
+        await once(`d/${c}.json`, "json"),
+      ]),
+    );
+    const records = new Map(chunks);
+    const hits = top.map((id) => {
+      const [g, key, week, post, title, counts] = records.get(Math.floor(id / meta.chunk))[id % meta.chunk];
+      const { slug, name } = meta.groups[g];
+      return { group: name, slug, key, week, id: post, title, counts, url: `${slug}/${key}/#post-${encodeURIComponent(post)}` };
+    });
+    return { total: ids.length, hits };
+  };
+}
+
+// The box.
+const form = globalThis.document?.querySelector("form.search");
 if (form) {
+  const base = new URL("./", import.meta.url);
   const input = form.querySelector("input[type=search]");
   const status = form.querySelector(".search-status");
   const list = form.querySelector(".search-results");
-  let pagefind = null;
+  let index = null;
   const load = () =>
-    (pagefind ??= import(new URL("pagefind/pagefind.js", base).href).then(async (pf) => {
-      await pf.options({ baseUrl: base.pathname });
-      return pf;
+    (index ??= open(async (path, kind) => {
+      const response = await fetch(new URL(path, base), path.endsWith("index.json") ? { cache: "no-cache" } : {});
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      return kind === "json" ? response.json() : new Uint8Array(await response.arrayBuffer());
     }));
   let seq = 0;
+  let timer = null;
 
-  const show = (hits, total) => {
+  const show = ({ total, hits, empty }) => {
     list.replaceChildren(
-      ...hits.map(({ page, sub }) => {
+      ...hits.map((hit) => {
         const li = document.createElement("li");
         const a = document.createElement("a");
-        // The sub-result's title is "<post title> · <comments> · <shares> · <reactions>".
-        const parts = sub.title.split(" · ");
-        const counts = parts.splice(-3).join(" · ");
-        a.href = sub.url;
-        a.textContent = parts.join(" · ");
+        a.href = new URL(hit.url, base).href;
+        a.textContent = hit.title;
         const meta = document.createElement("span");
         meta.className = "search-meta";
-        meta.textContent = [page.meta.group, page.meta.week, counts].filter(Boolean).join(" · ");
+        meta.textContent = [hit.group, hit.week, hit.counts].filter(Boolean).join(" · ");
         li.append(a, " ", meta);
         return li;
       }),
     );
-    status.textContent = total
-      ? `${total} ${total === 1 ? "week has" : "weeks have"} matching posts${total > 8 ? "; the best are shown" : ""}.`
-      : "No post matches.";
+    status.textContent = empty
+      ? "Type a word of two letters or more."
+      : total
+        ? `${total} ${total === 1 ? "post matches" : "posts match"}${total > hits.length ? `; the ${hits.length} most popular are shown` : ""}.`
+        : "No post matches.";
+  };
+
+  const run = async (n, q) => {
+    try {
+      const search = await load();
+      const answer = await search(q);
+      if (n === seq) show(answer);
+    } catch (e) {
+      index = null; // try again on the next keystroke
+      if (n === seq) status.textContent = "Search is not available right now.";
+      console.error(e);
+    }
   };
 
   input.addEventListener("focus", load, { once: true });
-  input.addEventListener("input", async () => {
+  input.addEventListener("input", () => {
     const n = ++seq;
     const q = input.value.trim();
+    clearTimeout(timer);
     if (!q) {
       list.replaceChildren();
       status.textContent = "";
       return;
     }
-    const pf = await load();
-    const search = await pf.debouncedSearch(q, {}, 150);
-    if (search === null || n !== seq) return;
-    // Each result is one week; its sub-results are the posts that matched.
-    const pages = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
-    if (n !== seq) return;
-    // A week's best-matching posts first, at most three a week, so that several weeks show.
-    const score = (sub) => (sub.weighted_locations ?? []).reduce((n, l) => n + l.balanced_score, 0);
-    const hits = pages.flatMap((page) =>
-      page.sub_results
-        .filter((sub) => sub.anchor && sub.anchor.id.startsWith("post-"))
-        .sort((a, b) => score(b) - score(a))
-        .slice(0, 3)
-        .map((sub) => ({ page, sub })),
-    );
-    show(hits.slice(0, 10), search.results.length);
+    timer = setTimeout(() => run(n, input.value), 120);
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();

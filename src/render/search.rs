@@ -1,208 +1,411 @@
-//! Search: a static Pagefind index over the ranked posts of every group and week, built in
-//! process and staged through `write::Output` like any other file.
+//! Search: a static index over every post of every listed group and week, built in
+//! process while the groups render and staged through `write::Output` like any other file;
+//! `search.js` (embedded) answers the search box from it with no server.
 //!
-//! Each week becomes one small HTML document that never reaches `output_dir`: its meta
-//! tags carry the group and the week, and each post is an element with `id="post-<id>"`
-//! and a `data-pagefind-title` (its title and counts), so a hit comes back as a week with
-//! one sub-result per matching post, linking to `<slug>/<key>/#post-<id>`. One document per
-//! week rather than one record per post: Pagefind's metadata file, which every query
-//! loads, grows with the number of documents, and adding a document scans the ones before
-//! it, so 156,000 post records would be both slow to build and heavy to query. Only the
-//! ranked posts are indexed, the ones a week page shows in full: on the 10,400-week
-//! benchmark, indexing all 15 posts a week instead of the 5 ranked took the cold render
-//! from 4.7 s to 11.4 s.
+//! The index is sharded so that a query loads a few small files, whatever the size of the
+//! archive (the layout is in `docs/search.md`):
 //!
-//! The index is written under `pagefind/`; `search.js` (embedded) drives it from the
-//! search box in `base.html`. Pagefind's own JS and WebAssembly come from the crate: no
-//! network at build time or at query time.
+//! - `search/index.json`: the format version, the index's folder, the post count, the
+//!   shard count, the record chunk size and the groups. It is the only file a new build
+//!   rewrites in place; everything else lives under a folder named by a hash of its
+//!   content, so a cached index file is never mixed with a newer one.
+//! - `search/<id>/t/<shard>.bin`: the terms whose first two letters (or first unspaced
+//!   character, see `terms`) fall in that shard, each with its post count and, when short,
+//!   its posting list; `p/<shard>-<n>.bin` holds a longer list (`postings`).
+//! - `search/<id>/d/<chunk>.json`: the posts' records (group, week, post id, title,
+//!   counts), `CHUNK` a file, by post id.
+//!
+//! Posts are numbered best first, by the ranking score, then newest first, so the first
+//! ids of a query's matches are its best posts and only their records are fetched.
+//!
+//! Pagefind was the engine until the archive grew: on the 10,400-week benchmark it took
+//! the cold render from 1.3 s to 5.1 s and to 500 MB of memory (about 1 µs a word), and
+//! with one document a group-year instead of a week still 3.5 s. This index costs a
+//! fraction of that (figures in the commit and `bench_render`), searches every post
+//! instead of the ranked ones, and finds words in Japanese text.
 
-use std::fmt::Write as _;
-use std::sync::{mpsc, Mutex};
+mod postings;
+pub mod terms;
 
-use anyhow::{anyhow, Context, Result};
+use std::collections::HashMap;
+use std::sync::Mutex;
 
+use anyhow::{Context, Result};
+use serde::Serialize;
+use sha2::{Digest as _, Sha256};
+
+use crate::config::RankingConfig;
 use crate::model::Post;
 use crate::write::Output;
 
 /// The folder under `output_dir` that holds the index.
-pub const DIR: &str = "pagefind";
+pub const DIR: &str = "search";
 
-/// Pagefind's files we serve: the search API, its worker and WebAssembly, and the index.
-/// Its ready-made UIs and highlighter are left out (`search.js` draws the results).
-fn wanted(name: &str) -> bool {
-    !(name.starts_with("pagefind-ui")
-        || name.starts_with("pagefind-modular-ui")
-        || name.starts_with("pagefind-component-ui")
-        || name.starts_with("pagefind-highlight")
-        || name.starts_with("playground/"))
+/// The format of the files, checked by `search.js`.
+const VERSION: u32 = 1;
+
+/// Records a chunk file holds: a query fetches the chunks of its ten best matches.
+const CHUNK: usize = 64;
+
+/// A posting list longer than this many bytes gets its own file, so that a shard stays
+/// small and a query fetches only the long lists of its own terms.
+const INLINE_MAX: usize = 256;
+
+/// Bytes a shard aims at: its count is the index's inline size over this.
+const SHARD_TARGET: usize = 16 * 1024;
+
+/// One post as the index knows it.
+struct Entry {
+    week: u32,
+    id: String,
+    title: String,
+    counts: String,
+    score: f64,
+    time: i64,
 }
 
-/// One week's searchable document, by the week page's path (`<slug>/<key>/`).
-pub struct WeekDoc {
-    path: String,
-    html: String,
+/// One group's posts and terms, built on the thread that renders the group.
+pub struct GroupIndex {
+    slug: String,
+    name: String,
+    /// Each week's key and label, by `Entry::week`.
+    weeks: Vec<(String, String)>,
+    entries: Vec<Entry>,
+    /// Each term's posts, by their place in `entries`, ascending.
+    terms: HashMap<String, Vec<u32>>,
 }
 
-type Files = Vec<(String, Vec<u8>)>;
-/// One group's weeks, by its slug.
-type GroupDocs = (String, Vec<WeekDoc>);
+impl GroupIndex {
+    pub fn new(slug: &str, name: &str) -> GroupIndex {
+        GroupIndex {
+            slug: slug.to_string(),
+            name: name.to_string(),
+            weeks: Vec::new(),
+            entries: Vec::new(),
+            terms: HashMap::new(),
+        }
+    }
 
-/// The index, built on its own thread while the groups render: each group hands over its
-/// weeks when it is done, and they are indexed in slug order whatever order the groups
-/// finish in, so the index files are byte-identical from one render to the next (a warm
-/// render leaves them untouched).
+    /// Adds every post of the week `key` (shown as `label`).
+    pub fn add_week(&mut self, key: &str, label: &str, posts: &[Post], ranking: &RankingConfig) {
+        let week = self.weeks.len() as u32;
+        self.weeks.push((key.to_string(), label.to_string()));
+        for post in posts {
+            let local = self.entries.len() as u32;
+            let title = super::text::post_title(post, 100);
+            let mut add = |t: &str| {
+                let list = match self.terms.get_mut(t) {
+                    Some(list) => list,
+                    None => self.terms.entry(t.to_string()).or_default(),
+                };
+                if list.last() != Some(&local) {
+                    list.push(local);
+                }
+            };
+            // The title is the message's first line, or a label for a post without text.
+            terms::each(post.text().unwrap_or(&title), &mut add);
+            self.entries.push(Entry {
+                week,
+                id: post.id.clone(),
+                title,
+                counts: super::text::post_counts(post),
+                score: crate::rank::score(post, ranking),
+                time: post.created_time.timestamp(),
+            });
+        }
+    }
+}
+
+/// The index, gathered while the groups render; `finish` builds and stages it.
+#[derive(Default)]
 pub struct Indexer {
-    tx: Mutex<Option<mpsc::Sender<GroupDocs>>>,
-    thread: Mutex<Option<std::thread::JoinHandle<Result<Files>>>>,
+    groups: Mutex<Vec<GroupIndex>>,
 }
 
 impl Indexer {
-    /// Starts the indexer for the groups `slugs`. `language` is the site's: every week
-    /// goes into one index whatever its group's language, so that one query searches every
-    /// group (Pagefind keeps one index per language and a page searches only its own).
-    pub fn start(slugs: Vec<String>, language: &str) -> Indexer {
-        let (tx, rx) = mpsc::channel();
-        let language = language.to_string();
-        // Its own thread and runtime: Pagefind's API is async, and the caller may already
-        // be inside a runtime.
-        let thread = std::thread::spawn(move || {
-            tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .context("cannot start the search indexer")?
-                .block_on(index(slugs, rx, language))
-        });
-        Indexer {
-            tx: Mutex::new(Some(tx)),
-            thread: Mutex::new(Some(thread)),
-        }
+    /// One group's posts, once it is rendered.
+    pub fn add_group(&self, group: GroupIndex) {
+        self.groups.lock().expect("search index lock").push(group);
     }
 
-    /// One group's weeks, in period order.
-    pub fn add_group(&self, slug: &str, docs: Vec<WeekDoc>) {
-        if let Some(tx) = &*self.tx.lock().expect("search indexer lock") {
-            // A send fails only when the indexer stopped on an error: `finish` reports it.
-            let _ = tx.send((slug.to_string(), docs));
-        }
-    }
-
-    /// Waits for the index and stages its files under `pagefind/`, and `search.js`.
+    /// Builds the index from the groups added and stages its files and `search.js`.
     pub fn finish(&self, out: &Output) -> Result<()> {
-        drop(self.tx.lock().expect("search indexer lock").take());
-        let thread = self.thread.lock().expect("search indexer lock").take();
-        let files = thread
-            .context("the search index was already written")?
-            .join()
-            .map_err(|_| anyhow!("the search indexer panicked"))??;
-        for (name, bytes) in files {
-            if wanted(&name) {
-                out.put(&format!("{DIR}/{name}"), &bytes)?;
-            }
+        let mut groups = std::mem::take(&mut *self.groups.lock().expect("search index lock"));
+        // Whatever order the groups finished in, the files are byte-identical run to run.
+        groups.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
+        for (rel, bytes) in build(&groups).context("cannot build the search index")? {
+            out.put(&rel, &bytes)?;
         }
         out.put("search.js", include_bytes!("search.js"))
     }
 }
 
-/// The document for one week page at `path` (`<slug>/<key>/`).
-/// `posts` are the week's ranked posts, best first.
-pub fn week_doc<'p>(
-    path: &str,
-    group: &str,
-    week: &str,
-    posts: impl IntoIterator<Item = &'p Post>,
-) -> WeekDoc {
-    let mut html = String::with_capacity(4096);
-    html.push_str("<html><head>");
-    let meta = |html: &mut String, key: &str, value: &str| {
-        let _ = write!(
-            html,
-            "<meta data-pagefind-meta=\"{key}[content]\" content=\"{}\">",
-            super::text::escape_html(value)
-        );
-    };
-    meta(&mut html, "title", &format!("{group}: {week}"));
-    meta(&mut html, "group", group);
-    meta(&mut html, "week", week);
-    html.push_str("</head><body>");
-    for p in posts {
-        let title = super::text::post_title(p, 100);
-        // The counts ride on the sub-result's title (`search.js` splits off the last three
-        // " · " parts): a meta field per post would make Pagefind's field list, which every
-        // query loads, as long as the archive.
-        let counts = super::text::post_counts(p);
-        let _ = write!(
-            html,
-            "<article id=\"post-{}\" data-pagefind-title=\"{} · {counts}\"><p>{}</p></article>",
-            super::text::escape_html(&p.id),
-            super::text::escape_html(&title),
-            super::text::escape_html(p.text().unwrap_or(&title))
-        );
-    }
-    html.push_str("</body></html>");
-    WeekDoc {
-        path: path.to_string(),
-        html,
-    }
+/// The index.json file.
+#[derive(Serialize)]
+struct Meta<'a> {
+    version: u32,
+    index: &'a str,
+    posts: usize,
+    shards: u32,
+    chunk: usize,
+    groups: Vec<MetaGroup<'a>>,
 }
 
-/// Fragment files at most: beyond this many weeks, several share one file (fewer files
-/// to write; a query still loads only a few kilobytes of them).
-const MAX_FRAGMENTS: u32 = 1000;
+#[derive(Serialize)]
+struct MetaGroup<'a> {
+    slug: &'a str,
+    name: &'a str,
+}
 
-/// Indexes the groups' weeks as they arrive, in the order of `slugs`, and returns
-/// Pagefind's files by path under its folder.
-async fn index(
-    mut slugs: Vec<String>,
-    rx: mpsc::Receiver<GroupDocs>,
-    language: String,
-) -> Result<Files> {
-    use pagefind::api::PagefindIndex;
-    use pagefind::options::PagefindServiceConfig;
-    let options = PagefindServiceConfig::builder()
-        .force_language(language)
-        .keep_index_url(false)
-        .max_fragments(MAX_FRAGMENTS)
-        .build();
-    let mut index = PagefindIndex::new(Some(options)).context("cannot set up the search index")?;
-    slugs.sort_unstable();
-    let mut waiting: std::collections::HashMap<String, Vec<WeekDoc>> = Default::default();
-    let mut next = 0;
-    loop {
-        // The next group in order, as soon as it has arrived; after the last message,
-        // whatever is left (a group that never arrived failed the render anyway).
-        let docs = match slugs.get(next).and_then(|s| waiting.remove(s)) {
-            Some(docs) => docs,
-            None => match rx.recv() {
-                Ok((slug, docs)) => {
-                    waiting.insert(slug, docs);
-                    continue;
-                }
-                Err(_) if next < slugs.len() => {
-                    next += 1;
-                    continue;
-                }
-                Err(_) => break,
-            },
-        };
-        next += 1;
-        for doc in docs {
-            index
-                .add_html_file(None, Some(doc.path.clone()), doc.html)
-                .await
-                .with_context(|| format!("cannot index `{}` for search", doc.path))?;
+/// The index's files, by path under `output_dir`.
+fn build(groups: &[GroupIndex]) -> Result<Vec<(String, Vec<u8>)>> {
+    // Post ids: best first, then newest, then by group and post id (stable run to run).
+    let mut order: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| (0..group.entries.len()).map(move |e| (g, e)))
+        .collect();
+    order.sort_unstable_by(|&(ga, ea), &(gb, eb)| {
+        let (a, b) = (&groups[ga].entries[ea], &groups[gb].entries[eb]);
+        b.score
+            .total_cmp(&a.score)
+            .then(b.time.cmp(&a.time))
+            .then(ga.cmp(&gb))
+            .then(a.id.cmp(&b.id))
+    });
+    let posts = order.len();
+    let ids = u32::try_from(posts).context("more than 4 billion posts")?;
+    let mut global: Vec<Vec<u32>> = groups.iter().map(|g| vec![0; g.entries.len()]).collect();
+    for (id, &(g, e)) in (0..ids).zip(&order) {
+        global[g][e] = id;
+    }
+
+    // Every term's posting list, by the new ids.
+    let mut lists: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (group, global) in groups.iter().zip(&global) {
+        for (term, locals) in &group.terms {
+            let list = lists.entry(term.as_str()).or_default();
+            list.extend(locals.iter().map(|&l| global[l as usize]));
         }
     }
-    let files = index
-        .get_files()
-        .await
-        .context("cannot build the search index")?;
-    let mut files: Files = files
+    let mut lists: Vec<(&str, Vec<u32>)> = lists.into_iter().collect();
+    lists.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let encoded: Vec<(&str, u32, Vec<u8>)> = lists
         .into_iter()
-        .map(|f| {
-            let name = f.filename.to_string_lossy().replace('\\', "/");
-            (name, f.contents)
+        .map(|(term, mut ids)| {
+            ids.sort_unstable();
+            (term, ids.len() as u32, postings::encode(&ids))
         })
         .collect();
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
+
+    let inline_bytes: usize = encoded
+        .iter()
+        .map(|(t, _, b)| t.len() + 8 + if b.len() <= INLINE_MAX { b.len() } else { 0 })
+        .sum();
+    let shards = u32::try_from(inline_bytes.div_ceil(SHARD_TARGET).clamp(1, 1 << 16))
+        .expect("at most 65,536 shards");
+    let mut shard_terms: Vec<Vec<&(&str, u32, Vec<u8>)>> = vec![Vec::new(); shards as usize];
+    for e in &encoded {
+        shard_terms[terms::shard_of(e.0, shards) as usize].push(e);
+    }
+
+    // Files under the index's folder, by their path in it.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (shard, entries) in shard_terms.iter().enumerate() {
+        let mut bytes = Vec::new();
+        postings::varint(&mut bytes, entries.len() as u64);
+        let mut long = 0u64;
+        for (term, count, blob) in entries.iter().copied() {
+            postings::varint(&mut bytes, term.len() as u64);
+            bytes.extend_from_slice(term.as_bytes());
+            postings::varint(&mut bytes, u64::from(*count));
+            if blob.len() <= INLINE_MAX {
+                postings::varint(&mut bytes, (blob.len() as u64) << 1);
+                bytes.extend_from_slice(blob);
+            } else {
+                postings::varint(&mut bytes, (long << 1) | 1);
+                files.push((format!("p/{shard}-{long}.bin"), blob.clone()));
+                long += 1;
+            }
+        }
+        files.push((format!("t/{shard}.bin"), bytes));
+    }
+    for (chunk, ids) in order.chunks(CHUNK).enumerate() {
+        // A record: [group, week key, week label, post id, title, counts].
+        let records: Vec<_> = ids
+            .iter()
+            .map(|&(g, e)| {
+                let entry = &groups[g].entries[e];
+                let (key, label) = &groups[g].weeks[entry.week as usize];
+                (g, key, label, &entry.id, &entry.title, &entry.counts)
+            })
+            .collect();
+        files.push((format!("d/{chunk}.json"), serde_json::to_vec(&records)?));
+    }
+
+    let mut hash = Sha256::new();
+    for (rel, bytes) in &files {
+        hash.update(rel.as_bytes());
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    }
+    let index = hex::encode(&hash.finalize()[..6]);
+    let meta = Meta {
+        version: VERSION,
+        index: &index,
+        posts,
+        shards,
+        chunk: CHUNK,
+        groups: groups
+            .iter()
+            .map(|g| MetaGroup {
+                slug: &g.slug,
+                name: &g.name,
+            })
+            .collect(),
+    };
+    let mut out: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|(rel, bytes)| (format!("{DIR}/{index}/{rel}"), bytes))
+        .collect();
+    out.push((format!("{DIR}/index.json"), serde_json::to_vec(&meta)?));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(id: &str, text: &str, comments: u64) -> Post {
+        Post {
+            id: id.into(),
+            created_time: chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+            message: Some(text.into()),
+            permalink_url: None,
+            picture: None,
+            comments,
+            shares: 0,
+            reactions: 0,
+            image: None,
+        }
+    }
+
+    /// The terms of the shard files among `files`, with their decoded posting lists.
+    fn read_terms(files: &[(String, Vec<u8>)]) -> HashMap<String, Vec<u32>> {
+        let file = |rel: &str| {
+            let found = files.iter().find(|(r, _)| r.ends_with(rel));
+            found.map(|(_, bytes)| bytes.as_slice()).unwrap()
+        };
+        let mut found = HashMap::new();
+        for (rel, bytes) in files {
+            let Some((_, shard)) = rel.rsplit_once("/t/") else {
+                continue;
+            };
+            let shard = shard.trim_end_matches(".bin");
+            let mut at = 0;
+            let read = |at: &mut usize| {
+                let (mut n, mut shift) = (0u64, 0);
+                loop {
+                    let b = bytes[*at];
+                    *at += 1;
+                    n |= u64::from(b & 0x7f) << shift;
+                    shift += 7;
+                    if b & 0x80 == 0 {
+                        return n as usize;
+                    }
+                }
+            };
+            for _ in 0..read(&mut at) {
+                let len = read(&mut at);
+                let term = std::str::from_utf8(&bytes[at..at + len])
+                    .unwrap()
+                    .to_string();
+                at += len;
+                let count = read(&mut at);
+                let place = read(&mut at);
+                let blob = if place & 1 == 0 {
+                    at += place >> 1;
+                    &bytes[at - (place >> 1)..at]
+                } else {
+                    file(&format!("/p/{shard}-{}.bin", place >> 1))
+                };
+                let list = postings::decode(blob).unwrap();
+                assert_eq!(list.len(), count, "{term}");
+                found.insert(term, list);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn posts_are_numbered_best_first_and_every_term_lists_its_posts() {
+        let ranking = RankingConfig::default();
+        let mut a = GroupIndex::new("a", "Group A");
+        a.add_week(
+            "2026-11-16",
+            "16 Nov",
+            &[
+                post("a1", "Café meetup", 1),
+                post("a2", "Tokyo 東京都 meetup", 9),
+            ],
+            &ranking,
+        );
+        let mut b = GroupIndex::new("b", "Group B");
+        b.add_week("2026-11-16", "16 Nov", &[post("b1", "cafe", 5)], &ranking);
+        let files = build(&[a, b]).unwrap();
+        let meta: serde_json::Value = serde_json::from_slice(
+            &files
+                .iter()
+                .find(|(r, _)| r == "search/index.json")
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        assert_eq!(meta["posts"], 3);
+        let index = meta["index"].as_str().unwrap();
+        let records: serde_json::Value = serde_json::from_slice(
+            &files
+                .iter()
+                .find(|(r, _)| *r == format!("search/{index}/d/0.json"))
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        // a2 (9 comments), then b1 (5), then a1 (1).
+        let ids: Vec<_> = records
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[3].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["a2", "b1", "a1"]);
+        assert_eq!(records[1][0], 1, "b1 is in the second group");
+        let terms = read_terms(&files);
+        assert_eq!(terms["cafe"], [1, 2]);
+        assert_eq!(terms["meetup"], [0, 2]);
+        assert_eq!(terms["東京"], [0]);
+        assert_eq!(terms["京都"], [0]);
+    }
+
+    #[test]
+    fn long_lists_get_their_own_files_and_the_index_is_the_same_run_to_run() {
+        let ranking = RankingConfig::default();
+        let group = || {
+            let mut g = GroupIndex::new("g", "G");
+            let posts: Vec<Post> = (0..3000)
+                .map(|i| post(&format!("p{i}"), &format!("common word{i}"), i % 7))
+                .collect();
+            g.add_week("2026-11-16", "16 Nov", &posts, &ranking);
+            g
+        };
+        let files = build(&[group()]).unwrap();
+        assert!(
+            files.iter().any(|(r, _)| r.contains("/p/")),
+            "a long list has its file"
+        );
+        let terms = read_terms(&files);
+        assert_eq!(terms["common"].len(), 3000);
+        assert_eq!(terms["word42"].len(), 1);
+        assert_eq!(files, build(&[group()]).unwrap());
+    }
 }

@@ -1,53 +1,161 @@
-//! Search: the static index and its box on the built demo. Querying it needs a browser:
-//! `tests/browser/run.mjs` types into the box and follows a result.
+//! Search: the static index and its box on the built demo. Queries run search.js's engine
+//! under Node (`tests/search/query.mjs`); `tests/browser/run.mjs` types into the real box.
+
+use groupdigest::render::search::terms::fold;
 
 use crate::support::Site;
 
 const NOW: &str = "--now=2026-11-25T12:00:00Z";
 
+/// The number of posts stored in the weeks of `slug`, by their digests.
+fn posts_of(site: &Site, slug: &str) -> u64 {
+    site.files(&format!("public/{slug}"))
+        .iter()
+        .filter(|f| f.ends_with("/digest.json") && !f.starts_with("latest/"))
+        .map(|f| {
+            site.json(&format!("public/{slug}/{f}"))["totals"]["posts"]
+                .as_u64()
+                .unwrap()
+        })
+        .sum()
+}
+
+/// Runs search.js's engine under Node on the site's `public/` (tests/search/query.mjs).
+fn node(site: &Site, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = std::process::Command::new("node")
+        .arg(crate::support::repo().join("tests/search/query.mjs"))
+        .arg(site.path("public"))
+        .args(args)
+        .output()
+        .expect("the search tests run search.js under Node: install Node (18 or newer)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
-fn every_week_of_every_group_is_in_one_search_index() {
+fn every_post_of_every_group_and_week_is_in_one_search_index() {
     let site = Site::demo();
     site.run(&["build", NOW]).success();
-    let entry = site.json("public/pagefind/pagefind-entry.json");
-    let languages = entry["languages"].as_object().expect("languages");
-    // One index for the whole site, whatever each group's language: a query searches all.
-    assert_eq!(languages.len(), 1, "{entry}");
-    // Every week that has a ranked post, of every group (the demo has 44 weeks, a few
-    // without a popular post).
-    let mut weeks = 0;
-    for slug in ["cdmx", "rust-mx", "bogota", "tokyo"] {
-        for f in site.files(&format!("public/{slug}")) {
-            if f.ends_with("/digest.json") && !f.starts_with("latest/") {
-                let digest = site.json(&format!("public/{slug}/{f}"));
-                weeks += usize::from(!digest["posts"].as_array().unwrap().is_empty());
+    let meta = site.json("public/search/index.json");
+    let all: u64 = ["cdmx", "rust-mx", "bogota", "tokyo"]
+        .iter()
+        .map(|slug| posts_of(&site, slug))
+        .sum();
+    assert!(all > 500, "{all}");
+    assert_eq!(meta["posts"], all, "{meta}");
+    let slugs: Vec<_> = meta["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["bogota", "cdmx", "rust-mx", "tokyo"]);
+    // One folder, named by its content, beside index.json.
+    let index = meta["index"].as_str().unwrap();
+    let files = site.files("public/search");
+    assert!(files
+        .iter()
+        .all(|f| f == "index.json" || f.starts_with(&format!("{index}/"))));
+    assert!(files.iter().any(|f| f.ends_with("/t/0.bin")), "{files:?}");
+    assert!(files.iter().any(|f| f.ends_with("/d/0.json")), "{files:?}");
+    assert!(site.exists("public/search.js"));
+}
+
+#[test]
+fn a_query_finds_posts_in_every_language_and_links_to_their_anchors() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let answers = node(&site, &["rust async", "東京", "CAFE", "caf", "zzzqqq", "a"]);
+    for answer in &answers[..4] {
+        let hits = answer["hits"].as_array().unwrap();
+        assert!(!hits.is_empty(), "{answer}");
+        assert!(answer["total"].as_u64().unwrap() >= hits.len() as u64);
+        for hit in hits {
+            // The link is the week page's anchor for that post, and the page has it.
+            let url = hit["url"].as_str().unwrap();
+            let (page, anchor) = url.split_once('#').unwrap();
+            let html = site.read(&format!("public/{page}index.html"));
+            assert!(html.contains(&format!("id=\"{anchor}\"")), "{url}");
+            assert!(html.contains(hit["week"].as_str().unwrap()), "{url}");
+            // Every word of the query is on that page (accents and case folded).
+            let page = fold(&html);
+            for word in answer["query"].as_str().unwrap().split(' ') {
+                assert!(page.contains(&fold(word)), "{url} has no {word}");
             }
         }
     }
-    assert!(weeks > 30, "{weeks}");
-    let (_, index) = languages.iter().next().unwrap();
-    assert_eq!(index["page_count"], weeks, "{entry}");
-    for f in [
-        "search.js",
-        "pagefind/pagefind.js",
-        "pagefind/pagefind-worker.js",
-    ] {
-        assert!(site.exists(&format!("public/{f}")), "{f}");
+    assert!(answers[0]["total"].as_u64() > Some(1), "{}", answers[0]);
+    assert!(answers[1]["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["slug"] == "tokyo"));
+    // Accents and case are folded: CAFE finds "Café".
+    let title = fold(answers[2]["hits"][0]["title"].as_str().unwrap());
+    assert!(title.contains("cafe"), "{}", answers[2]);
+    // An unfinished word stands for its completions too.
+    assert!(answers[3]["total"].as_u64() >= answers[2]["total"].as_u64());
+    assert_eq!(answers[4]["total"], 0);
+    assert_eq!(answers[5]["empty"], true, "one letter is not a query");
+}
+
+#[test]
+fn search_js_and_the_index_key_text_alike() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let texts = [
+        "Café CON Leche, ¡Qué RICO! Ñandú",
+        "ＲＵＳＴ ﬁnal İstanbul ΣΊΣΥΦΟΣ straße",
+        "don't <b>async</b>&amp; 2026-11-23 a I x86_64",
+        "東京都で猫 と rust勉強会 ｶﾞｽ ガス",
+        "สวัสดีครับ 서울 모임 Привет, мир",
+        "emoji 🦀🎉 tabs\tand\nnewlines — dashes – «quotes»",
+        &"long".repeat(30),
+    ];
+    let js = node(&site, &[&["--terms"][..], &texts[..]].concat());
+    for (text, js) in texts.iter().zip(js) {
+        let rust = groupdigest::render::search::terms::terms(text);
+        assert_eq!(serde_json::to_value(&rust).unwrap(), js, "{text}");
     }
-    let files = site.files("public/pagefind");
-    assert!(files.iter().any(|f| f.ends_with(".pf_meta")), "{files:?}");
-    assert!(files.iter().any(|f| f.starts_with("index/")), "{files:?}");
+}
+
+#[test]
+fn a_rebuild_replaces_the_index_folder_whole() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let first = site.json("public/search/index.json")["index"].clone();
+    site.run(&["render", NOW]).success();
     assert_eq!(
-        files.iter().filter(|f| f.starts_with("fragment/")).count(),
-        weeks,
-        "one fragment per week: {files:?}"
+        site.json("public/search/index.json")["index"],
+        first,
+        "same data, same index"
     );
-    // Pagefind's own UIs and its playground are not published: the box has its own script.
-    assert!(
-        !files
-            .iter()
-            .any(|f| f.contains("ui") || f.contains("playground")),
-        "{files:?}"
+    // A week fewer in the archive: a new folder, and the old one is gone.
+    let week = site
+        .files("data/cdmx")
+        .into_iter()
+        .find(|f| f.ends_with(".json") && f != "group.json")
+        .unwrap();
+    std::fs::remove_file(site.path(&format!("data/cdmx/{week}"))).unwrap();
+    site.run(&["render", NOW]).success();
+    let second = site.json("public/search/index.json")["index"].clone();
+    assert_ne!(second, first);
+    let folders: std::collections::BTreeSet<_> = site
+        .files("public/search")
+        .iter()
+        .filter_map(|f| f.split_once('/').map(|(d, _)| d.to_string()))
+        .collect();
+    assert_eq!(
+        folders.into_iter().collect::<Vec<_>>(),
+        [second.as_str().unwrap()]
     );
 }
 
@@ -101,30 +209,15 @@ fn every_ranked_post_has_its_anchor_on_its_week_page() {
 
 #[test]
 fn an_unlisted_groups_weeks_are_not_in_the_site_search() {
-    let weeks_in_index = |site: &Site| {
-        let entry = site.json("public/pagefind/pagefind-entry.json");
-        let (_, index) = entry["languages"]
-            .as_object()
+    let posts_in_index = |site: &Site| {
+        site.json("public/search/index.json")["posts"]
+            .as_u64()
             .unwrap()
-            .iter()
-            .next()
-            .unwrap();
-        index["page_count"].as_u64().unwrap()
-    };
-    let ranked_weeks = |site: &Site, slug: &str| {
-        site.files(&format!("public/{slug}"))
-            .iter()
-            .filter(|f| f.ends_with("/digest.json") && !f.starts_with("latest/"))
-            .filter(|f| {
-                let digest = site.json(&format!("public/{slug}/{f}"));
-                !digest["posts"].as_array().unwrap().is_empty()
-            })
-            .count() as u64
     };
     let site = Site::demo();
     site.run(&["build", NOW]).success();
-    let all = weeks_in_index(&site);
-    let cdmx = ranked_weeks(&site, "cdmx");
+    let all = posts_in_index(&site);
+    let cdmx = posts_of(&site, "cdmx");
     assert!(cdmx > 0);
     let toml = site.read("site.toml").replacen(
         "slug = \"cdmx\"\n",
@@ -135,9 +228,9 @@ fn an_unlisted_groups_weeks_are_not_in_the_site_search() {
     site.write("site.toml", &toml);
     site.run(&["build", NOW]).success();
     assert_eq!(
-        weeks_in_index(&site),
+        posts_in_index(&site),
         all - cdmx,
-        "cdmx's weeks left the index"
+        "cdmx's posts left the index"
     );
     // Its own pages and bot files still work.
     assert!(site.exists("public/cdmx/2026-11-16/index.html"));

@@ -1,0 +1,187 @@
+//! The words of a text as the search index keys them. `search.js` applies the same rules
+//! to a query, so both sides must change together (the tests pin examples of each rule).
+//!
+//! - Folding, character by character: NFKD, combining marks dropped, lower case ("Café"
+//!   and "CAFE" are "cafe"); characters of the unspaced scripts below are kept as they are
+//!   (a Japanese voiced mark or a Thai vowel is part of the word).
+//! - A word is a run of letters and digits (`char::is_alphanumeric`, in JS
+//!   `[\p{Alphabetic}\p{N}]`), cut at 40 characters; one-character words are left out.
+//! - Scripts written without spaces (Han, Hiragana, Katakana, Thai) are keyed by
+//!   overlapping pairs of characters ("東京都" is "東京" and "京都"), a lone character by
+//!   itself: a query finds a word inside a sentence without a dictionary.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Longest term kept, in characters: longer runs (URLs, hashes) are cut.
+pub const MAX_CHARS: usize = 40;
+
+/// Whether `c` belongs to a script written without spaces between words.
+pub fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0E7F        // Thai
+        | 0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x31F0..=0x31FF      // Katakana phonetic extensions
+        | 0x3400..=0x4DBF      // CJK extension A
+        | 0x4E00..=0x9FFF      // CJK unified ideographs
+        | 0xF900..=0xFAFF      // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F) // CJK extensions B–F, compatibility supplement
+}
+
+/// `text` folded: compatibility-decomposed, without combining marks, lower case, except
+/// for the characters of unspaced scripts.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if unspaced(c) {
+            out.push(c);
+        } else {
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+        }
+    }
+    out
+}
+
+/// Calls `f` with each term of `text`, in order, repeats included.
+pub fn each(text: &str, mut f: impl FnMut(&str)) {
+    let folded = fold(text);
+    let mut word = String::new();
+    let mut word_chars = 0;
+    let mut prev_unspaced: Option<char> = None;
+    let mut run = 0;
+    let mut pair = String::new();
+    let flush_word = |word: &mut String, chars: &mut usize, f: &mut dyn FnMut(&str)| {
+        if *chars > 1 {
+            f(word);
+        }
+        word.clear();
+        *chars = 0;
+    };
+    for c in folded.chars() {
+        if unspaced(c) {
+            flush_word(&mut word, &mut word_chars, &mut f);
+            if let Some(p) = prev_unspaced {
+                pair.clear();
+                pair.push(p);
+                pair.push(c);
+                f(&pair);
+            }
+            prev_unspaced = Some(c);
+            run += 1;
+            continue;
+        }
+        if run == 1 {
+            let mut one = [0u8; 4];
+            f(prev_unspaced
+                .expect("a run has a character")
+                .encode_utf8(&mut one));
+        }
+        prev_unspaced = None;
+        run = 0;
+        if c.is_alphanumeric() {
+            if word_chars < MAX_CHARS {
+                word.push(c);
+            }
+            word_chars += 1;
+        } else {
+            flush_word(&mut word, &mut word_chars, &mut f);
+        }
+    }
+    if run == 1 {
+        let mut one = [0u8; 4];
+        f(prev_unspaced
+            .expect("a run has a character")
+            .encode_utf8(&mut one));
+    }
+    flush_word(&mut word, &mut word_chars, &mut f);
+}
+
+/// The terms of `text`, in order, repeats included.
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    each(text, |t| out.push(t.to_string()));
+    out
+}
+
+/// The part of a term that picks its shard: its first character in an unspaced script
+/// (so that one typed character finds every pair it starts), else its first two.
+pub fn shard_key(term: &str) -> &str {
+    let mut chars = term.char_indices();
+    match chars.next() {
+        Some((_, c)) if unspaced(c) => &term[..c.len_utf8()],
+        Some(_) => chars
+            .next()
+            .map_or(term, |(i, c)| &term[..i + c.len_utf8()]),
+        None => term,
+    }
+}
+
+/// The shard of `term` among `shards`: FNV-1a (32 bits) of its shard key's UTF-8 bytes.
+pub fn shard_of(term: &str, shards: u32) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in shard_key(term).bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % shards.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_folded_to_lower_case_without_accents() {
+        assert_eq!(
+            terms("Café CON Leche, ¡Qué RICO! Ñandú"),
+            ["cafe", "con", "leche", "que", "rico", "nandu"]
+        );
+        // Compatibility forms fold to their plain letters: full-width, ligatures.
+        assert_eq!(terms("ＲＵＳＴ ﬁnal"), ["rust", "final"]);
+    }
+
+    #[test]
+    fn punctuation_splits_words_and_single_letters_are_left_out() {
+        assert_eq!(
+            terms("don't <b>async</b>&amp; 2026-11-23 a I x86_64"),
+            ["don", "async", "amp", "2026", "11", "23", "x86", "64"]
+        );
+    }
+
+    #[test]
+    fn a_long_run_is_cut_to_forty_characters() {
+        let long = "a".repeat(100);
+        assert_eq!(
+            terms(&format!("{long} end")),
+            ["a".repeat(40), "end".into()]
+        );
+    }
+
+    #[test]
+    fn unspaced_scripts_are_keyed_by_pairs_and_a_lone_character_by_itself() {
+        assert_eq!(terms("東京都で猫"), ["東京", "京都", "都で", "で猫"]);
+        assert_eq!(terms("猫 と rust"), ["猫", "と", "rust"]);
+        assert_eq!(terms("rust勉強会"), ["rust", "勉強", "強会"]);
+        assert_eq!(terms("สวัสดี"), ["สว", "วั", "ัส", "สด", "ดี"]);
+        // Voiced marks stay: が is not か.
+        assert_eq!(terms("ガス"), ["ガス"]);
+        // Half-width katakana fold to full width; their separate voiced mark is a
+        // combining mark and goes.
+        assert_eq!(terms("ｶﾞｽ"), ["カス"]);
+    }
+
+    #[test]
+    fn a_shard_is_picked_by_two_letters_or_one_unspaced_character() {
+        assert_eq!(shard_key("meetup"), "me");
+        assert_eq!(shard_key("ñu"), "ñu");
+        assert_eq!(shard_key("東京"), "東");
+        // The values search.js must compute as well (its test vectors).
+        assert_eq!(shard_of("meetup", 1000), 0x682e_2aa7 % 1000);
+        assert_eq!(shard_of("x", 1), 0);
+    }
+}
