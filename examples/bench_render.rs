@@ -133,6 +133,16 @@ fn main() -> anyhow::Result<()> {
         stats.files.written
     );
     println!("peak memory (VmHWM, whole process): {}", peak_memory());
+    let search = stats.search;
+    println!(
+        "search index: {} posts, {} terms, {} files, {:.1} MB, built in {:.3}s (CPU on the group threads, added up, and the files)",
+        search.posts,
+        search.terms,
+        search.files,
+        search.bytes as f64 / 1e6,
+        search.build.as_secs_f64()
+    );
+    query_bytes(&config.output_dir());
     if std::env::var_os("BENCH_COLD_ONLY").is_some() {
         return Ok(()); // for profiling the cold render alone
     }
@@ -150,6 +160,45 @@ fn main() -> anyhow::Result<()> {
     );
     println!("peak memory (VmHWM, whole process): {}", peak_memory());
     Ok(())
+}
+
+/// What one first query loads, from search.js's own engine under Node
+/// (tests/search/query.mjs); skipped without Node.
+fn query_bytes(public: &std::path::Path) {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search/query.mjs");
+    let queries = [
+        "meetup",
+        "rust async",
+        "slides question realistic",
+        "2026",
+        "sec",
+    ];
+    let out = std::process::Command::new("node")
+        .arg(script)
+        .arg(public)
+        .args(queries)
+        .output();
+    let Ok(out) = out.map_err(|e| println!("search queries: skipped, no node ({e})")) else {
+        return;
+    };
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        println!(
+            "search query {:?}: {} matches, {} bytes in {} files",
+            v["query"].as_str().unwrap_or_default(),
+            v["total"],
+            v["bytes"],
+            v["files"].as_array().map_or(0, Vec::len)
+        );
+    }
+    if !out.status.success() {
+        println!(
+            "search queries failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 /// User and system CPU seconds used so far by this process (from /proc/self/stat).

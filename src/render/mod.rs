@@ -42,6 +42,8 @@ pub struct RenderStats {
     pub files: WriteStats,
     /// One sentence per group not rendered because of its privacy, with the key to set.
     pub not_rendered: Vec<String>,
+    /// The site search's index.
+    pub search: search::Stats,
 }
 
 /// The site-wide sharing picture, in `output_dir` (or the site's `static/`).
@@ -123,7 +125,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
             .with_context(|| format!("group `{}`", g.slug))
     })?;
 
-    ctx.search.finish(&out)?;
+    let search = ctx.search.finish(&out)?;
     let listed: Vec<GroupCard> = summaries.iter().filter(|s| s.listed).cloned().collect();
     render_site_pages(&ctx, &out, &listed)?;
     copy_static(&config.root.join("static"), &out)?;
@@ -136,11 +138,12 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         posts: summaries.iter().map(|s| s.posts).sum(),
         files,
         not_rendered,
+        search,
     })
 }
 
 /// Runs `f` over `items` on all cores, keeping order; the first error wins.
-fn parallel_map<T: Sync, R: Send>(
+pub(crate) fn parallel_map<T: Sync, R: Send>(
     items: &[T],
     f: impl Fn(&T) -> Result<R> + Sync,
 ) -> Result<Vec<R>> {

@@ -143,6 +143,9 @@ function parseShard(bytes) {
   return entries;
 }
 
+// A count in words, zeros left out, as the week page writes it (text.rs, `engagement`).
+const count = (n, word) => (n ? `${n} ${n === 1 ? word : `${word}s`}` : "");
+
 function intersect(a, b) {
   const out = [];
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -212,7 +215,12 @@ export async function open(get) {
     );
     const records = new Map(chunks);
     const hits = top.map((id) => {
-      const [g, key, week, post, title, counts] = records.get(Math.floor(id / meta.chunk))[id % meta.chunk];
+      const [g, key, week, post, title, [comments, shares, reactions]] =
+        records.get(Math.floor(id / meta.chunk))[id % meta.chunk];
+      const counts =
+        [count(comments, "comment"), count(shares, "share"), count(reactions, "reaction")]
+          .filter(Boolean)
+          .join(" · ") || "No comments or shares yet";
       const { slug, name } = meta.groups[g];
       return { group: name, slug, key, week, id: post, title, counts, url: `${slug}/${key}/#post-${encodeURIComponent(post)}` };
     });

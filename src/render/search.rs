@@ -29,6 +29,7 @@ pub mod terms;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -59,7 +60,7 @@ struct Entry {
     week: u32,
     id: String,
     title: String,
-    counts: String,
+    counts: [u64; 3],
     score: f64,
     time: i64,
 }
@@ -72,7 +73,24 @@ pub struct GroupIndex {
     weeks: Vec<(String, String)>,
     entries: Vec<Entry>,
     /// Each term's posts, by their place in `entries`, ascending.
-    terms: HashMap<String, Vec<u32>>,
+    terms: HashMap<String, Vec<u32>, Fnv>,
+    /// The folded text of the post being read (one buffer for them all).
+    folded: String,
+    /// Time spent reading the posts' words (on the group's thread).
+    spent: Duration,
+}
+
+/// What `Indexer::finish` built, for the benchmark.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    /// Posts indexed, distinct terms, and the index's files and their bytes.
+    pub posts: usize,
+    pub terms: usize,
+    pub files: usize,
+    pub bytes: u64,
+    /// Time spent building it: reading words on the groups' threads, added up, and
+    /// building the files.
+    pub build: Duration,
 }
 
 impl GroupIndex {
@@ -82,12 +100,15 @@ impl GroupIndex {
             name: name.to_string(),
             weeks: Vec::new(),
             entries: Vec::new(),
-            terms: HashMap::new(),
+            terms: HashMap::default(),
+            folded: String::new(),
+            spent: Duration::ZERO,
         }
     }
 
     /// Adds every post of the week `key` (shown as `label`).
     pub fn add_week(&mut self, key: &str, label: &str, posts: &[Post], ranking: &RankingConfig) {
+        let started = Instant::now();
         let week = self.weeks.len() as u32;
         self.weeks.push((key.to_string(), label.to_string()));
         for post in posts {
@@ -103,16 +124,17 @@ impl GroupIndex {
                 }
             };
             // The title is the message's first line, or a label for a post without text.
-            terms::each(post.text().unwrap_or(&title), &mut add);
+            terms::each_in(&mut self.folded, post.text().unwrap_or(&title), &mut add);
             self.entries.push(Entry {
                 week,
                 id: post.id.clone(),
                 title,
-                counts: super::text::post_counts(post),
+                counts: [post.comments, post.shares, post.reactions],
                 score: crate::rank::score(post, ranking),
                 time: post.created_time.timestamp(),
             });
         }
+        self.spent += started.elapsed();
     }
 }
 
@@ -129,14 +151,25 @@ impl Indexer {
     }
 
     /// Builds the index from the groups added and stages its files and `search.js`.
-    pub fn finish(&self, out: &Output) -> Result<()> {
+    pub fn finish(&self, out: &Output) -> Result<Stats> {
+        let started = Instant::now();
         let mut groups = std::mem::take(&mut *self.groups.lock().expect("search index lock"));
         // Whatever order the groups finished in, the files are byte-identical run to run.
         groups.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
-        for (rel, bytes) in build(&groups).context("cannot build the search index")? {
+        let (files, terms) = build(&groups).context("cannot build the search index")?;
+        let mut stats = Stats {
+            posts: groups.iter().map(|g| g.entries.len()).sum(),
+            terms,
+            files: files.len(),
+            ..Stats::default()
+        };
+        for (rel, bytes) in files {
             out.put(&rel, &bytes)?;
+            stats.bytes += bytes.len() as u64;
         }
-        out.put("search.js", include_bytes!("search.js"))
+        out.put("search.js", include_bytes!("search.js"))?;
+        stats.build = started.elapsed() + groups.iter().map(|g| g.spent).sum::<Duration>();
+        Ok(stats)
     }
 }
 
@@ -157,22 +190,62 @@ struct MetaGroup<'a> {
     name: &'a str,
 }
 
-/// The index's files, by path under `output_dir`.
-fn build(groups: &[GroupIndex]) -> Result<Vec<(String, Vec<u8>)>> {
-    // Post ids: best first, then newest, then by group and post id (stable run to run).
-    let mut order: Vec<(usize, usize)> = groups
+/// Files by path, with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// A term's posting lists in the groups: each group's, by their places in its entries.
+type GroupLists<'a> = Vec<(usize, &'a [u32])>;
+
+/// `x`'s bits, ordered as `f64::total_cmp` orders the numbers.
+fn ordered_bits(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
+/// FNV-1a for the term maps: their keys are short words, hashed millions of times a render,
+/// and never chosen by anyone who could aim for collisions that matter (a slow map at worst).
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The index's files, by path under `output_dir`, and its count of distinct terms.
+fn build(groups: &[GroupIndex]) -> Result<(Files, usize)> {
+    // Post ids: best first, then newest, then by group and place (stable run to run).
+    let mut order: Vec<(std::cmp::Reverse<u64>, std::cmp::Reverse<i64>, usize, usize)> = groups
         .iter()
         .enumerate()
-        .flat_map(|(g, group)| (0..group.entries.len()).map(move |e| (g, e)))
+        .flat_map(|(g, group)| {
+            group.entries.iter().enumerate().map(move |(e, entry)| {
+                let score = std::cmp::Reverse(ordered_bits(entry.score));
+                (score, std::cmp::Reverse(entry.time), g, e)
+            })
+        })
         .collect();
-    order.sort_unstable_by(|&(ga, ea), &(gb, eb)| {
-        let (a, b) = (&groups[ga].entries[ea], &groups[gb].entries[eb]);
-        b.score
-            .total_cmp(&a.score)
-            .then(b.time.cmp(&a.time))
-            .then(ga.cmp(&gb))
-            .then(a.id.cmp(&b.id))
-    });
+    order.sort_unstable();
+    let order: Vec<(usize, usize)> = order.into_iter().map(|(_, _, g, e)| (g, e)).collect();
     let posts = order.len();
     let ids = u32::try_from(posts).context("more than 4 billion posts")?;
     let mut global: Vec<Vec<u32>> = groups.iter().map(|g| vec![0; g.entries.len()]).collect();
@@ -180,23 +253,27 @@ fn build(groups: &[GroupIndex]) -> Result<Vec<(String, Vec<u8>)>> {
         global[g][e] = id;
     }
 
-    // Every term's posting list, by the new ids.
-    let mut lists: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (group, global) in groups.iter().zip(&global) {
+    // Every term's posting list, by the new ids, encoded.
+    let mut lists: HashMap<&str, GroupLists, Fnv> = HashMap::default();
+    for (g, group) in groups.iter().enumerate() {
         for (term, locals) in &group.terms {
-            let list = lists.entry(term.as_str()).or_default();
-            list.extend(locals.iter().map(|&l| global[l as usize]));
+            lists.entry(term.as_str()).or_default().push((g, locals));
         }
     }
-    let mut lists: Vec<(&str, Vec<u32>)> = lists.into_iter().collect();
+    let mut lists: Vec<(&str, GroupLists)> = lists.into_iter().collect();
     lists.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let encoded: Vec<(&str, u32, Vec<u8>)> = lists
-        .into_iter()
-        .map(|(term, mut ids)| {
-            ids.sort_unstable();
-            (term, ids.len() as u32, postings::encode(&ids))
-        })
-        .collect();
+    let encoded: Vec<(&str, u32, Vec<u8>)> = super::parallel_map(&lists, |(term, parts)| {
+        let count: usize = parts.iter().map(|(_, l)| l.len()).sum();
+        let global = &global;
+        let ids = parts
+            .iter()
+            .flat_map(|&(g, locals)| locals.iter().map(move |&l| global[g][l as usize]));
+        Ok((
+            *term,
+            count as u32,
+            postings::encode_unordered(ids, count, posts),
+        ))
+    })?;
 
     let inline_bytes: usize = encoded
         .iter()
@@ -210,7 +287,7 @@ fn build(groups: &[GroupIndex]) -> Result<Vec<(String, Vec<u8>)>> {
     }
 
     // Files under the index's folder, by their path in it.
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut files: Files = Vec::new();
     for (shard, entries) in shard_terms.iter().enumerate() {
         let mut bytes = Vec::new();
         postings::varint(&mut bytes, entries.len() as u64);
@@ -230,8 +307,10 @@ fn build(groups: &[GroupIndex]) -> Result<Vec<(String, Vec<u8>)>> {
         }
         files.push((format!("t/{shard}.bin"), bytes));
     }
-    for (chunk, ids) in order.chunks(CHUNK).enumerate() {
-        // A record: [group, week key, week label, post id, title, counts].
+    let chunks: Vec<&[(usize, usize)]> = order.chunks(CHUNK).collect();
+    let records = super::parallel_map(&chunks, |ids| {
+        // A record: [group, week key, week label, post id, title, [comments, shares,
+        // reactions]] (search.js words the counts as the week page does).
         let records: Vec<_> = ids
             .iter()
             .map(|&(g, e)| {
@@ -240,9 +319,11 @@ fn build(groups: &[GroupIndex]) -> Result<Vec<(String, Vec<u8>)>> {
                 (g, key, label, &entry.id, &entry.title, &entry.counts)
             })
             .collect();
-        files.push((format!("d/{chunk}.json"), serde_json::to_vec(&records)?));
+        Ok(serde_json::to_vec(&records)?)
+    })?;
+    for (chunk, bytes) in records.into_iter().enumerate() {
+        files.push((format!("d/{chunk}.json"), bytes));
     }
-
     let mut hash = Sha256::new();
     for (rel, bytes) in &files {
         hash.update(rel.as_bytes());
@@ -264,12 +345,12 @@ fn build(groups: &[GroupIndex]) -> Result<Vec<(String, Vec<u8>)>> {
             })
             .collect(),
     };
-    let mut out: Vec<(String, Vec<u8>)> = files
+    let mut out: Files = files
         .into_iter()
         .map(|(rel, bytes)| (format!("{DIR}/{index}/{rel}"), bytes))
         .collect();
     out.push((format!("{DIR}/index.json"), serde_json::to_vec(&meta)?));
-    Ok(out)
+    Ok((out, encoded.len()))
 }
 
 #[cfg(test)]
@@ -291,7 +372,7 @@ mod tests {
     }
 
     /// The terms of the shard files among `files`, with their decoded posting lists.
-    fn read_terms(files: &[(String, Vec<u8>)]) -> HashMap<String, Vec<u32>> {
+    fn read_terms(files: &Files) -> HashMap<String, Vec<u32>> {
         let file = |rel: &str| {
             let found = files.iter().find(|(r, _)| r.ends_with(rel));
             found.map(|(_, bytes)| bytes.as_slice()).unwrap()
@@ -352,7 +433,7 @@ mod tests {
         );
         let mut b = GroupIndex::new("b", "Group B");
         b.add_week("2026-11-16", "16 Nov", &[post("b1", "cafe", 5)], &ranking);
-        let files = build(&[a, b]).unwrap();
+        let (files, _) = build(&[a, b]).unwrap();
         let meta: serde_json::Value = serde_json::from_slice(
             &files
                 .iter()
@@ -398,14 +479,15 @@ mod tests {
             g.add_week("2026-11-16", "16 Nov", &posts, &ranking);
             g
         };
-        let files = build(&[group()]).unwrap();
+        let (files, terms) = build(&[group()]).unwrap();
+        assert_eq!(terms, 3001, "common and word0..word2999");
         assert!(
             files.iter().any(|(r, _)| r.contains("/p/")),
             "a long list has its file"
         );
-        let terms = read_terms(&files);
-        assert_eq!(terms["common"].len(), 3000);
-        assert_eq!(terms["word42"].len(), 1);
-        assert_eq!(files, build(&[group()]).unwrap());
+        let found = read_terms(&files);
+        assert_eq!(found["common"].len(), 3000);
+        assert_eq!(found["word42"].len(), 1);
+        assert_eq!(files, build(&[group()]).unwrap().0);
     }
 }

@@ -637,7 +637,7 @@ fn site_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
         })
         // The search index's files are named by their content: the two versions' names
         // differ (they are staged and applied like every other file).
-        .filter(|(f, _)| !f.starts_with("public/pagefind/"))
+        .filter(|(f, _)| !f.starts_with("public/search/"))
         .collect()
 }
 

@@ -30,7 +30,7 @@ fn check_every_bot_file(site: &Site) -> usize {
     let mut checked = 0;
     for f in site.files("public") {
         let name = f.rsplit('/').next().unwrap();
-        if !f.ends_with(".json") || f.starts_with("pagefind/") {
+        if !f.ends_with(".json") || f.starts_with("search/") {
             continue;
         }
         let text = site.read(&format!("public/{f}"));

@@ -76,11 +76,11 @@ fn post_text_is_escaped_in_html_and_plain_in_bot_json() {
             "comments":{"data":[],"summary":{"total_count":3}}}"#,
     );
     site.run(&["build", NOW]).success();
-    // The search index (`pagefind/`) and pictures are binary: the browser suite checks search.
+    // The search index (`search/`) and pictures are binary: tests/it/search.rs checks search.
     for f in site
         .files("public")
         .into_iter()
-        .filter(|f| !f.starts_with("pagefind/") && !f.ends_with(".png") && !f.ends_with(".jpg"))
+        .filter(|f| !f.starts_with("search/") && !f.ends_with(".png") && !f.ends_with(".jpg"))
     {
         let text = site.read(&format!("public/{f}"));
         if f.ends_with(".html") {
@@ -226,11 +226,11 @@ fn a_hand_edited_archive_link_that_is_not_http_never_reaches_a_page() {
         &stored.replace("https://www.facebook.com/1/", "javascript:alert(1)"),
     );
     site.run(&["render", NOW]).success();
-    // The search index (`pagefind/`) and pictures are binary: the browser suite checks search.
+    // The search index (`search/`) and pictures are binary: tests/it/search.rs checks search.
     for f in site
         .files("public")
         .into_iter()
-        .filter(|f| !f.starts_with("pagefind/") && !f.ends_with(".png") && !f.ends_with(".jpg"))
+        .filter(|f| !f.starts_with("search/") && !f.ends_with(".png") && !f.ends_with(".jpg"))
     {
         let text = site.read(&format!("public/{f}"));
         assert!(!text.contains("javascript:"), "{f} carries the edited link");

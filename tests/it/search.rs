@@ -85,6 +85,10 @@ fn a_query_finds_posts_in_every_language_and_links_to_their_anchors() {
             let html = site.read(&format!("public/{page}index.html"));
             assert!(html.contains(&format!("id=\"{anchor}\"")), "{url}");
             assert!(html.contains(hit["week"].as_str().unwrap()), "{url}");
+            // Its counts read as the page words them.
+            for count in hit["counts"].as_str().unwrap().split(" · ") {
+                assert!(html.contains(count), "{url}: {count}");
+            }
             // Every word of the query is on that page (accents and case folded).
             let page = fold(&html);
             for word in answer["query"].as_str().unwrap().split(' ') {

@@ -38,6 +38,33 @@ pub fn encode(ids: &[u32]) -> Vec<u8> {
     bits
 }
 
+/// The encoding of `count` distinct ids below `posts`, given in any order: a list
+/// holding many of the posts is gathered in a bitmap rather than sorted.
+pub fn encode_unordered(ids: impl Iterator<Item = u32>, count: usize, posts: usize) -> Vec<u8> {
+    if count * 32 < posts {
+        let mut sorted: Vec<u32> = ids.collect();
+        sorted.sort_unstable();
+        return encode(&sorted);
+    }
+    let mut bits = vec![0u8; posts / 8 + 2];
+    bits[0] = 1;
+    for id in ids {
+        bits[1 + id as usize / 8] |= 1 << (id % 8);
+    }
+    while bits.len() > 1 && bits.last() == Some(&0) {
+        bits.pop();
+    }
+    if count < bits.len() {
+        // Few enough that their gaps may be the smaller encoding.
+        let sorted: Vec<u32> = (0..(bits.len() - 1) * 8)
+            .filter(|&i| bits[1 + i / 8] & (1 << (i % 8)) != 0)
+            .map(|i| i as u32)
+            .collect();
+        return encode(&sorted);
+    }
+    bits
+}
+
 /// The ids `encode` wrote; `None` for bytes it cannot have written.
 #[cfg(test)]
 pub fn decode(bytes: &[u8]) -> Option<Vec<u32>> {
@@ -95,6 +122,14 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 256, rng_seed: proptest::test_runner::RngSeed::Fixed(7), ..ProptestConfig::default() })]
+        #[test]
+        fn gathering_unordered_ids_encodes_as_sorting_them(ids in proptest::collection::btree_set(0u32..3000, 0..3000), posts in 3000usize..4000) {
+            let sorted: Vec<u32> = ids.iter().copied().collect();
+            // Any order: every other id first, then the rest.
+            let shuffled = sorted.iter().step_by(2).chain(sorted.iter().skip(1).step_by(2)).copied();
+            prop_assert_eq!(encode_unordered(shuffled, sorted.len(), posts), encode(&sorted));
+        }
+
         #[test]
         fn a_list_reads_back_as_written(mut ids in proptest::collection::vec(0u32..5000, 0..400)) {
             ids.sort_unstable();

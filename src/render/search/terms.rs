@@ -31,6 +31,12 @@ pub fn unspaced(c: char) -> bool {
 /// for the characters of unspaced scripts.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// Appends `text` folded to `out`.
+fn fold_into(out: &mut String, text: &str) {
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -44,12 +50,18 @@ pub fn fold(text: &str) -> String {
             });
         }
     }
-    out
 }
 
 /// Calls `f` with each term of `text`, in order, repeats included.
-pub fn each(text: &str, mut f: impl FnMut(&str)) {
-    let folded = fold(text);
+pub fn each(text: &str, f: impl FnMut(&str)) {
+    each_in(&mut String::new(), text, f)
+}
+
+/// `each`, folding into `buffer` (cleared first) rather than a new string.
+pub fn each_in(buffer: &mut String, text: &str, mut f: impl FnMut(&str)) {
+    buffer.clear();
+    fold_into(buffer, text);
+    let folded = buffer.as_str();
     let mut word = String::new();
     let mut word_chars = 0;
     let mut prev_unspaced: Option<char> = None;
