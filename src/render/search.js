@@ -16,7 +16,7 @@ const COMPLETIONS = 8;
 const WORD = /[\p{Alphabetic}\p{N}]/u;
 const MARKS = /\p{M}/gu;
 
-// Scripts written without spaces: keyed by pairs of characters (terms.rs, `unspaced`).
+// Scripts written without spaces: keyed by characters and their pairs (terms.rs, `unspaced`).
 export const unspaced = (cp) =>
   (cp >= 0x0e00 && cp <= 0x0e7f) ||
   (cp >= 0x3040 && cp <= 0x30ff) ||
@@ -43,7 +43,6 @@ export function terms(text) {
   let word = "";
   let chars = 0;
   let prev = null;
-  let run = 0;
   const flush = () => {
     if (chars > 1) out.push(word);
     word = "";
@@ -53,13 +52,11 @@ export function terms(text) {
     if (unspaced(c.codePointAt(0))) {
       flush();
       if (prev !== null) out.push(prev + c);
+      out.push(c);
       prev = c;
-      run += 1;
       continue;
     }
-    if (run === 1) out.push(prev);
     prev = null;
-    run = 0;
     if (WORD.test(c)) {
       if (chars < MAX_CHARS) word += c;
       chars += 1;
@@ -67,7 +64,6 @@ export function terms(text) {
       flush();
     }
   }
-  if (run === 1) out.push(prev);
   flush();
   return out;
 }

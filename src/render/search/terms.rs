@@ -6,9 +6,10 @@
 //!   (a Japanese voiced mark or a Thai vowel is part of the word).
 //! - A word is a run of letters and digits (`char::is_alphanumeric`, in JS
 //!   `[\p{Alphabetic}\p{N}]`), cut at 40 characters; one-character words are left out.
-//! - Scripts written without spaces (Han, Hiragana, Katakana, Thai) are keyed by
-//!   overlapping pairs of characters ("東京都" is "東京" and "京都"), a lone character by
-//!   itself: a query finds a word inside a sentence without a dictionary.
+//! - Scripts written without spaces (Han, Hiragana, Katakana, Thai) are keyed by each
+//!   character and each pair of neighbouring characters ("東京都" is 東, 東京, 京, 京都,
+//!   都): a query finds a word inside a sentence without a dictionary, and one character
+//!   finds every post that holds it.
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -65,7 +66,6 @@ pub fn each_in(buffer: &mut String, text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     let mut word_chars = 0;
     let mut prev_unspaced: Option<char> = None;
-    let mut run = 0;
     let mut pair = String::new();
     let flush_word = |word: &mut String, chars: &mut usize, f: &mut dyn FnMut(&str)| {
         if *chars > 1 {
@@ -77,24 +77,17 @@ pub fn each_in(buffer: &mut String, text: &str, mut f: impl FnMut(&str)) {
     for c in folded.chars() {
         if unspaced(c) {
             flush_word(&mut word, &mut word_chars, &mut f);
+            pair.clear();
             if let Some(p) = prev_unspaced {
-                pair.clear();
                 pair.push(p);
                 pair.push(c);
                 f(&pair);
             }
+            f(c.encode_utf8(&mut [0u8; 4]));
             prev_unspaced = Some(c);
-            run += 1;
             continue;
         }
-        if run == 1 {
-            let mut one = [0u8; 4];
-            f(prev_unspaced
-                .expect("a run has a character")
-                .encode_utf8(&mut one));
-        }
         prev_unspaced = None;
-        run = 0;
         if c.is_alphanumeric() {
             if word_chars < MAX_CHARS {
                 word.push(c);
@@ -103,12 +96,6 @@ pub fn each_in(buffer: &mut String, text: &str, mut f: impl FnMut(&str)) {
         } else {
             flush_word(&mut word, &mut word_chars, &mut f);
         }
-    }
-    if run == 1 {
-        let mut one = [0u8; 4];
-        f(prev_unspaced
-            .expect("a run has a character")
-            .encode_utf8(&mut one));
     }
     flush_word(&mut word, &mut word_chars, &mut f);
 }
@@ -121,7 +108,7 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 /// The part of a term that picks its shard: its first character in an unspaced script
-/// (so that one typed character finds every pair it starts), else its first two.
+/// (a character and the pairs it starts share a shard), else its first two.
 pub fn shard_key(term: &str) -> &str {
     let mut chars = term.char_indices();
     match chars.next() {
@@ -176,15 +163,15 @@ mod tests {
 
     #[test]
     fn unspaced_scripts_are_keyed_by_pairs_and_a_lone_character_by_itself() {
-        assert_eq!(terms("東京都で猫"), ["東京", "京都", "都で", "で猫"]);
+        assert_eq!(terms("東京都"), ["東", "東京", "京", "京都", "都"]);
         assert_eq!(terms("猫 と rust"), ["猫", "と", "rust"]);
-        assert_eq!(terms("rust勉強会"), ["rust", "勉強", "強会"]);
-        assert_eq!(terms("สวัสดี"), ["สว", "วั", "ัส", "สด", "ดี"]);
+        assert_eq!(terms("rust勉強"), ["rust", "勉", "勉強", "強"]);
+        assert_eq!(terms("สวัส"), ["ส", "สว", "ว", "วั", "ั", "ัส", "ส"]);
         // Voiced marks stay: が is not か.
-        assert_eq!(terms("ガス"), ["ガス"]);
+        assert_eq!(terms("ガス"), ["ガ", "ガス", "ス"]);
         // Half-width katakana fold to full width; their separate voiced mark is a
         // combining mark and goes.
-        assert_eq!(terms("ｶﾞｽ"), ["カス"]);
+        assert_eq!(terms("ｶﾞｽ"), ["カ", "カス", "ス"]);
     }
 
     #[test]
