@@ -6,6 +6,10 @@
 //! them: every third post has a copy of 30 KB (what `bench_media`'s copies weigh) in `data/<slug>/media/` (render copies the
 //! shown ones byte for byte; it never decodes). Set it to 0 for an archive without.
 //!
+//! `BENCH_VOCABULARY=N` (default 0: the same sentence in every post) adds a line of 30
+//! words drawn from N distinct ones, the frequent ones far more often (log-uniform, close to
+//! real text's Zipf curve), for the search index's figures on a real-sized vocabulary.
+//!
 //! Run: `cargo run --release --example bench_render [GROUPS WEEKS POSTS]`; set
 //! `BENCH_COLD_ONLY=1` to skip the warm run (for profiling).
 
@@ -39,6 +43,10 @@ fn main() -> anyhow::Result<()> {
     let picture: Vec<u8> = (0..30_000u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
         .collect();
+    let vocabulary: u64 = std::env::var("BENCH_VOCABULARY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let mut pictures = 0usize;
     let dir = tempfile::tempdir()?;
     let mut toml = String::from(
@@ -83,8 +91,9 @@ fn main() -> anyhow::Result<()> {
                     id: format!("{g}_{}_{i}", period.key()),
                     created_time: start + Duration::minutes(rnd(7 * 24 * 60) as i64),
                     message: Some(format!(
-                        "Post {i} of the week of {}: a meetup, slides, a question about <Rust> & async.\nSecond line with more words to make it a realistic length for a group post.",
-                        period.key()
+                        "Post {i} of the week of {}: a meetup, slides, a question about <Rust> & async.\nSecond line with more words to make it a realistic length for a group post.{}",
+                        period.key(),
+                        words(vocabulary, &mut rnd)
                     )),
                     permalink_url: Some(format!("https://www.facebook.com/groups/{g}/permalink/{i}/")),
                     picture: (i % 3 == 0).then(|| format!("https://scontent.xx.fbcdn.net/{g}_{i}.jpg")),
@@ -162,16 +171,43 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A line of 30 words out of `vocabulary` (none when 0): word `k` is `w` and `k` in
+/// letters, and `k` is drawn log-uniformly, so that low ones come up far more often.
+fn words(vocabulary: u64, rnd: &mut impl FnMut(u64) -> u64) -> String {
+    let mut line = String::new();
+    for _ in 0..if vocabulary == 0 { 0 } else { 30 } {
+        let u = rnd(1_000_000) as f64 / 1e6;
+        let mut k = (vocabulary as f64).powf(u) as u64 - 1;
+        line.push_str(if line.is_empty() { "\n" } else { " " });
+        line.push('w');
+        loop {
+            line.push((b'a' + (k % 26) as u8) as char);
+            k /= 26;
+            if k == 0 {
+                break;
+            }
+        }
+    }
+    line
+}
+
 /// What one first query loads, from search.js's own engine under Node
 /// (tests/search/query.mjs); skipped without Node.
 fn query_bytes(public: &std::path::Path) {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search/query.mjs");
+    // Words of every post, a week's number and an unfinished word; then words of the
+    // vocabulary line: frequent, two frequent, middling, rare, unfinished.
     let queries = [
         "meetup",
         "rust async",
         "slides question realistic",
         "2026",
         "sec",
+        "wa",
+        "wb wc",
+        "wbaa",
+        "wqdc",
+        "wz",
     ];
     let out = std::process::Command::new("node")
         .arg(script)

@@ -12,6 +12,9 @@ const VERSION = 1;
 // stands for (the most frequent ones): the same limits as src/render/search/terms.rs.
 const MAX_CHARS = 40;
 const COMPLETIONS = 8;
+// A word stands for its completions from this many characters on, when they all share its
+// shard (terms.rs, `SHARD_CHARS`).
+const SHARD_CHARS = 3;
 
 const WORD = /[\p{Alphabetic}\p{N}]/u;
 const MARKS = /\p{M}/gu;
@@ -73,7 +76,7 @@ const text = new TextDecoder();
 
 export function shardKey(term) {
   const chars = [...term];
-  return unspaced(chars[0].codePointAt(0)) ? chars[0] : chars.slice(0, 2).join("");
+  return unspaced(chars[0].codePointAt(0)) ? chars[0] : chars.slice(0, SHARD_CHARS).join("");
 }
 
 // FNV-1a (32 bits) of the shard key's UTF-8 bytes.
@@ -195,10 +198,12 @@ export async function open(get) {
   return async function search(query, limit = 10) {
     const wanted = [...new Set(terms(query))];
     if (!wanted.length) return { total: 0, hits: [], empty: true };
-    // A last word still being typed (no space after it) stands for its completions too.
+    // A last word still being typed (no space after it) stands for its completions too,
+    // from three letters on (or one character of an unspaced script).
     const last = terms(query).at(-1);
     const end = [...fold(query)].pop();
-    const unfinished = WORD.test(end) || unspaced(end.codePointAt(0));
+    const unfinished =
+      unspaced(end.codePointAt(0)) || (WORD.test(end) && [...last].length >= SHARD_CHARS);
     const lists = await Promise.all(wanted.map((t) => posts(t, unfinished && t === last)));
     lists.sort((a, b) => a.length - b.length);
     const ids = lists.reduce((a, b) => intersect(a, b));

@@ -46,7 +46,7 @@ pub const DIR: &str = "search";
 const VERSION: u32 = 1;
 
 /// Records a chunk file holds: a query fetches the chunks of its ten best matches.
-const CHUNK: usize = 64;
+const CHUNK: usize = 32;
 
 /// A posting list longer than this many bytes gets its own file, so that a shard stays
 /// small and a query fetches only the long lists of its own terms.

@@ -1,7 +1,7 @@
 //! Search: the static index and its box on the built demo. Queries run search.js's engine
 //! under Node (`tests/search/query.mjs`); `tests/browser/run.mjs` types into the real box.
 
-use groupdigest::render::search::terms::fold;
+use groupdigest::render::search::terms::{self, fold};
 
 use crate::support::Site;
 
@@ -74,6 +74,7 @@ fn a_query_finds_posts_in_every_language_and_links_to_their_anchors() {
     let site = Site::demo();
     site.run(&["build", NOW]).success();
     let answers = node(&site, &["rust async", "東京", "CAFE", "caf", "zzzqqq", "a"]);
+    assert_eq!(answers.len(), 6);
     for answer in &answers[..4] {
         let hits = answer["hits"].as_array().unwrap();
         assert!(!hits.is_empty(), "{answer}");
@@ -125,10 +126,17 @@ fn search_js_and_the_index_key_text_alike() {
         &"long".repeat(30),
     ];
     let js = node(&site, &[&["--terms"][..], &texts[..]].concat());
+    let mut all = Vec::new();
     for (text, js) in texts.iter().zip(js) {
-        let rust = groupdigest::render::search::terms::terms(text);
+        let rust = terms::terms(text);
         assert_eq!(serde_json::to_value(&rust).unwrap(), js, "{text}");
+        all.extend(rust);
     }
+    // And pick the same shard for each term.
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let js = node(&site, &[&["--shards", "97"][..], &all[..]].concat());
+    let rust: Vec<u32> = all.iter().map(|t| terms::shard_of(t, 97)).collect();
+    assert_eq!(serde_json::to_value(&rust).unwrap(), js[0]);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //   node query.mjs <public dir> <query>...        one JSON line a query: its answer, and
 //                                                the files and bytes a first query loads
 //   node query.mjs <public dir> --terms <text>... one JSON line a text: its terms
+//   node query.mjs <public dir> --shards <n> <term>...  one JSON line: each term's shard
 //
 // Used by tests/it/search.rs (answers, and the terms agreeing with terms.rs) and by
 // examples/bench_render.rs (the bytes one query transfers).
@@ -15,6 +16,9 @@ const engine = await import(pathToFileURL(join(root, "search.js")).href);
 
 if (args[0] === "--terms") {
   for (const text of args.slice(1)) console.log(JSON.stringify(engine.terms(text)));
+} else if (args[0] === "--shards") {
+  const n = Number(args[1]);
+  console.log(JSON.stringify(args.slice(2).map((t) => engine.shardOf(t, n))));
 } else {
   for (const query of args) {
     // A fresh index per query, so that each counts what a first query loads.

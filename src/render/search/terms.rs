@@ -107,16 +107,19 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
+/// Characters of a spaced-script term that pick its shard: a word being typed stands for
+/// its completions once it has this many, since they are then all in its shard.
+pub const SHARD_CHARS: usize = 3;
+
 /// The part of a term that picks its shard: its first character in an unspaced script
-/// (a character and the pairs it starts share a shard), else its first two.
+/// (a character and the pairs it starts share a shard), else its first `SHARD_CHARS`.
 pub fn shard_key(term: &str) -> &str {
-    let mut chars = term.char_indices();
-    match chars.next() {
-        Some((_, c)) if unspaced(c) => &term[..c.len_utf8()],
-        Some(_) => chars
-            .next()
-            .map_or(term, |(i, c)| &term[..i + c.len_utf8()]),
-        None => term,
+    match term.chars().next() {
+        Some(c) if unspaced(c) => &term[..c.len_utf8()],
+        _ => term
+            .char_indices()
+            .nth(SHARD_CHARS)
+            .map_or(term, |(i, _)| &term[..i]),
     }
 }
 
@@ -174,13 +177,17 @@ mod tests {
         assert_eq!(terms("ｶﾞｽ"), ["カ", "カス", "ス"]);
     }
 
+    /// FNV-1a (32 bits) of "mee", computed apart (in Python).
+    const FNV_MEE: u32 = 0xc2ad_4f66;
+
     #[test]
-    fn a_shard_is_picked_by_two_letters_or_one_unspaced_character() {
-        assert_eq!(shard_key("meetup"), "me");
+    fn a_shard_is_picked_by_three_letters_or_one_unspaced_character() {
+        assert_eq!(shard_key("meetup"), "mee");
+        assert_eq!(shard_key("ñuñoa"), "ñuñ");
         assert_eq!(shard_key("ñu"), "ñu");
         assert_eq!(shard_key("東京"), "東");
         // The values search.js must compute as well (its test vectors).
-        assert_eq!(shard_of("meetup", 1000), 0x682e_2aa7 % 1000);
+        assert_eq!(shard_of("meetup", 1000), FNV_MEE % 1000);
         assert_eq!(shard_of("x", 1), 0);
     }
 }
