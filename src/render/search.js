@@ -15,6 +15,9 @@ const COMPLETIONS = 8;
 // A word stands for its completions from this many characters on, when they all share its
 // shard (terms.rs, `SHARD_CHARS`).
 const SHARD_CHARS = 3;
+// Terms a query looks up at most (a pasted paragraph would load a shard per word): the
+// longest, which narrow the matches most.
+const MAX_TERMS = 12;
 
 const WORD = /[\p{Alphabetic}\p{N}]/u;
 const MARKS = /\p{M}/gu;
@@ -196,14 +199,20 @@ export async function open(get) {
   };
 
   return async function search(query, limit = 10) {
-    const wanted = [...new Set(terms(query))];
-    if (!wanted.length) return { total: 0, hits: [], empty: true };
+    const all = terms(query);
+    if (!all.length) return { total: 0, hits: [], empty: true };
     // A last word still being typed (no space after it) stands for its completions too,
     // from three letters on (or one character of an unspaced script).
-    const last = terms(query).at(-1);
+    const last = all.at(-1);
     const end = [...fold(query)].pop();
     const unfinished =
       unspaced(end.codePointAt(0)) || (WORD.test(end) && [...last].length >= SHARD_CHARS);
+    const others = [...new Set(all)]
+      .filter((t) => !(unfinished && t === last))
+      .map((t, i) => [t, i])
+      .sort((a, b) => [...b[0]].length - [...a[0]].length || a[1] - b[1])
+      .map(([t]) => t);
+    const wanted = (unfinished ? [last, ...others] : others).slice(0, MAX_TERMS);
     const lists = await Promise.all(wanted.map((t) => posts(t, unfinished && t === last)));
     lists.sort((a, b) => a.length - b.length);
     const ids = lists.reduce((a, b) => intersect(a, b));

@@ -110,6 +110,17 @@ fn a_query_finds_posts_in_every_language_and_links_to_their_anchors() {
     assert!(answers[3]["total"].as_u64() >= answers[2]["total"].as_u64());
     assert_eq!(answers[4]["total"], 0);
     assert_eq!(answers[5]["empty"], true, "one letter is not a query");
+    // A pasted paragraph looks up 12 terms at most: index.json, a shard and a long list
+    // each, and the records of its ten best posts.
+    let paragraph = "Hoy aprendí algo nuevo de machine learning y se los quiero compartir \
+                     alguien tiene experiencia con TypeScript en producción busco consejos";
+    let answer = &node(&site, &[paragraph])[0];
+    let files = answer["files"].as_array().unwrap().len();
+    assert!(files <= 1 + 12 * 2 + 10, "{files} files: {answer}");
+    assert!(
+        answer["total"].as_u64() >= Some(1),
+        "the demo post is found: {answer}"
+    );
 }
 
 #[test]
