@@ -25,14 +25,7 @@ pub(super) fn site_feed_entries(groups: &[GroupCard]) -> Vec<&FeedEntry> {
 pub(super) fn feed_content(ctx: &Ctx, item: &PeriodItem, digest: &crate::rank::Digest) -> String {
     let mut html = format!(
         "<p>{}</p>",
-        text::escape_html(&text::counts_in_words(
-            &[
-                (digest.totals.posts, "post", "posts"),
-                (digest.totals.comments, "comment", "comments"),
-                (digest.totals.shares, "share", "shares"),
-            ],
-            false,
-        ))
+        text::escape_html(&text::totals_line(&digest.totals))
     );
     if !digest.ranked.is_empty() {
         html.push_str("<ol>");

@@ -166,6 +166,20 @@ pub fn post_counts(post: &crate::model::Post) -> String {
     )
 }
 
+/// A week's totals in words, zeros included: "23 posts · 144 comments · 30 shares · 585
+/// reactions" (the week page and its feed entry say the same).
+pub fn totals_line(totals: &crate::rank::Totals) -> String {
+    counts_in_words(
+        &[
+            (totals.posts, "post", "posts"),
+            (totals.comments, "comment", "comments"),
+            (totals.shares, "share", "shares"),
+            (totals.reactions, "reaction", "reactions"),
+        ],
+        false,
+    )
+}
+
 /// The engagement line of a post: "12 comments · 3 shares", zero counts left out.
 pub fn engagement(comments: u64, shares: u64, reactions: u64) -> String {
     let line = counts_in_words(

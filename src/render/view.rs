@@ -429,15 +429,7 @@ impl<'a> PeriodView<'a> {
             end: period.end(clock).with_timezone(&tz).to_rfc3339(),
             is_current,
             totals: digest.totals,
-            totals_line: super::text::counts_in_words(
-                &[
-                    (digest.totals.posts, "post", "posts"),
-                    (digest.totals.comments, "comment", "comments"),
-                    (digest.totals.shares, "share", "shares"),
-                    (digest.totals.reactions, "reaction", "reactions"),
-                ],
-                false,
-            ),
+            totals_line: super::text::totals_line(&digest.totals),
             top_commented: digest.top_commented.map(top),
             top_shared: digest.top_shared.map(top),
             ranked,

@@ -182,6 +182,13 @@ fn feed_entries_say_when_the_week_started_and_when_its_data_changed() {
     // Content: the top posts as HTML, escaped once for HTML and once more for XML.
     assert!(feed.contains("&amp;lt;script&amp;gt;alert(1)"), "{feed}");
     assert!(!feed.contains("<script>"));
+    // Its totals line is the week page's, reactions included.
+    let totals = "1 post · 5 comments · 0 shares · 0 reactions";
+    assert!(site.read("public/g/2026-11-23/index.html").contains(totals));
+    assert!(
+        feed.contains(&format!("&lt;p&gt;{totals}&lt;/p&gt;")),
+        "{feed}"
+    );
     let sitemap = site.read("public/sitemap.xml");
     assert!(sitemap.contains("<loc>https://x.github.io/d/g/2026-11-23/</loc><lastmod>2026-11-27T12:00:00+00:00</lastmod>"), "{sitemap}");
 }
