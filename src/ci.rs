@@ -21,10 +21,15 @@ pub(crate) struct Run<'a> {
     pub posts: u64,
     /// Files of the site, when the run rendered it.
     pub files: Option<WriteStats>,
-    /// slug → why it failed.
-    pub failed: &'a BTreeMap<String, String>,
-    /// slug → what kind of failure (as `group.json` records it), for the hint.
-    pub kinds: &'a BTreeMap<String, FailureKind>,
+    /// slug → how it failed.
+    pub failed: &'a BTreeMap<String, Failed>,
+}
+
+/// How a group failed: the kind `group.json` records (for the hint) and the error.
+#[derive(Debug, Clone)]
+pub(crate) struct Failed {
+    pub kind: FailureKind,
+    pub why: String,
 }
 
 impl<'a> Run<'a> {
@@ -33,8 +38,7 @@ impl<'a> Run<'a> {
         groups: usize,
         periods_changed: usize,
         posts: usize,
-        failed: &'a BTreeMap<String, String>,
-        kinds: &'a BTreeMap<String, FailureKind>,
+        failed: &'a BTreeMap<String, Failed>,
     ) -> Self {
         Run {
             command: "fetch",
@@ -43,7 +47,6 @@ impl<'a> Run<'a> {
             posts: posts as u64,
             files: None,
             failed,
-            kinds,
         }
     }
 }
@@ -108,12 +111,12 @@ pub(crate) fn summary_markdown(run: &Run) -> String {
                 "their archive was kept as it was"
             }
         ));
-        for (slug, why) in run.failed {
+        for (slug, failed) in run.failed {
             md.push_str(&format!(
                 "| `{}` | {} | {} |\n",
                 cell(slug),
-                cell(why),
-                hint(run.kinds.get(slug).copied(), why)
+                cell(&failed.why),
+                hint(failed.kind, &failed.why)
             ));
         }
         md.push('\n');
@@ -121,10 +124,10 @@ pub(crate) fn summary_markdown(run: &Run) -> String {
     crate::secret::redact(&md)
 }
 
-/// What an admin can do about a failure: by its recorded kind, else by the words of its
-/// error.
-fn hint(kind: Option<FailureKind>, why: &str) -> &'static str {
-    let kind = kind.filter(|k| *k != FailureKind::Api).or_else(|| {
+/// What an admin can do about a failure: by its recorded kind, else (an API error, which
+/// may be about anything) by the words of its error.
+fn hint(kind: FailureKind, why: &str) -> &'static str {
+    let kind = Some(kind).filter(|k| *k != FailureKind::Api).or_else(|| {
         let why = why.to_ascii_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| why.contains(w));
         if has(&["token"]) {
@@ -211,15 +214,18 @@ mod tests {
     fn the_hint_follows_the_recorded_kind_before_the_words() {
         // The words say "file", but the failure was the network's.
         let why = "cannot fetch the feed of page `1`: connection reset reading file";
-        assert!(hint(Some(FailureKind::Network), why).contains("next run retries"));
-        assert!(hint(None, why).contains("imports/"));
+        assert!(hint(FailureKind::Network, why).contains("next run retries"));
+        assert!(hint(FailureKind::Api, why).contains("imports/"));
     }
 
     #[test]
     fn a_summary_names_each_failed_group_with_a_hint_in_one_table_row() {
         let failed = BTreeMap::from([(
             "cdmx".to_string(),
-            "the access token in `FB_ACCESS_TOKEN` expired\non 2026-11-01 | <b>".to_string(),
+            Failed {
+                kind: FailureKind::Api,
+                why: "the access token in `FB_ACCESS_TOKEN` expired\non 2026-11-01 | <b>".into(),
+            },
         )]);
         let run = Run {
             command: "build",
@@ -232,7 +238,6 @@ mod tests {
                 removed: 1,
             }),
             failed: &failed,
-            kinds: &BTreeMap::new(),
         };
         let md = summary_markdown(&run);
         assert!(md.contains("| 3 | 20 | 150 | 7 | 90 | 1 |"), "{md}");
@@ -251,7 +256,6 @@ mod tests {
             posts: 9,
             files: None,
             failed: &BTreeMap::new(),
-            kinds: &BTreeMap::new(),
         };
         let md = summary_markdown(&run);
         assert!(md.contains("| groups | weeks changed | posts |\n"), "{md}");

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, GroupConfig, GroupKind, PrivacyConfig, Visibility};
@@ -392,13 +392,8 @@ impl Forgotten {
     /// Reads `<data>/forgotten.json`; a missing file is an empty list, a damaged one an
     /// error (publishing forgotten posts is worse than stopping).
     pub fn load(data_dir: &Path) -> Result<Forgotten> {
-        let path = data_dir.join(Self::FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => crate::source::graph_json::from_json(&text)
-                .with_context(|| format!("`{}` is damaged", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Forgotten::default()),
-            Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
-        }
+        let found = crate::store::read_optional(&data_dir.join(Self::FILE))?;
+        Ok(found.unwrap_or_default())
     }
 
     /// Adds an entry (once) and keeps the list sorted.
@@ -413,8 +408,7 @@ impl Forgotten {
     pub fn save(&self, data_dir: &Path) -> Result<()> {
         let mut sorted = self.clone();
         sorted.posts.sort();
-        let mut bytes = serde_json::to_vec_pretty(&sorted)?;
-        bytes.push(b'\n');
+        let bytes = crate::store::to_pretty(&sorted)?;
         crate::fsutil::write_if_changed(&data_dir.join(Self::FILE), &bytes)?;
         Ok(())
     }

@@ -444,7 +444,8 @@ pub fn periods_in(clock: Clock, span: Span) -> Vec<Period> {
     out
 }
 
-fn to_pretty<T: Serialize>(value: &T) -> Result<Vec<u8>> {
+/// `value` as the archive writes its files: pretty JSON ending in a newline.
+pub(crate) fn to_pretty<T: Serialize>(value: &T) -> Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
@@ -460,7 +461,9 @@ fn keep_http_url(url: &mut Option<String>) {
     }
 }
 
-fn read_optional<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
+/// The archive file at `path`, or `None` when there is none; a damaged one is an error
+/// naming the file and the JSON path.
+pub(crate) fn read_optional<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),

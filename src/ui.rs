@@ -17,21 +17,22 @@ pub fn info(msg: impl AsRef<str>) {
 
 /// A problem that does not stop the run (a skipped import row, a kept week).
 pub fn warn(msg: impl AsRef<str>) {
-    let msg = crate::secret::redact(msg.as_ref());
-    if in_github_actions() {
-        eprintln!("::warning::{}", escape_data(&msg));
-    } else {
-        eprintln!("warning: {msg}");
-    }
+    annotate("warning", msg.as_ref());
 }
 
 /// A failure: of the run, or of one group in it.
 pub fn error(msg: impl AsRef<str>) {
-    let msg = crate::secret::redact(msg.as_ref());
+    annotate("error", msg.as_ref());
+}
+
+/// `level: msg` on stderr, redacted; under GitHub Actions, the workflow command that
+/// makes it an annotation (`level` is `warning` or `error`, as both name them).
+fn annotate(level: &str, msg: &str) {
+    let msg = crate::secret::redact(msg);
     if in_github_actions() {
-        eprintln!("::error::{}", escape_data(&msg));
+        eprintln!("::{level}::{}", escape_data(&msg));
     } else {
-        eprintln!("error: {msg}");
+        eprintln!("{level}: {msg}");
     }
 }
 

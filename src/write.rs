@@ -170,6 +170,19 @@ impl Output {
         })
     }
 
+    /// Claims `rel` for this render (a second claim of one path is an error) and finds
+    /// where its file goes: its target, and the staged or existing folder it is written in.
+    fn claim(&self, staged: &mut Staged, rel: &str) -> Result<(PathBuf, Place)> {
+        debug_assert!(is_safe_rel(rel), "{rel}");
+        if !staged.paths.insert(rel.to_string()) {
+            bail!("two files of the site have the same path `{rel}`");
+        }
+        let target = self.root.join(rel);
+        let dir = target.parent().expect("a file under the root");
+        let place = place_of(staged, dir)?;
+        Ok((target, place))
+    }
+
     /// Stages `bytes` for `rel` (a `/`-separated path under the root).
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         self.put_all(&[(rel, bytes)])
@@ -182,14 +195,7 @@ impl Output {
         {
             let mut staged = self.staged.lock().expect("writer lock");
             for (rel, _) in files {
-                debug_assert!(is_safe_rel(rel), "{rel}");
-                if !staged.paths.insert(rel.to_string()) {
-                    bail!("two files of the site have the same path `{rel}`");
-                }
-                let target = self.root.join(rel);
-                let dir = target.parent().expect("a file under the root");
-                let place = place_of(&mut staged, dir)?;
-                places.push((target, place));
+                places.push(self.claim(&mut staged, rel)?);
             }
         }
         for ((target, place), (_, bytes)) in places.into_iter().zip(files) {
@@ -201,17 +207,7 @@ impl Output {
     /// Stages a copy of the file at `src` for `rel`, byte for byte (the archive's kept
     /// pictures): the kernel copies it, and an unchanged target is left alone.
     pub fn put_copy(&self, rel: &str, src: &Path) -> Result<()> {
-        let (target, place) = {
-            let mut staged = self.staged.lock().expect("writer lock");
-            debug_assert!(is_safe_rel(rel), "{rel}");
-            if !staged.paths.insert(rel.to_string()) {
-                bail!("two files of the site have the same path `{rel}`");
-            }
-            let target = self.root.join(rel);
-            let dir = target.parent().expect("a file under the root");
-            let place = place_of(&mut staged, dir)?;
-            (target, place)
-        };
+        let (target, place) = self.claim(&mut self.staged.lock().expect("writer lock"), rel)?;
         let name = target
             .file_name()
             .and_then(|n| n.to_str())

@@ -34,7 +34,6 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
             posts: stats.posts,
             files: Some(stats.files),
             failed: &report.failed,
-            kinds: &report.kinds,
         },
     );
     Ok(report.exit_code())

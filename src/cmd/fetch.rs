@@ -19,10 +19,8 @@ use crate::Now;
 /// What a fetch did.
 #[derive(Debug, Default)]
 pub(crate) struct FetchReport {
-    /// slug → why it failed.
-    pub failed: BTreeMap<String, String>,
-    /// slug → the kind of its failure.
-    pub kinds: BTreeMap<String, FailureKind>,
+    /// slug → how it failed.
+    pub failed: BTreeMap<String, crate::ci::Failed>,
     pub groups: usize,
     pub posts: usize,
     pub periods_changed: usize,
@@ -44,8 +42,8 @@ impl FetchReport {
             ExitCode::SUCCESS
         } else {
             ui::info(format!("{} group(s) failed:", self.failed.len()));
-            for (slug, why) in &self.failed {
-                ui::info(format!("  {slug}: {why}"));
+            for (slug, failed) in &self.failed {
+                ui::info(format!("  {slug}: {}", failed.why));
             }
             ExitCode::from(1)
         }
@@ -73,7 +71,6 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
             report.periods_changed,
             report.posts,
             &report.failed,
-            &report.kinds,
         ),
     );
     Ok(report.exit_code())
@@ -153,8 +150,10 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
         store
             .record_failure(&group.slug, &group.id, failure.kind, recorded)
             .with_context(|| format!("group `{}`: cannot record its failure", group.slug))?;
-        report.failed.insert(group.slug.clone(), why);
-        report.kinds.insert(group.slug.clone(), failure.kind);
+        let kind = failure.kind;
+        report
+            .failed
+            .insert(group.slug.clone(), crate::ci::Failed { kind, why });
     }
     Ok(report)
 }

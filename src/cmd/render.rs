@@ -22,7 +22,6 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
             posts: stats.posts,
             files: Some(stats.files),
             failed: &BTreeMap::new(),
-            kinds: &BTreeMap::new(),
         },
     );
     Ok(ExitCode::SUCCESS)
