@@ -8,8 +8,8 @@
 //   result lands on the post's `#post-<id>` anchor on its week page; no request leaves
 //   127.0.0.1; the bytes one query transfers are printed;
 // - axe-core on the home, group, week, latest and 404 pages in light and dark. Its results
-//   are always printed; critical or serious violations fail the suite only with
-//   AXE_STRICT=1 (the templates still fail colour contrast; issue 13).
+//   are always printed; critical or serious violations fail the suite with AXE_STRICT=1
+//   (as .ci/run sets, on the demo and on tests/browser/hostile/).
 //
 // The site's absolute links (the 404 page's, canonical URLs) point at `site.base_url`;
 // requests to SITE_BASE_URL (default: the demo's) are answered from SITE_DIR as well.
@@ -201,8 +201,8 @@ for (const scheme of ["light", "dark"]) {
   }
 }
 
-// Pictures still come from Facebook's CDN until the archive's own copies are linked
-// (issue 12): reported here, not failed on; the search's own requests are checked above.
+// Pages reference only the site's own files (pictures are the archive's copies): anything
+// else they asked for is reported here; the search's own requests are checked above.
 if (outside.length) {
   const hosts = [...new Set(outside.map((u) => new URL(u).host))];
   console.log(`note: pages requested ${outside.length} URLs outside 127.0.0.1 (hosts: ${hosts.join(", ")})`);

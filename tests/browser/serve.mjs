@@ -1,0 +1,108 @@
+// Browser suite for `groupdigest serve`, in headless Chromium (playwright-core).
+//
+//   node tests/browser/serve.mjs GROUPDIGEST_BINARY
+//
+// Copies the repository's demo site (site.toml, demo/) to a temporary folder, builds it,
+// runs `groupdigest serve --port 0` there, and checks in a real browser:
+// - search works from serve (not only under a sub-path): a word typed into the box finds
+//   a post, and its link opens the post's anchor;
+// - live reload: after `templates/base.html` is edited, the open page reloads by itself
+//   and shows the edit.
+// Prints one closing line: `N passed, N failed`; exits non-zero when anything failed.
+
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../..");
+const binary = resolve(process.argv[2] ?? join(repo, "target/release/groupdigest"));
+const NOW = "--now=2026-11-25T12:00:00Z";
+
+const site = mkdtempSync(join(tmpdir(), "groupdigest-serve-"));
+cpSync(join(repo, "site.toml"), join(site, "site.toml"));
+cpSync(join(repo, "demo"), join(site, "demo"), { recursive: true });
+execFileSync(binary, ["build", NOW], { cwd: site, stdio: ["ignore", "ignore", "inherit"] });
+
+// `serve` prints "serving `./public` on http://127.0.0.1:PORT/ (Ctrl-C to stop)".
+const serve = spawn(binary, ["serve", NOW, "--port", "0"], { cwd: site, stdio: ["ignore", "ignore", "pipe"] });
+let said = "";
+const origin = await new Promise((ok, fail) => {
+  const timer = setTimeout(() => fail(new Error(`serve did not start:\n${said}`)), 60000);
+  serve.stderr.on("data", (chunk) => {
+    said += chunk;
+    const m = said.match(/on (http:\/\/[^/\s]+)\//);
+    if (m) {
+      clearTimeout(timer);
+      ok(m[1]);
+    }
+  });
+  serve.on("exit", (code) => fail(new Error(`serve exited with ${code}:\n${said}`)));
+});
+
+let passed = 0;
+let failed = 0;
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL - ${name}\n  ${String(e?.stack ?? e).split("\n").join("\n  ")}\n  serve said:\n${said}`);
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
+
+await test("search works from serve and its result opens the post's anchor", async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${origin}/`);
+  const box = page.locator('form.search input[type="search"]');
+  await box.waitFor({ state: "visible", timeout: 10000 });
+  await box.fill("tokio");
+  const link = page.locator(".search-results a").first();
+  await link.waitFor({ timeout: 15000 });
+  const href = await link.getAttribute("href");
+  assert(href.startsWith(`${origin}/`) && href.includes("#post-"), `a result links to a post: ${href}`);
+  await link.click();
+  await page.waitForURL((u) => u.hash.startsWith("#post-"));
+  const target = await page.evaluate(() => document.querySelector(":target")?.id ?? null);
+  assert(target && `#${target}` === new URL(page.url()).hash, `the anchor exists (got ${target})`);
+  assert(errors.length === 0, `no script error: ${errors.join("; ")}`);
+  await page.close();
+});
+
+await test("a template edit reloads the open page by itself", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/cdmx/`);
+  // The live-reload script is connected once the page has loaded.
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(500);
+  const marker = `Edited while serving ${Date.now()}`;
+  const base = readFileSync(join(repo, "templates/base.html"), "utf8");
+  assert(base.includes("</footer>"), "base.html has a footer");
+  mkdirSync(join(site, "templates"), { recursive: true });
+  writeFileSync(join(site, "templates/base.html"), base.replace("</footer>", `<p>${marker}</p></footer>`));
+  // Nothing here reloads the page: only the served script can.
+  await page.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 30000 });
+  await page.close();
+});
+
+await browser.close();
+serve.kill();
+rmSync(site, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
