@@ -9,7 +9,7 @@
 //!   shard count, the record chunk size and the groups. It is the only file a new build
 //!   rewrites in place; everything else lives under a folder named by a hash of its
 //!   content, so a cached index file is never mixed with a newer one.
-//! - `search/<id>/t/<shard>.bin`: the terms whose first two letters (or first unspaced
+//! - `search/<id>/t/<shard>.bin`: the terms whose first three letters (or first unspaced
 //!   character, see `terms`) fall in that shard, each with its post count and, when short,
 //!   its posting list; `p/<shard>-<n>.bin` holds a longer list (`postings`).
 //! - `search/<id>/d/<chunk>.json`: the posts' records (group, week, post id, title,
@@ -20,9 +20,9 @@
 //!
 //! Pagefind was the engine until the archive grew: on the 10,400-week benchmark it took
 //! the cold render from 1.3 s to 5.1 s and to 500 MB of memory (about 1 µs a word), and
-//! with one document a group-year instead of a week still 3.5 s. This index costs a
-//! fraction of that (figures in the commit and `bench_render`), searches every post
-//! instead of the ranked ones, and finds words in Japanese text.
+//! with one document a group-year instead of a week still 3.5 s. This index adds about
+//! 0.4 s (figures in `docs/search.md`, from `bench_render`), searches every post instead
+//! of the ranked ones, and finds words in Japanese text.
 
 mod postings;
 pub mod terms;
@@ -40,7 +40,7 @@ use crate::model::Post;
 use crate::write::Output;
 
 /// The folder under `output_dir` that holds the index.
-pub const DIR: &str = "search";
+const DIR: &str = "search";
 
 /// The format of the files, checked by `search.js`.
 const VERSION: u32 = 1;
