@@ -145,8 +145,9 @@ function parseShard(bytes) {
   return entries;
 }
 
-// A count in words, zeros left out, as the week page writes it (text.rs, `engagement`).
-const count = (n, word) => (n ? `${n} ${n === 1 ? word : `${word}s`}` : "");
+// A count in words, as the week page writes a ranked post's (text.rs, `post_counts`):
+// zeros included, so that every result reads alike.
+const count = (n, word) => `${n} ${n === 1 ? word : `${word}s`}`;
 
 function intersect(a, b) {
   const out = [];
@@ -227,10 +228,7 @@ export async function open(get) {
     const hits = top.map((id) => {
       const [g, key, week, post, title, [comments, shares, reactions]] =
         records.get(Math.floor(id / meta.chunk))[id % meta.chunk];
-      const counts =
-        [count(comments, "comment"), count(shares, "share"), count(reactions, "reaction")]
-          .filter(Boolean)
-          .join(" · ") || "No comments or shares yet";
+      const counts = [count(comments, "comment"), count(shares, "share"), count(reactions, "reaction")].join(" · ");
       const { slug, name } = meta.groups[g];
       return { group: name, slug, key, week, id: post, title, counts, url: `${slug}/${key}/#post-${encodeURIComponent(post)}` };
     });
