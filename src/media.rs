@@ -36,7 +36,7 @@ const MAX_REDIRECTS: usize = 5;
 const JPEG_QUALITY: u8 = 82;
 
 /// Where a post's picture comes from in this fetch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Source {
     /// An http(s) URL (Facebook's CDN for live Pages and imports).
     Url(String),
@@ -65,7 +65,7 @@ pub(crate) fn take_sources(posts: &mut [Post]) -> HashMap<String, Source> {
 /// What `Pictures::keep` did for one group.
 #[derive(Debug, Default)]
 pub(crate) struct MediaReport {
-    /// Pictures newly copied into the archive.
+    /// Pictures newly copied into the archive (one copy serves every post that shows it).
     pub kept: usize,
     /// Why each picture that could not be kept failed: (post id, reason).
     pub failed: Vec<(String, String)>,
@@ -164,18 +164,41 @@ impl Pictures {
         if jobs.is_empty() {
             return Ok(report);
         }
-        let results = self.runtime.block_on(self.run(jobs, &dir));
+        // One download and copy per distinct source: posts that show the same picture (a
+        // repost, the demo's few files) share its copy.
+        let mut first: HashMap<Source, usize> = HashMap::new();
+        let mut unique = Vec::new();
+        let mut sharers: Vec<Vec<(Period, String)>> = Vec::new();
+        for job in jobs {
+            match first.get(&job.source) {
+                Some(&i) => sharers[i].push((job.period, job.post)),
+                None => {
+                    first.insert(job.source.clone(), unique.len());
+                    sharers.push(Vec::new());
+                    unique.push(job);
+                }
+            }
+        }
+        let results = self.runtime.block_on(self.run(unique, &dir));
         let mut by_period: HashMap<Period, HashMap<String, Image>> = HashMap::new();
-        for (job, result) in results {
+        for ((job, result), shared) in results.into_iter().zip(sharers) {
+            let posts = std::iter::once((job.period, job.post)).chain(shared);
             match result {
                 Ok(image) => {
                     report.kept += 1;
-                    by_period
-                        .entry(job.period)
-                        .or_default()
-                        .insert(job.post, image);
+                    for (period, post) in posts {
+                        by_period
+                            .entry(period)
+                            .or_default()
+                            .insert(post, image.clone());
+                    }
                 }
-                Err(e) => report.failed.push((job.post, crate::ui::chain(&e))),
+                Err(e) => {
+                    let why = crate::ui::chain(&e);
+                    report
+                        .failed
+                        .extend(posts.map(|(_, post)| (post, why.clone())));
+                }
             }
         }
         for (period, images) in by_period {

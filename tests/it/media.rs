@@ -676,3 +676,51 @@ fn an_import_keeps_the_pictures_its_cdn_urls_name() {
         "https://x.github.io/d/g/media/3798.jpg"
     );
 }
+
+#[test]
+fn posts_that_show_the_same_picture_share_one_download_and_one_copy() {
+    let mut answers = HashMap::new();
+    answers.insert("/flyer.jpg".into(), Answer::Bytes(jpeg(800, 600)));
+    answers.insert("/other.jpg".into(), Answer::Bytes(jpeg(300, 200)));
+    let cdn = Cdn::start(answers);
+    let url = |path: &str| format!("http://127.0.0.1:{}{path}", cdn.addr.port());
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[media]\nhosts = [\"127.0.0.1\"]\n\
+         [[groups]]\nid = \"g1\"\nslug = \"pics\"\nkind = \"import\"\nvisibility = \"public\"\npath = \"posts.jsonl\"\n",
+    );
+    // The same flyer, posted in two weeks and reposted; and one other picture.
+    let rows = [
+        ("1", "2026-11-17T10:00:00Z", "/flyer.jpg", 30),
+        ("2", "2026-11-18T10:00:00Z", "/flyer.jpg", 20),
+        ("3", "2026-11-24T10:00:00Z", "/flyer.jpg", 10),
+        ("4", "2026-11-24T11:00:00Z", "/other.jpg", 5),
+    ];
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|(id, t, pic, comments)| {
+            json!({"id": id, "text": format!("Post {id}"), "created_time": t,
+                   "picture": url(pic), "comments": comments})
+            .to_string()
+        })
+        .collect();
+    site.write("posts.jsonl", &(lines.join("\n") + "\n"));
+    run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
+    let seen = cdn.seen();
+    assert_eq!(seen.len(), 2, "one download per picture: {seen:?}");
+    assert_eq!(site.files("data/pics/media").len(), 2);
+    let images = stored_images(&site);
+    assert_eq!(images["1"], images["2"], "one copy for both weeks");
+    assert_eq!(images["1"], images["3"]);
+    assert_ne!(images["1"]["file"], images["4"]["file"]);
+    // Every post shows it, from the site's copy.
+    for (week, post) in [("2026-11-16", "2"), ("2026-11-23", "3")] {
+        let html = site.read(&format!("public/pics/{week}/index.html"));
+        let file = images[post]["file"].as_str().unwrap();
+        assert!(
+            html.contains(&format!("media/{file}")),
+            "{week} shows post {post}'s picture"
+        );
+    }
+}
