@@ -154,6 +154,15 @@ await test(`search finds "${query}" and lands on #post-${known.post.id} under a 
   assert(bytes <= 500_000, `a query transfers at most 500 KB, not ${bytes} bytes`);
   const offsite = outside.slice(before);
   assert(offsite.length === 0, `the search requested nothing outside 127.0.0.1: ${offsite.join(", ")}`);
+  // The open result list is accessible too, in both themes.
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
+    for (const v of bad) console.log(`  ${scheme}, results open: ${v.impact}: ${v.id}: ${v.help}`);
+    if (strictAxe) assert(bad.length === 0, `axe with the results open in ${scheme}: ${bad.map((v) => v.id).join(", ")}`);
+  }
   await link.click();
   await page.waitForURL((u) => u.hash === href);
   const url = new URL(page.url());
