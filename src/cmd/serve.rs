@@ -38,8 +38,24 @@ const SCRIPT_PATH: &str = "/__groupdigest/live-reload.js";
 const SCRIPT: &str = r#"// groupdigest serve: reload this page when the site is rebuilt (preview only).
 (() => {
   const since = (document.currentScript && document.currentScript.dataset.generation) || "";
-  const events = new EventSource("/__groupdigest/reload?since=" + since);
-  events.addEventListener("reload", () => { events.close(); location.reload(); });
+  const reload = () => location.reload();
+  // One event stream for all of the preview's tabs: a browser keeps at most six
+  // connections to a host, so a stream per tab would leave the seventh tab waiting. The
+  // tab holding the lock listens and tells the others (a tab without Web Locks, outside a
+  // secure context, listens on its own).
+  const channel = "BroadcastChannel" in self ? new BroadcastChannel("groupdigest-reload") : null;
+  if (channel) channel.onmessage = reload;
+  const listen = () =>
+    new Promise(() => {
+      const events = new EventSource("/__groupdigest/reload?since=" + since);
+      events.addEventListener("reload", () => {
+        events.close();
+        if (channel) channel.postMessage("reload");
+        reload();
+      });
+    });
+  if (channel && navigator.locks) navigator.locks.request("groupdigest-reload", listen);
+  else listen();
 })();
 "#;
 /// How long the watcher waits for a burst of writes (an editor's save, a copied folder) to

@@ -7,7 +7,8 @@
 // - search works from serve (not only under a sub-path): a word typed into the box finds
 //   a post, and its link opens the post's anchor;
 // - live reload: after `templates/base.html` is edited, the open page reloads by itself
-//   and shows the edit.
+//   and shows the edit; with eight tabs open (more than a browser's six connections to a
+//   host), every tab loads and reloads.
 // Prints one closing line: `N passed, N failed`; exits non-zero when anything failed.
 
 import { spawn } from "node:child_process";
@@ -99,6 +100,30 @@ await test("a template edit reloads the open page by itself", async () => {
   // Nothing here reloads the page: only the served script can.
   await page.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 30000 });
   await page.close();
+});
+
+await test("eight tabs of the preview load, and all reload after an edit", async () => {
+  // A browser keeps at most six connections to one host: an event stream per tab would
+  // leave the seventh tab waiting for ever.
+  const context = await browser.newContext();
+  const pages = [];
+  for (let i = 0; i < 8; i++) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/cdmx/`, { timeout: 15000 });
+    pages.push(page);
+  }
+  await pages[7].waitForTimeout(500);
+  const marker = `Edited for eight tabs ${Date.now()}`;
+  const base = readFileSync(join(repo, "templates/base.html"), "utf8");
+  writeFileSync(join(site, "templates/base.html"), base.replace("</footer>", `<p>${marker}</p></footer>`));
+  for (const [i, page] of pages.entries()) {
+    await page
+      .waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 30000 })
+      .catch((e) => {
+        throw new Error(`tab ${i + 1} did not reload: ${e.message}`);
+      });
+  }
+  await context.close();
 });
 
 await browser.close();
