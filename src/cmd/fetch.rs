@@ -32,12 +32,6 @@ pub(crate) struct FetchReport {
 
 impl FetchReport {
     pub(crate) fn exit_code(&self) -> ExitCode {
-        if self.privacy_dropped > 0 {
-            ui::info(format!(
-                "privacy: {} post(s) left out by opt-out tags, `[privacy] exclude` or `data/forgotten.json`",
-                self.privacy_dropped
-            ));
-        }
         if self.failed.is_empty() {
             ExitCode::SUCCESS
         } else {
@@ -154,6 +148,13 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
         report
             .failed
             .insert(group.slug.clone(), crate::ci::Failed { kind, why });
+    }
+    if report.privacy_dropped > 0 {
+        // Here rather than at exit, so that `build` and `serve`'s re-import say it too.
+        ui::info(format!(
+            "privacy: {} post(s) left out by opt-out tags, `[privacy] exclude` or `data/forgotten.json`",
+            report.privacy_dropped
+        ));
     }
     Ok(report)
 }

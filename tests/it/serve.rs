@@ -422,7 +422,8 @@ fn an_edited_import_is_imported_again_and_served() {
         &format!(
             "{CSV_HEAD}p1,First post of the week,2026-11-23T10:00:00Z,4\n\
              p2,Second post of the week,2026-11-24T10:00:00Z,2\n\
-             p3,Just exported and already popular,2026-11-25T09:00:00Z,30\n"
+             p3,Just exported and already popular,2026-11-25T09:00:00Z,30\n\
+             p4,Please leave this one out #nodigest,2026-11-25T10:00:00Z,50\n"
         ),
     );
     let page = server.wait_for(&week, "the new post served", |r| {
@@ -431,6 +432,11 @@ fn an_edited_import_is_imported_again_and_served() {
     assert_eq!(page.status, 200);
     let stored = site.read(&format!("data/g/{THIS_WEEK}.json"));
     assert!(stored.contains("p3"), "imported into the archive: {stored}");
+    // The opted-out post is left out, and serve's log says so (counts only).
+    assert!(!stored.contains("p4") && !page.text().contains("leave this one out"));
+    let said = server.stderr();
+    assert!(said.contains("privacy: 1 post(s) left out"), "{said}");
+    assert!(!said.contains("leave this one out"), "{said}");
 }
 
 #[test]
