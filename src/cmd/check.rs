@@ -98,12 +98,8 @@ fn check_visibility(config: &Config, report: &mut Report) {
                 None
             }
         };
-        let snapshot = || {
-            let node = config.snapshot_dir().join(&group.id).join("node.json");
-            let node: crate::source::graph_json::GraphNode =
-                crate::source::graph_json::read_json_file(&node).ok()?;
-            Some(node.into_info(group.kind == GroupKind::Page))
-        };
+        // A damaged `node.json` fails the fetch, which names it; here the privacy is unknown.
+        let snapshot = || crate::source::snapshot::read_info(&config.snapshot_dir(), group).ok();
         let info = stored
             .or_else(|| {
                 (group.kind != GroupKind::Import && config.source.kind == SourceKind::Snapshot)

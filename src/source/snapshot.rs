@@ -20,18 +20,22 @@ pub fn read_group(root: &Path, group: &GroupConfig, window: Window) -> Result<Gr
             dir.display()
         );
     }
-    let node_path = dir.join("node.json");
-    let info = if node_path.exists() {
-        let node: GraphNode = read_json_file(&node_path)?;
-        node.into_info(group.kind == GroupKind::Page)
-    } else {
-        crate::model::GroupInfo {
-            id: group.id.clone(),
-            ..Default::default()
-        }
-    };
+    let info = read_info(root, group)?;
     let posts = read_feed_pages(&dir)?;
     Ok(from_posts(info, posts, window))
+}
+
+/// The group's `node.json` as the Graph API would answer it; without one, its id alone.
+pub fn read_info(root: &Path, group: &GroupConfig) -> Result<crate::model::GroupInfo> {
+    let node_path = root.join(&group.id).join("node.json");
+    if !node_path.exists() {
+        return Ok(crate::model::GroupInfo {
+            id: group.id.clone(),
+            ..Default::default()
+        });
+    }
+    let node: GraphNode = read_json_file(&node_path)?;
+    Ok(node.into_info(group.kind == GroupKind::Page))
 }
 
 /// Reads every `feed-*.json` page of `dir` in file-name order.
