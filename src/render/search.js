@@ -298,6 +298,21 @@ if (form) {
     }
     timer = setTimeout(() => run(n, input.value), 120);
   });
+  // The list closes when the box is left (a click elsewhere, Tab past the results) or on
+  // Escape, and opens again when the box is focused.
+  input.addEventListener("focus", () => {
+    list.hidden = false;
+  });
+  form.addEventListener("focusout", (e) => {
+    if (!form.contains(e.relatedTarget)) list.hidden = true;
+  });
+  form.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !list.hidden && list.children.length) {
+      e.preventDefault();
+      list.hidden = true;
+      input.focus({ preventScroll: true });
+    }
+  });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     list.querySelector("a")?.click();

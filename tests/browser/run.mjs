@@ -163,6 +163,16 @@ await test(`search finds "${query}" and lands on #post-${known.post.id} under a 
     for (const v of bad) console.log(`  ${scheme}, results open: ${v.impact}: ${v.id}: ${v.help}`);
     if (strictAxe) assert(bad.length === 0, `axe with the results open in ${scheme}: ${bad.map((v) => v.id).join(", ")}`);
   }
+  // Escape closes the list and focusing the box opens it again; a click elsewhere closes it.
+  await box.press("Escape");
+  assert(!(await link.isVisible()), "Escape closes the results");
+  await page.locator("h1").first().click();
+  await box.focus();
+  await link.waitFor({ state: "visible", timeout: 2000 });
+  await page.locator("h1").first().click();
+  assert(!(await link.isVisible()), "a click elsewhere closes the results");
+  await box.focus();
+  await link.waitFor({ state: "visible", timeout: 2000 });
   await link.click();
   await page.waitForURL((u) => u.hash === href);
   const url = new URL(page.url());
