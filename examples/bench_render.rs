@@ -132,7 +132,10 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     for g in 0..groups {
         let slug = format!("group-{g}");
-        let stored = store.load_period(&slug, last)?.map(|p| p.posts).unwrap_or_default();
+        let stored = store
+            .load_period(&slug, last)?
+            .map(|p| p.posts)
+            .unwrap_or_default();
         let info = store.load_group(&slug)?.map(|g| g.info).unwrap_or_default();
         let covered = Span::new(last.start(clock), last.end(clock));
         store.apply(&slug, info, stored, covered, None, now)?;

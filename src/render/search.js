@@ -30,7 +30,7 @@ export const unspaced = (cp) =>
   (cp >= 0x3400 && cp <= 0x4dbf) ||
   (cp >= 0x4e00 && cp <= 0x9fff) ||
   (cp >= 0xf900 && cp <= 0xfaff) ||
-  (cp >= 0x20000 && cp <= 0x2fa1f);
+  (cp >= 0x20000 && cp <= 0x323af);
 
 export function fold(text) {
   let out = "";
@@ -55,7 +55,8 @@ export function terms(text) {
     chars = 0;
   };
   for (const c of fold(text)) {
-    if (unspaced(c.codePointAt(0))) {
+    // An unspaced script's punctuation (・, ฿) is a separator like any other.
+    if (unspaced(c.codePointAt(0)) && WORD.test(c)) {
       flush();
       if (prev !== null) out.push(prev + c);
       out.push(c);
@@ -168,6 +169,20 @@ function union(lists) {
   return Array.from(all).filter((id, i) => i === 0 || all[i - 1] !== id);
 }
 
+// Whether `last`, the query's last term, is a word still being typed: the query ends with
+// it (no space or punctuation after it, nor a one-letter word that is no term), and it has
+// three letters at least, or is one character of an unspaced script.
+function stillTyped(query, last) {
+  const chars = [...fold(query)];
+  const end = chars.at(-1);
+  if (end === undefined || !WORD.test(end)) return false;
+  if (unspaced(end.codePointAt(0))) return last === end;
+  let run = 0;
+  while (run < chars.length && WORD.test(chars[chars.length - 1 - run]) && !unspaced(chars[chars.length - 1 - run].codePointAt(0))) run++;
+  const word = chars.slice(chars.length - run).slice(0, MAX_CHARS).join("");
+  return word === last && [...last].length >= SHARD_CHARS;
+}
+
 // Opens the index whose files `get(path, "json" | "bytes")` reads, by path under the
 // site's root. Returns `search(query, limit)`, which answers
 // `{ total, hits: [{ group, slug, key, week, id, title, counts, url }] }`.
@@ -180,7 +195,11 @@ export async function open(get) {
     if (!cache.has(path)) cache.set(path, get(dir + path, kind));
     return cache.get(path);
   };
-  const shard = (n) => once(`t/${n}.bin`, "bytes").then(parseShard);
+  const shards = new Map();
+  const shard = (n) => {
+    if (!shards.has(n)) shards.set(n, once(`t/${n}.bin`, "bytes").then(parseShard));
+    return shards.get(n);
+  };
   const list = async (n, entry) =>
     decodeList(entry.list ?? (await once(`p/${n}-${entry.file}.bin`, "bytes")));
 
@@ -194,7 +213,7 @@ export async function open(get) {
       const more = entries
         .filter((e) => e.term !== term && e.term.startsWith(term))
         .sort((a, b) => b.count - a.count);
-      chosen = chosen.concat(more).slice(0, COMPLETIONS);
+      chosen = chosen.concat(more.slice(0, COMPLETIONS));
     }
     return union(await Promise.all(chosen.map((e) => list(n, e))));
   };
@@ -205,9 +224,7 @@ export async function open(get) {
     // A last word still being typed (no space after it) stands for its completions too,
     // from three letters on (or one character of an unspaced script).
     const last = all.at(-1);
-    const end = [...fold(query)].pop();
-    const unfinished =
-      unspaced(end.codePointAt(0)) || (WORD.test(end) && [...last].length >= SHARD_CHARS);
+    const unfinished = stillTyped(query, last);
     const others = [...new Set(all)]
       .filter((t) => !(unfinished && t === last))
       .map((t, i) => [t, i])
@@ -286,8 +303,10 @@ if (form) {
     }
   };
 
-  input.addEventListener("focus", load, { once: true });
+  // Load the index early; a failure is reported when a query needs it.
+  input.addEventListener("focus", () => load().catch(() => {}), { once: true });
   input.addEventListener("input", () => {
+    list.hidden = false;
     const n = ++seq;
     const q = input.value.trim();
     clearTimeout(timer);
@@ -309,8 +328,9 @@ if (form) {
   form.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !list.hidden && list.children.length) {
       e.preventDefault();
-      list.hidden = true;
+      // Focus first: focusing the box opens the list.
       input.focus({ preventScroll: true });
+      list.hidden = true;
     }
   });
   form.addEventListener("submit", (e) => {

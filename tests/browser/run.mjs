@@ -163,9 +163,18 @@ await test(`search finds "${query}" and lands on #post-${known.post.id} under a 
     for (const v of bad) console.log(`  ${scheme}, results open: ${v.impact}: ${v.id}: ${v.help}`);
     if (strictAxe) assert(bad.length === 0, `axe with the results open in ${scheme}: ${bad.map((v) => v.id).join(", ")}`);
   }
-  // Escape closes the list and focusing the box opens it again; a click elsewhere closes it.
+  // Escape closes the list (from the box or from a result) and focusing the box opens it
+  // again; typing opens it too; a click elsewhere closes it.
   await box.press("Escape");
   assert(!(await link.isVisible()), "Escape closes the results");
+  await box.press("End");
+  await box.type("x");
+  await box.press("Backspace");
+  await link.waitFor({ state: "visible", timeout: 5000 });
+  await link.focus();
+  await page.keyboard.press("Escape");
+  assert(!(await link.isVisible()), "Escape on a result closes the results");
+  assert(await box.evaluate((el) => el === document.activeElement), "and focus is back in the box");
   await page.locator("h1").first().click();
   await box.focus();
   await link.waitFor({ state: "visible", timeout: 2000 });

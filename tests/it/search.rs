@@ -112,6 +112,13 @@ fn a_query_finds_posts_in_every_language_and_links_to_their_anchors() {
     assert!(title.contains("cafe"), "{}", answers[2]);
     // An unfinished word stands for its completions too.
     assert!(answers[3]["total"].as_u64() >= answers[2]["total"].as_u64());
+    // A word followed by a space, or by a one-letter word (no term), is finished: it
+    // matches only itself, so "mee" finds what "mee " does not.
+    let more = node(&site, &["mee", "mee ", "mee x", "meetup"]);
+    let total = |i: usize| more[i]["total"].as_u64().unwrap();
+    assert!(total(0) > total(1), "mee stands for meetup: {}", more[0]);
+    assert_eq!(total(1), total(2), "mee x is mee, finished");
+    assert!(total(0) >= total(3));
     assert_eq!(answers[4]["total"], 0);
     assert_eq!(answers[5]["empty"], true, "one letter is not a query");
     // A pasted paragraph looks up 12 terms at most: index.json, a shard and a long list
@@ -135,7 +142,7 @@ fn search_js_and_the_index_key_text_alike() {
         "Café CON Leche, ¡Qué RICO! Ñandú",
         "ＲＵＳＴ ﬁnal İstanbul ΣΊΣΥΦΟΣ straße",
         "don't <b>async</b>&amp; 2026-11-23 a I x86_64",
-        "東京都で猫 と rust勉強会 ｶﾞｽ ガス",
+        "東京都で猫 と rust勉強会 ｶﾞｽ ガス 東京・大阪 ฿100 𰀀𰀁",
         "สวัสดีครับ 서울 모임 Привет, мир",
         "emoji 🦀🎉 tabs\tand\nnewlines — dashes – «quotes»",
         &"long".repeat(30),

@@ -25,7 +25,7 @@ pub fn unspaced(c: char) -> bool {
         | 0x3400..=0x4DBF      // CJK extension A
         | 0x4E00..=0x9FFF      // CJK unified ideographs
         | 0xF900..=0xFAFF      // CJK compatibility ideographs
-        | 0x20000..=0x2FA1F) // CJK extensions B–F, compatibility supplement
+        | 0x20000..=0x323AF) // CJK extensions B–H, compatibility supplement
 }
 
 /// `text` folded: compatibility-decomposed, without combining marks, lower case, except
@@ -75,7 +75,8 @@ pub fn each_in(buffer: &mut String, text: &str, mut f: impl FnMut(&str)) {
         *chars = 0;
     };
     for c in folded.chars() {
-        if unspaced(c) {
+        // An unspaced script's punctuation (・, ฿) is a separator like any other.
+        if unspaced(c) && c.is_alphanumeric() {
             flush_word(&mut word, &mut word_chars, &mut f);
             pair.clear();
             if let Some(p) = prev_unspaced {
@@ -168,6 +169,11 @@ mod tests {
     fn unspaced_scripts_are_keyed_by_pairs_and_a_lone_character_by_itself() {
         assert_eq!(terms("東京都"), ["東", "東京", "京", "京都", "都"]);
         assert_eq!(terms("猫 と rust"), ["猫", "と", "rust"]);
+        // Their punctuation separates: no term holds the middle dot.
+        assert_eq!(
+            terms("東京・大阪"),
+            ["東", "東京", "京", "大", "大阪", "阪"]
+        );
         assert_eq!(terms("rust勉強"), ["rust", "勉", "勉強", "強"]);
         assert_eq!(terms("สวัส"), ["ส", "สว", "ว", "วั", "ั", "ัส", "ส"]);
         // Voiced marks stay: が is not か.
