@@ -18,6 +18,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
+import { test, assert, finish } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
@@ -45,21 +46,8 @@ const origin = await new Promise((ok, fail) => {
   serve.on("exit", (code) => fail(new Error(`serve exited with ${code}:\n${said}`)));
 });
 
-let passed = 0;
-let failed = 0;
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL - ${name}\n  ${String(e?.stack ?? e).split("\n").join("\n  ")}\n  serve said:\n${said}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+// On a failure, what serve printed.
+const serveSaid = () => `  serve said:\n${said}`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -84,7 +72,7 @@ await test("search works from serve and its result opens the post's anchor", asy
   assert(target && `#${target}` === new URL(page.url()).hash, `the anchor exists (got ${target})`);
   assert(errors.length === 0, `no script error: ${errors.join("; ")}`);
   await page.close();
-});
+}, serveSaid);
 
 await test("a template edit reloads the open page by itself", async () => {
   const page = await browser.newPage();
@@ -100,7 +88,7 @@ await test("a template edit reloads the open page by itself", async () => {
   // Nothing here reloads the page: only the served script can.
   await page.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 30000 });
   await page.close();
-});
+}, serveSaid);
 
 await test("eight tabs of the preview load, and all reload after an edit", async () => {
   // A browser keeps at most six connections to one host: an event stream per tab would
@@ -124,10 +112,9 @@ await test("eight tabs of the preview load, and all reload after an edit", async
       });
   }
   await context.close();
-});
+}, serveSaid);
 
 await browser.close();
 serve.kill();
 rmSync(site, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
