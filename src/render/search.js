@@ -269,21 +269,38 @@ if (form) {
     }));
   let seq = 0;
   let timer = null;
+  // How many results are shown: ten, and ten more each time "Show more" is pressed.
+  const PAGE = 10;
+  let limit = PAGE;
 
-  const show = ({ total, hits, empty }) => {
-    list.replaceChildren(
-      ...hits.map((hit) => {
-        const li = document.createElement("li");
-        const a = document.createElement("a");
-        a.href = new URL(hit.url, base).href;
-        a.textContent = hit.title;
-        const meta = document.createElement("span");
-        meta.className = "search-meta";
-        meta.textContent = [hit.group, hit.week, hit.counts].filter(Boolean).join(" · ");
-        li.append(a, " ", meta);
-        return li;
-      }),
-    );
+  const show = ({ total, hits, empty }, focusFrom) => {
+    const items = hits.map((hit) => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = new URL(hit.url, base).href;
+      a.textContent = hit.title;
+      const meta = document.createElement("span");
+      meta.className = "search-meta";
+      meta.textContent = [hit.group, hit.week, hit.counts].filter(Boolean).join(" · ");
+      li.append(a, " ", meta);
+      return li;
+    });
+    if (total > hits.length) {
+      const li = document.createElement("li");
+      li.className = "search-more";
+      const more = document.createElement("button");
+      more.type = "button";
+      more.textContent = `Show ${Math.min(PAGE, total - hits.length)} more`;
+      more.addEventListener("click", () => {
+        limit += PAGE;
+        run(++seq, input.value, hits.length);
+      });
+      li.append(more);
+      items.push(li);
+    }
+    list.replaceChildren(...items);
+    // After "Show more", the first new result takes the focus the button had.
+    if (focusFrom !== undefined) items[focusFrom]?.querySelector("a")?.focus();
     status.textContent = empty
       ? "Type a word of two letters or more."
       : total
@@ -291,11 +308,11 @@ if (form) {
         : "No post matches.";
   };
 
-  const run = async (n, q) => {
+  const run = async (n, q, focusFrom) => {
     try {
       const search = await load();
-      const answer = await search(q);
-      if (n === seq) show(answer);
+      const answer = await search(q, limit);
+      if (n === seq) show(answer, focusFrom);
     } catch (e) {
       index = null; // try again on the next keystroke
       if (n === seq) status.textContent = "Search is not available right now.";
@@ -307,6 +324,7 @@ if (form) {
   input.addEventListener("focus", () => load().catch(() => {}), { once: true });
   input.addEventListener("input", () => {
     list.hidden = false;
+    limit = PAGE;
     const n = ++seq;
     const q = input.value.trim();
     clearTimeout(timer);
@@ -322,8 +340,12 @@ if (form) {
   input.addEventListener("focus", () => {
     list.hidden = false;
   });
-  form.addEventListener("focusout", (e) => {
-    if (!form.contains(e.relatedTarget)) list.hidden = true;
+  form.addEventListener("focusout", () => {
+    // Decided once focus has landed: "Show more" replaces the button it was on, then
+    // focuses the first new result.
+    setTimeout(() => {
+      if (!form.contains(document.activeElement)) list.hidden = true;
+    });
   });
   form.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !list.hidden && list.children.length) {
