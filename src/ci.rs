@@ -33,6 +33,23 @@ pub(crate) struct Failed {
 }
 
 impl<'a> Run<'a> {
+    /// A `build` or `render`: the site was rendered (`stats`); `failed` are the groups
+    /// whose fetch failed (none for `render`).
+    pub(crate) fn rendered(
+        command: &'a str,
+        stats: &crate::render::RenderStats,
+        failed: &'a BTreeMap<String, Failed>,
+    ) -> Self {
+        Run {
+            command,
+            groups: stats.groups,
+            periods: stats.periods,
+            posts: stats.posts,
+            files: Some(stats.files),
+            failed,
+        }
+    }
+
     /// A `fetch`: no site was rendered.
     pub(crate) fn fetched(
         groups: usize,

@@ -27,14 +27,7 @@ pub(crate) fn run(config: &Config, now: Now, args: &FetchArgs) -> Result<ExitCod
     summary.print("built", &stats);
     crate::ci::finish(
         config,
-        &crate::ci::Run {
-            command: "build",
-            groups: stats.groups,
-            periods: stats.periods,
-            posts: stats.posts,
-            files: Some(stats.files),
-            failed: &report.failed,
-        },
+        &crate::ci::Run::rendered("build", &stats, &report.failed),
     );
     Ok(report.exit_code())
 }

@@ -15,14 +15,7 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
     summary.print("rendered", &stats);
     crate::ci::finish(
         config,
-        &crate::ci::Run {
-            command: "render",
-            groups: stats.groups,
-            periods: stats.periods,
-            posts: stats.posts,
-            files: Some(stats.files),
-            failed: &BTreeMap::new(),
-        },
+        &crate::ci::Run::rendered("render", &stats, &BTreeMap::new()),
     );
     Ok(ExitCode::SUCCESS)
 }
