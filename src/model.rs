@@ -3,6 +3,8 @@
 //! Sources normalize into these types; the store serializes them; rank and render read them.
 //! Their serialized form is the `data/` archive format, so field order is stable on purpose.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -213,36 +215,96 @@ impl GroupPrivacy {
 /// Keeps a URL only when it is an absolute http(s) URL: post data is untrusted and a
 /// `javascript:` link must never reach a page or a bot.
 pub fn http_url(s: &str) -> Option<String> {
-    checked_http_url(s).map(str::to_string)
+    checked_http_url(s).map(Cow::into_owned)
 }
 
-/// `http_url` without the copy: the trimmed URL when it is absolute http(s).
-pub fn checked_http_url(s: &str) -> Option<&str> {
+/// `http_url` without the copy where none is needed: the trimmed URL when it is absolute
+/// http(s) and already written the way a valid URL is (the usual case), else the parsed
+/// URL written out again, with every character a URL may not hold percent-encoded (so
+/// `?q="a"` becomes `?q=%22a%22`, and a page's `href` is valid, not only escaped).
+pub fn checked_http_url(s: &str) -> Option<Cow<'_, str>> {
     let s = s.trim();
-    // Fast path for the common shape (render checks every link again, so this is hot): a
-    // lowercase http(s) scheme, a host, and no whitespace or control character anywhere.
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    if let Some(rest) = rest {
-        let host_end = rest
-            .bytes()
-            .position(|b| matches!(b, b'/' | b'?' | b'#'))
-            .unwrap_or(rest.len());
-        let host = &rest[..host_end];
-        // Printable ASCII without a backslash, checked by bytes; other text by characters.
-        let clean = s.bytes().all(|b| b > b' ' && b < 0x7f && b != b'\\')
-            || !s.contains(|c: char| c.is_whitespace() || c.is_control() || c == '\\');
-        if !host.is_empty() && !host.starts_with(['@', ':']) && clean {
-            return Some(s);
-        }
+    if is_plain_http_url(s) {
+        return Some(Cow::Borrowed(s));
     }
     let u = url::Url::parse(s).ok()?;
-    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some()).then_some(s)
+    if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none() {
+        return None;
+    }
+    // The URL standard lets a domain hold `"`, `{` or `'`; no real host does.
+    if u.domain().is_some_and(|d| !d.bytes().all(is_host_byte)) {
+        return None;
+    }
+    // The parser writes the scheme and host validly and encodes most of the rest; what it
+    // leaves (`|`, `^`, `[`, a lone `%`, a second `#`, …) is encoded here.
+    let written = u.as_str();
+    let path_start = u[..url::Position::BeforePath].len();
+    let mut out = String::with_capacity(written.len() + 8);
+    out.push_str(&written[..path_start]);
+    let rest = &written.as_bytes()[path_start..];
+    let mut in_fragment = false;
+    for (i, &b) in rest.iter().enumerate() {
+        if stands_as_it_is(rest, i, &mut in_fragment) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(Cow::Owned(out))
+}
+
+/// The common shape, checked by bytes (render checks every link, so this is hot): a
+/// lowercase http(s) scheme, a plain host with an optional port, then only characters a
+/// valid URL holds as they are, every `%` starting an escape and at most one `#`.
+fn is_plain_http_url(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host_end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let (host, port) = match rest[..host_end].split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (&rest[..host_end], None),
+    };
+    let host_ok = !host.is_empty() && host.bytes().all(is_host_byte);
+    let port_ok =
+        port.is_none_or(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let tail = &rest.as_bytes()[host_end..];
+    let mut in_fragment = false;
+    host_ok && port_ok && (0..tail.len()).all(|i| stands_as_it_is(tail, i, &mut in_fragment))
+}
+
+/// Whether byte `i` of what follows a URL's host is valid as it is: a URL code point, a
+/// `%` that starts an escape, or the `#` that starts the fragment (`in_fragment` is set
+/// once it has been seen).
+fn stands_as_it_is(tail: &[u8], i: usize, in_fragment: &mut bool) -> bool {
+    match tail[i] {
+        b'%' => tail
+            .get(i + 1..i + 3)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)),
+        b'#' => !std::mem::replace(in_fragment, true),
+        b => is_url_code_point(b),
+    }
+}
+
+/// A character of a plain host name (an internationalized one is punycode by then).
+fn is_host_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_')
+}
+
+/// An ASCII character that a valid URL's path, query or fragment holds as it is (WHATWG
+/// URL "URL code points", ASCII part).
+fn is_url_code_point(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!$&'()*+,-./:;=?@_~".contains(&b)
 }
 
 /// Keeps a URL only when it is https (Messenger refuses plain http images).
-pub fn checked_https_url(s: &str) -> Option<&str> {
+pub fn checked_https_url(s: &str) -> Option<Cow<'_, str>> {
     checked_http_url(s).filter(|u| u.starts_with("https://"))
 }
 
@@ -255,15 +317,54 @@ mod tests {
         assert!(http_url("javascript:alert(1)").is_none());
         assert!(http_url("data:text/html,x").is_none());
         assert!(http_url("/relative").is_none());
+        assert!(http_url("https://\"x.y/").is_none(), "a quote in the host");
         assert_eq!(
             http_url(" https://x.y/a ").as_deref(),
             Some("https://x.y/a")
         );
         assert!(checked_https_url("http://x.y/a.jpg").is_none());
         assert_eq!(
-            checked_https_url(" https://x.y/a.jpg"),
+            checked_https_url(" https://x.y/a.jpg").as_deref(),
             Some("https://x.y/a.jpg")
         );
+    }
+
+    #[test]
+    fn a_usual_link_is_kept_as_it_is_and_a_strange_one_is_written_validly() {
+        for plain in [
+            "https://www.facebook.com/groups/1/permalink/2/",
+            "https://scontent.xx.fbcdn.net/v/t39.30808-6/1_n.jpg?stp=dst-jpg_s720x720&_nc_ht=x&oh=00_Ab%2Fc&oe=6750",
+            "http://example.com:8080/a?b=c#d",
+            "https://x.y",
+        ] {
+            assert!(
+                matches!(checked_http_url(plain), Some(Cow::Borrowed(s)) if s == plain),
+                "{plain}"
+            );
+        }
+        for (strange, valid) in [
+            (
+                r#"https://x.y/p/?a=1&b="2"&c=<3>"#,
+                "https://x.y/p/?a=1&b=%222%22&c=%3C3%3E",
+            ),
+            (
+                "https://x.y/a|b^c[d]{e}`f",
+                "https://x.y/a%7Cb%5Ec%5Bd%5D%7Be%7D%60f",
+            ),
+            ("https://x.y/100%/#a#b", "https://x.y/100%25/#a%23b"),
+            ("HTTPS://X.Y/caf\u{e9} x", "https://x.y/caf%C3%A9%20x"),
+            ("https://[::1]:8080/a b", "https://[::1]:8080/a%20b"),
+        ] {
+            assert_eq!(
+                checked_http_url(strange).as_deref(),
+                Some(valid),
+                "{strange}"
+            );
+            // What comes out is plain: checking it again changes nothing.
+            assert!(
+                matches!(checked_http_url(valid), Some(Cow::Borrowed(_))) || valid.contains('[')
+            );
+        }
     }
 
     #[test]

@@ -137,6 +137,50 @@ fn shaped_toml() -> impl Strategy<Value = String> {
         })
 }
 
+/// Pieces of links, plain and strange: what a post's permalink or picture could hold.
+const URL_PARTS: &[&str] = &[
+    "https://",
+    "http://",
+    "HTTP://",
+    "javascript:",
+    "//",
+    "x.y",
+    "fb.com",
+    "[::1]",
+    ":8080",
+    ":",
+    "@",
+    "/",
+    "a",
+    "Z",
+    "0",
+    "?",
+    "=",
+    "&",
+    "#",
+    "%",
+    "%2F",
+    "%zz",
+    "\"",
+    "'",
+    "<",
+    ">",
+    " ",
+    "\t",
+    "\\",
+    "|",
+    "^",
+    "`",
+    "{",
+    "}",
+    "[",
+    "]",
+    "..",
+    "é",
+    "東",
+    "\u{0}",
+];
+
 fn pieces(parts: &'static [&'static str]) -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(parts), 0..40).prop_map(|v| v.concat())
 }
@@ -225,5 +269,44 @@ proptest! {
         let t = text::truncate(&s, max);
         prop_assert!(t.graphemes(true).count() <= max);
         prop_assert!(s.starts_with(t.trim_end_matches('…')));
+    }
+
+    #[test]
+    fn a_kept_link_is_a_valid_http_url_that_checking_again_leaves_alone(
+        s in prop_oneof![
+            (
+                prop::sample::select(&["https://", "http://", "HTTP://", " https://", "ftp://", ""][..]),
+                prop::sample::select(&["x.y", "fb.com", "[::1]", "X.Y:443", "a b", ""][..]),
+                pieces(URL_PARTS),
+            )
+                .prop_map(|(scheme, host, rest)| format!("{scheme}{host}{rest}")),
+            any::<String>(),
+        ],
+    ) {
+        let kept = crate::model::checked_http_url(&s);
+        if s.starts_with("https://x.y/") && !s.contains(['\t', '\0']) {
+            prop_assert!(kept.is_some(), "{s:?}");
+        }
+        if let Some(out) = kept {
+            let u = url::Url::parse(&out).expect("a kept link parses");
+            prop_assert!(matches!(u.scheme(), "http" | "https"), "{out}");
+            prop_assert!(out.starts_with("http://") || out.starts_with("https://"), "{out}");
+            if let Some(domain) = u.domain() {
+                prop_assert!(domain.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b)), "{out}");
+            }
+            // Past the host, only what a valid URL holds as it is: no quote, bracket, space
+            // or control character reaches an `href`.
+            let tail = &out[u[..url::Position::BeforePath].len()..];
+            let bytes = tail.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                let ok = b.is_ascii_alphanumeric()
+                    || b"!$&'()*+,-./:;=?@_~#".contains(&b)
+                    || (b == b'%' && bytes.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)));
+                prop_assert!(ok, "{out:?}: byte {b:#04x}");
+            }
+            prop_assert!(tail.matches('#').count() <= 1, "{out}");
+            let again = crate::model::checked_http_url(&out);
+            prop_assert_eq!(again.as_deref(), Some(&*out));
+        }
     }
 }

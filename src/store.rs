@@ -4,6 +4,7 @@
 //! asked for) is replaced, posts outside it are kept, and an empty fetch never empties a
 //! period. Writes are atomic and durable (`fsutil::write_atomic`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -451,13 +452,13 @@ pub(crate) fn to_pretty<T: Serialize>(value: &T) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Drops a link that is not absolute http(s) and trims one that has spaces around it; a
-/// good link (the usual case) is kept without a copy.
+/// Drops a link that is not absolute http(s), and trims and percent-encodes one that needs
+/// it (`crate::model::checked_http_url`); a good link (the usual case) is kept without a copy.
 fn keep_http_url(url: &mut Option<String>) {
     let Some(u) = url.as_deref() else { return };
     match crate::model::checked_http_url(u) {
-        Some(checked) if checked.len() == u.len() => {}
-        checked => *url = checked.map(str::to_string),
+        Some(Cow::Borrowed(checked)) if checked.len() == u.len() => {}
+        checked => *url = checked.map(Cow::into_owned),
     }
 }
 

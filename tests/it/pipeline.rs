@@ -214,6 +214,25 @@ fn demo_html_is_valid_html5() {
 }
 
 #[test]
+fn a_link_with_quotes_and_brackets_is_written_percent_encoded_everywhere() {
+    let site = snapshot_site(
+        r#"{"id":"1_1","message":"hola","created_time":"2026-11-24T10:00:00+0000",
+            "permalink_url":"https://www.facebook.com/1/?a=\"2\"&b=<3>|x","comments":{"data":[],"summary":{"total_count":3}}}"#,
+    );
+    site.run(&["build", NOW]).success();
+    let valid = "https://www.facebook.com/1/?a=%222%22&b=%3C3%3E%7Cx";
+    let stored = site.json("data/g/2026-11-23.json");
+    assert_eq!(stored["posts"][0]["permalink_url"], valid);
+    let page = site.read("public/g/2026-11-23/index.html");
+    assert!(page.contains(&valid.replace('&', "&amp;")), "{page}");
+    let digest = site.json("public/g/2026-11-23/digest.json");
+    assert_eq!(digest["posts"][0]["permalink_url"], valid);
+    let bot = site.json("public/g/latest.json");
+    let el = &bot["messages"][0]["attachment"]["payload"]["elements"][0];
+    assert_eq!(el["buttons"][0]["url"], valid);
+}
+
+#[test]
 fn a_hand_edited_archive_link_that_is_not_http_never_reaches_a_page() {
     let site = snapshot_site(
         r#"{"id":"1_1","message":"hola","created_time":"2026-11-24T10:00:00+0000",

@@ -67,7 +67,7 @@ pub(crate) struct DigestPost<'a> {
     pub title: Cow<'a, str>,
     pub text: Option<Cow<'a, str>>,
     pub created_time: String,
-    pub permalink_url: Option<&'a str>,
+    pub permalink_url: Option<Cow<'a, str>>,
     /// The archive's copy (`<base_url><slug>/media/<file>`).
     pub picture: Option<String>,
     pub comments: u64,

@@ -10,6 +10,8 @@ pub(crate) mod digest;
 pub(crate) mod manychat;
 pub(crate) mod messenger;
 
+use std::borrow::Cow;
+
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -109,7 +111,7 @@ pub(crate) struct PostTexts<'a> {
     pub title: String,
     pub subtitle: String,
     /// http(s) only.
-    pub permalink: Option<&'a str>,
+    pub permalink: Option<Cow<'a, str>>,
     /// The archive's copy under `<base_url><slug>/media/`, https only (never Facebook's
     /// CDN, whose signed URLs expire).
     pub image_url: Option<String>,
@@ -247,7 +249,7 @@ pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery
 
 fn card<'a>(t: &'a PostTexts<'a>, texts: &'a Texts<'a>, page: &'a str) -> Card<'a> {
     let mut buttons = Vec::with_capacity(2);
-    if let Some(p) = t.permalink {
+    if let Some(p) = t.permalink.as_deref() {
         buttons.push(Link {
             title: &texts.open_label,
             url: p,
@@ -262,7 +264,7 @@ fn card<'a>(t: &'a PostTexts<'a>, texts: &'a Texts<'a>, page: &'a str) -> Card<'
         title: &t.title,
         subtitle: &t.subtitle,
         image_url: t.image_url.as_deref(),
-        url: t.permalink.unwrap_or(page),
+        url: t.permalink.as_deref().unwrap_or(page),
         buttons,
     }
 }
