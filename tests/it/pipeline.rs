@@ -213,12 +213,18 @@ fn demo_html_is_valid_html5() {
     }
 }
 
+/// A snapshot site with one post, of the week of `NOW`, linking to `permalink` (a JSON
+/// string's contents).
+fn one_post_site(permalink: &str) -> Site {
+    snapshot_site(&format!(
+        r#"{{"id":"1_1","message":"hola","created_time":"2026-11-24T10:00:00+0000",
+            "permalink_url":"{permalink}","comments":{{"data":[],"summary":{{"total_count":3}}}}}}"#
+    ))
+}
+
 #[test]
 fn a_link_with_quotes_and_brackets_is_written_percent_encoded_everywhere() {
-    let site = snapshot_site(
-        r#"{"id":"1_1","message":"hola","created_time":"2026-11-24T10:00:00+0000",
-            "permalink_url":"https://www.facebook.com/1/?a=\"2\"&b=<3>|x","comments":{"data":[],"summary":{"total_count":3}}}"#,
-    );
+    let site = one_post_site(r#"https://www.facebook.com/1/?a=\"2\"&b=<3>|x"#);
     site.run(&["build", NOW]).success();
     let valid = "https://www.facebook.com/1/?a=%222%22&b=%3C3%3E%7Cx";
     let stored = site.json("data/g/2026-11-23.json");
@@ -234,10 +240,7 @@ fn a_link_with_quotes_and_brackets_is_written_percent_encoded_everywhere() {
 
 #[test]
 fn a_hand_edited_archive_link_that_is_not_http_never_reaches_a_page() {
-    let site = snapshot_site(
-        r#"{"id":"1_1","message":"hola","created_time":"2026-11-24T10:00:00+0000",
-            "permalink_url":"https://www.facebook.com/1/","comments":{"data":[],"summary":{"total_count":3}}}"#,
-    );
+    let site = one_post_site("https://www.facebook.com/1/");
     site.run(&["fetch", NOW]).success();
     let stored = site.read("data/g/2026-11-23.json");
     site.write(
