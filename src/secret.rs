@@ -162,11 +162,17 @@ fn redact_params(message: &str) -> String {
             else {
                 continue;
             };
-            let end = after
-                .find(|c: char| {
-                    c == '&' || c == '#' || c.is_whitespace() || "\"'<>)]},;`".contains(c)
-                })
-                .unwrap_or(after.len());
+            // A message redacted once already (an error wrapped and scrubbed again) stays
+            // as it is, instead of gaining a `]` each time.
+            let end = if after.starts_with(REDACTED) {
+                REDACTED.len()
+            } else {
+                after
+                    .find(|c: char| {
+                        c == '&' || c == '#' || c.is_whitespace() || "\"'<>)]},;`".contains(c)
+                    })
+                    .unwrap_or(after.len())
+            };
             out.push_str(key);
             out.push('=');
             out.push_str(REDACTED);
@@ -222,6 +228,14 @@ mod tests {
         assert!(!s.contains("c0de"), "{s}");
         assert!(s.contains("after=QV"), "{s}");
         assert!(s.contains("access_token=[REDACTED]"), "{s}");
+    }
+
+    #[test]
+    fn redacting_twice_changes_nothing_more() {
+        let once = redact("GET /1/feed?access_token=EAAB123&after=QV failed");
+        assert_eq!(once, "GET /1/feed?access_token=[REDACTED]&after=QV failed");
+        assert_eq!(redact(&once), once);
+        assert_eq!(redact(&redact(&once)), once);
     }
 
     #[test]
