@@ -11,6 +11,7 @@ mod init;
 mod render;
 mod serve;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -43,7 +44,7 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
             let _lock = SiteLock::acquire(&config, "forget")?;
             forget::run(&config, now, args)
         }
-        Command::Serve(args) => serve::run(&cli.config, now, args),
+        Command::Serve(args) => serve::run(&ConfigFrom::new(cli), now, args),
         Command::Check => check::run(&load(cli)?, now),
         Command::Groups => groups::run(&load(cli)?),
         Command::Auth(command) => auth::run(&load(cli)?, now, command),
@@ -52,16 +53,42 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
 }
 
 fn load(cli: &Cli) -> Result<Config> {
-    let mut config = Config::load(&cli.config)?;
-    if let Some(url) = &cli.base_url {
-        // Checked as `site.base_url` is: an absolute http(s) URL without query or fragment.
-        if let Err(why) = crate::config::check_base_url(url) {
-            return Err(ConfigError::new(format!("`--base-url {url}` {why}")).into());
-        }
-        config.site.base_url = url.clone();
-    }
+    let config = ConfigFrom::new(cli).load()?;
     crate::ci::config_outputs(&config);
     Ok(config)
+}
+
+/// Where a command's config comes from: the `--config` file, with `--base-url` over its
+/// `site.base_url`. `serve` keeps one to read the file again after every edit.
+#[derive(Debug, Clone)]
+pub(crate) struct ConfigFrom {
+    path: PathBuf,
+    base_url: Option<String>,
+}
+
+impl ConfigFrom {
+    fn new(cli: &Cli) -> Self {
+        Self {
+            path: cli.config.clone(),
+            base_url: cli.base_url.clone(),
+        }
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn load(&self) -> Result<Config> {
+        let mut config = Config::load(&self.path)?;
+        if let Some(url) = &self.base_url {
+            // Checked as `site.base_url` is: an absolute http(s) URL without query or fragment.
+            if let Err(why) = crate::config::check_base_url(url) {
+                return Err(ConfigError::new(format!("`--base-url {url}` {why}")).into());
+            }
+            config.site.base_url = url.clone();
+        }
+        Ok(config)
+    }
 }
 
 /// The end-of-run line: groups, periods, posts, files written, seconds.

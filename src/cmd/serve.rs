@@ -27,6 +27,7 @@ use futures_util::Stream;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 use tokio::sync::watch;
 
+use super::ConfigFrom;
 use crate::cli::{FetchArgs, ServeArgs};
 use crate::config::{Config, GroupKind, SourceKind};
 use crate::{ui, Now};
@@ -64,8 +65,8 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 /// How often a rebuild that found the site locked by another run is tried again.
 const BUSY_RETRY: Duration = Duration::from_secs(1);
 
-pub(crate) fn run(config_path: &Path, now: Now, args: &ServeArgs) -> Result<ExitCode> {
-    let config = Config::load(config_path)?;
+pub(crate) fn run(from: &ConfigFrom, now: Now, args: &ServeArgs) -> Result<ExitCode> {
+    let config = from.load()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -86,10 +87,10 @@ pub(crate) fn run(config_path: &Path, now: Now, args: &ServeArgs) -> Result<Exit
     }
 
     // Watch first, so an edit made while the first render runs is not missed.
-    let mut watcher = Watcher::new(config_path)?;
+    let mut watcher = Watcher::new(from.path())?;
     watcher.follow(&config);
     let live = Arc::new(Live::new(&config));
-    let first = rebuild(config_path, now, false);
+    let first = rebuild(from, now, false);
     if let Rebuilt::Busy(why) = &first {
         ui::warn(format!(
             "serving the output as it is, without rendering: {why}"
@@ -102,8 +103,8 @@ pub(crate) fn run(config_path: &Path, now: Now, args: &ServeArgs) -> Result<Exit
     ));
     {
         let live = live.clone();
-        let config_path = config_path.to_path_buf();
-        std::thread::spawn(move || watcher.rebuild_on_change(&config_path, now, &live));
+        let from = from.clone();
+        std::thread::spawn(move || watcher.rebuild_on_change(&from, now, &live));
     }
     runtime
         .block_on(async { axum::serve(listener, router(live)).await })
@@ -129,9 +130,9 @@ enum Rebuilt {
 
 /// Reads the config again, re-imports the local sources when `import`, and renders, holding
 /// the site's lock so a `build` in another terminal never writes at the same time.
-fn rebuild(config_path: &Path, now: Now, import: bool) -> Rebuilt {
+fn rebuild(from: &ConfigFrom, now: Now, import: bool) -> Rebuilt {
     let started = std::time::Instant::now();
-    let config = match Config::load(config_path) {
+    let config = match from.load() {
         Ok(config) => config,
         Err(e) => {
             let message = ui::chain(&e.into());
@@ -389,7 +390,7 @@ impl Watcher {
         }
     }
 
-    fn rebuild_on_change(mut self, config_path: &Path, now: Now, live: &Live) {
+    fn rebuild_on_change(mut self, from: &ConfigFrom, now: Now, live: &Live) {
         // A change that came while another run held the site's lock, retried until it
         // goes through (a `build` in another terminal finishes).
         let mut pending = None;
@@ -398,7 +399,7 @@ impl Watcher {
             let Some(change) = change.max(pending.take()) else {
                 continue;
             };
-            let rebuilt = rebuild(config_path, now, change >= Change::Import);
+            let rebuilt = rebuild(from, now, change >= Change::Import);
             match &rebuilt {
                 Rebuilt::Busy(why) => {
                     if !was_pending {

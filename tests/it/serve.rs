@@ -346,6 +346,22 @@ fn requests_that_try_to_leave_the_output_folder_are_refused() {
 }
 
 #[test]
+fn serve_renders_with_the_base_url_given_on_the_command_line() {
+    let site = built_site();
+    let server = Server::start(&site, &["--base-url", "https://real.example/site/"]);
+    let bot = server.wait_for("/g/latest.json", "a render with --base-url", |r| {
+        r.text().contains("https://real.example/site/g/")
+    });
+    assert!(!bot.text().contains("x.github.io"), "{}", bot.text());
+    // The output folder is the one `build` publishes: it must not go back to site.toml's URL.
+    let on_disk = site.read("public/g/latest.json");
+    assert!(
+        on_disk.contains("https://real.example/site/g/"),
+        "{on_disk}"
+    );
+}
+
+#[test]
 fn a_template_edit_reloads_the_browser_and_a_template_error_is_shown_in_the_page() {
     let site = built_site();
     let server = Server::start(&site, &[]);
