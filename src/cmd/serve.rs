@@ -135,7 +135,7 @@ fn rebuild(from: &ConfigFrom, now: Now, import: bool) -> Rebuilt {
     let config = match from.load() {
         Ok(config) => config,
         Err(e) => {
-            let message = ui::chain(&e.into());
+            let message = ui::chain(&e);
             ui::error(format!("{message}; serving the previous output"));
             return Rebuilt::Failed {
                 config: None,
