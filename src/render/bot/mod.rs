@@ -131,10 +131,7 @@ impl<'a> Texts<'a> {
                 .map(|r| PostTexts {
                     post: r.post,
                     title: post_title(r.post, MAX_TITLE),
-                    subtitle: one_line(
-                        &engagement(r.post.comments, r.post.shares, r.post.reactions),
-                        MAX_SUBTITLE,
-                    ),
+                    subtitle: one_line(&ranked_engagement(r.post, input.ranking), MAX_SUBTITLE),
                     // The store keeps only http(s) links; checked again because a bot file
                     // must never carry anything else.
                     permalink: r.post.permalink_url.as_deref().and_then(checked_http_url),
@@ -245,6 +242,19 @@ pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery
         },
         quick_replies,
     }
+}
+
+/// A card's engagement line: the counts the ranking weighs, so with the default weights
+/// "37 comments · 4 shares" (DESIGN.md's sample) even when the post also has reactions; the
+/// week page shows every count.
+fn ranked_engagement(post: &Post, ranking: &crate::config::RankingConfig) -> String {
+    let w = &ranking.weights;
+    let weighed = |count: u64, weight: f64| if weight > 0.0 { count } else { 0 };
+    engagement(
+        weighed(post.comments, w.comments),
+        weighed(post.shares, w.shares),
+        weighed(post.reactions, w.reactions),
+    )
 }
 
 fn card<'a>(t: &'a PostTexts<'a>, texts: &'a Texts<'a>, page: &'a str) -> Card<'a> {

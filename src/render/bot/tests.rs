@@ -285,6 +285,31 @@ fn a_card_links_its_post_and_the_period_page_with_https_images_only() {
 }
 
 #[test]
+fn a_card_subtitle_counts_what_the_ranking_weighs() {
+    // DESIGN.md's sample post: 37 comments, 4 shares, 212 reactions, default weights.
+    let mut sample = post("s", Some("Slides from Thursday's meetup are up"), 37, 4);
+    sample.reactions = 212;
+    let posts = [sample];
+    let digest = rank(&posts, &ranking());
+    let f = render(&digest, &BotConfig::default(), true, &groups(0));
+    for el in [
+        &f.chatfuel_elements()[0],
+        &f.manychat_elements()[0],
+        &f.messenger_elements()[0],
+    ] {
+        assert_eq!(el["subtitle"], "37 comments · 4 shares");
+    }
+    // Ranked by reactions too, the card says so; a weight of 0 hides its count.
+    let mut by_reactions = ranking();
+    by_reactions.weights.reactions = 0.5;
+    by_reactions.weights.shares = 0.0;
+    assert_eq!(
+        super::ranked_engagement(&posts[0], &by_reactions),
+        "37 comments · 212 reactions"
+    );
+}
+
+#[test]
 fn a_gallery_never_has_more_than_ten_cards() {
     let posts: Vec<Post> = (0..14)
         .map(|i| post(&format!("p{i:02}"), Some("x"), 20 - i, 0))
