@@ -48,7 +48,7 @@ pub enum Command {
     Serve(ServeArgs),
     /// Validate the config, the templates and the token; exit non-zero on any problem.
     Check,
-    /// List the groups the token's user can see, as `[[groups]]` entries ready to paste.
+    /// List the groups the token's user manages, as `[[groups]]` entries ready to paste.
     Groups,
     /// Obtain and inspect the long-lived token the live source uses.
     #[command(subcommand)]

@@ -1,5 +1,5 @@
-//! `groupdigest groups`: the groups the token's user can see (the seed's home view), every
-//! page of `/me/groups`, printed as `[[groups]]` entries ready to paste into `site.toml`.
+//! `groupdigest groups`: the groups the token's user manages (the seed's home view), from
+//! every page of `/me/groups`, printed as `[[groups]]` entries ready to paste into `site.toml`.
 
 use std::collections::HashSet;
 use std::process::ExitCode;
@@ -24,16 +24,28 @@ struct UserGroup {
 pub(crate) fn run(config: &Config) -> Result<ExitCode> {
     let secrets = Secrets::load(config)?;
     let client = Client::new(config, &secrets)?.interactive();
-    let groups = graph::runtime()?.block_on(list(&client))?;
-    if groups.is_empty() {
-        crate::ui::info("The token's user is in no group the API shows.");
+    let (managed, member): (Vec<_>, Vec<_>) = graph::runtime()?
+        .block_on(list(&client))?
+        .into_iter()
+        .partition(|g| g.administrator);
+    // A group's digest is its admins' to publish: groups the user is only a member of are
+    // counted, not listed.
+    let left_out = match member.len() {
+        0 => String::new(),
+        1 => "; 1 group you are only a member of is left out".into(),
+        n => format!("; {n} groups you are only a member of are left out"),
+    };
+    if managed.is_empty() {
+        crate::ui::info(format!(
+            "The token's user manages no group the API shows{left_out}."
+        ));
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", to_toml(&groups));
-    let admin = groups.iter().filter(|g| g.administrator).count();
+    print!("{}", to_toml(&managed));
     crate::ui::info(format!(
-        "{} groups, {admin} administered by you",
-        groups.len()
+        "{} group{} you manage{left_out}",
+        managed.len(),
+        if managed.len() == 1 { "" } else { "s" }
     ));
     Ok(ExitCode::SUCCESS)
 }
@@ -75,7 +87,7 @@ fn explain(e: GraphError) -> anyhow::Error {
     }
 }
 
-/// `[[groups]]` entries, administered groups marked, with unique URL-safe slugs.
+/// `[[groups]]` entries with unique URL-safe slugs.
 fn to_toml(groups: &[UserGroup]) -> String {
     let mut used = HashSet::new();
     let mut out = String::new();
@@ -86,13 +98,8 @@ fn to_toml(groups: &[UserGroup]) -> String {
             slug = format!("{slug}-{}", g.id);
             used.insert(slug.clone());
         }
-        let role = if g.administrator {
-            "you administer it"
-        } else {
-            "member"
-        };
         out.push_str(&format!(
-            "# {} ({role})\n[[groups]]\nid = {}\nslug = {}\nname = {}\nkind = \"group\"\n\n",
+            "# {}\n[[groups]]\nid = {}\nslug = {}\nname = {}\nkind = \"group\"\n\n",
             name.replace('\n', " "),
             toml::Value::String(g.id.clone()),
             toml::Value::String(slug),
@@ -155,7 +162,7 @@ mod tests {
             UserGroup {
                 id: "2".into(),
                 name: Some("Same".into()),
-                administrator: false,
+                administrator: true,
             },
         ];
         let toml = to_toml(&groups);
@@ -163,7 +170,7 @@ mod tests {
             toml.contains("slug = \"same\"") && toml.contains("slug = \"same-2\""),
             "{toml}"
         );
-        assert!(toml.contains("# Same (you administer it)"), "{toml}");
+        assert!(toml.starts_with("# Same\n[[groups]]\n"), "{toml}");
         let parsed: toml::Table = toml.parse().unwrap();
         assert_eq!(parsed["groups"].as_array().unwrap().len(), 2);
     }

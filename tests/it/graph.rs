@@ -682,11 +682,12 @@ fn check_skips_the_token_for_a_snapshot_site() {
 }
 
 #[test]
-fn groups_lists_every_page_as_toml_marking_the_administered_ones() {
+fn groups_lists_the_managed_groups_of_every_page_as_toml() {
     let fake = FakeGraph::start(Fake::new().me_groups(vec![
         json!({"id": "1234567890", "name": "Developer Circle CDMX", "administrator": true}),
         json!({"id": "2233445566", "name": "Rust México", "administrator": false}),
         json!({"id": "3344556677", "name": "Bogotá \"Devs\"", "administrator": true}),
+        json!({"id": "4455667788", "name": "Developer Circle CDMX", "administrator": true}),
     ]));
     let site = live_site(&fake, &[]);
     let run = run(&site, &["groups"]);
@@ -694,14 +695,26 @@ fn groups_lists_every_page_as_toml_marking_the_administered_ones() {
     let out = run.stdout();
     let parsed: toml::Table = out.parse().unwrap_or_else(|e| panic!("{e}\n{out}"));
     let groups = parsed["groups"].as_array().unwrap();
-    assert_eq!(groups.len(), 3, "every page of /me/groups");
-    assert_eq!(groups[2]["name"].as_str(), Some("Bogotá \"Devs\""));
-    assert_eq!(groups[1]["slug"].as_str(), Some("rust-mexico"));
-    assert!(
-        out.contains("# Developer Circle CDMX (you administer it)"),
-        "{out}"
+    let ids: Vec<_> = groups.iter().map(|g| g["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["1234567890", "3344556677", "4455667788"],
+        "every page of /me/groups, managed groups only"
     );
-    assert!(out.contains("# Rust México (member)"), "{out}");
+    assert_eq!(groups[1]["name"].as_str(), Some("Bogotá \"Devs\""));
+    assert_eq!(groups[1]["slug"].as_str(), Some("bogota-devs"));
+    assert_eq!(
+        groups[2]["slug"].as_str(),
+        Some("developer-circle-cdmx-4455667788")
+    );
+    assert!(out.contains("# Developer Circle CDMX\n[[groups]]"), "{out}");
+    assert!(!out.contains("Rust México"), "{out}");
+    assert!(
+        run.stderr()
+            .contains("3 groups you manage; 1 group you are only a member of is left out"),
+        "{}",
+        run.stderr()
+    );
     assert_no_secret("stdout", &out);
 }
 
