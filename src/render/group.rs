@@ -216,34 +216,41 @@ pub(super) fn render_group(
         },
     )?;
     out.put(&format!("{}/index.html", g.slug), &html)?;
-    // The newest 50 weeks, with their content, for this group's feed and the site's.
-    let recent: Vec<FeedEntry> = stored
-        .iter()
-        .zip(&digests)
-        .zip(&items)
-        .rev()
-        .take(FEED_ENTRIES)
-        .map(|((_, digest), item)| FeedEntry {
-            group: head.name.to_string(),
-            item: item.clone(),
-            content: feed_content(ctx, item, digest),
-        })
-        .collect();
-    let feed = ctx.render(
-        "feed.xml",
-        &FeedPage {
-            site: &site,
-            feed_url: &format!("{group_url}feed.xml"),
-            title: head.name,
-            page_url: &group_url,
-            entries: &recent.iter().collect::<Vec<_>>(),
-            updated: recent
-                .iter()
-                .filter_map(|e| e.item.updated.as_deref())
-                .max(),
-        },
-    )?;
-    out.put(&format!("{}/feed.xml", g.slug), &feed)?;
+    // The newest 50 weeks, with their content, for this group's feed and the site's. An
+    // unlisted group has neither: a feed has no `noindex`, and feed readers' directories
+    // would make it findable.
+    let recent: Vec<FeedEntry> = if head.noindex {
+        Vec::new()
+    } else {
+        let recent: Vec<FeedEntry> = stored
+            .iter()
+            .zip(&digests)
+            .zip(&items)
+            .rev()
+            .take(FEED_ENTRIES)
+            .map(|((_, digest), item)| FeedEntry {
+                group: head.name.to_string(),
+                item: item.clone(),
+                content: feed_content(ctx, item, digest),
+            })
+            .collect();
+        let feed = ctx.render(
+            "feed.xml",
+            &FeedPage {
+                site: &site,
+                feed_url: &format!("{group_url}feed.xml"),
+                title: head.name,
+                page_url: &group_url,
+                entries: &recent.iter().collect::<Vec<_>>(),
+                updated: recent
+                    .iter()
+                    .filter_map(|e| e.item.updated.as_deref())
+                    .max(),
+            },
+        )?;
+        out.put(&format!("{}/feed.xml", g.slug), &feed)?;
+        recent
+    };
 
     Ok(GroupCard {
         slug: g.slug.clone(),

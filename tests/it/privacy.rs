@@ -166,7 +166,9 @@ fn an_unlisted_group_is_built_with_noindex_and_listed_nowhere() {
     // Its own URLs and bot files work.
     let bot = site.json("public/hid/latest.json");
     assert!(bot.to_string().contains("Unlisted post"), "{bot}");
-    assert!(site.exists("public/hid/feed.xml"));
+    // No feed of its own: Atom has no `noindex`, and feed directories would list it.
+    assert!(!site.exists("public/hid/feed.xml"));
+    assert!(!site.read("public/hid/index.html").contains("href=\"feed.xml\""));
     // ... and nothing site-wide leads to it, not even another group's quick replies.
     for f in [
         "index.html",
@@ -182,7 +184,7 @@ fn an_unlisted_group_is_built_with_noindex_and_listed_nowhere() {
         );
     }
     assert!(site.read("public/sitemap.xml").contains("pub/2026-11-23/"));
-    // Search does not exist yet; when it does, its index must leave unlisted groups out.
+    // Search leaves it out too: tests/it/search.rs.
 }
 
 #[test]
