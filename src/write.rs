@@ -213,7 +213,7 @@ impl Output {
             .and_then(|n| n.to_str())
             .unwrap_or("file");
         let copy = |to: &Path| {
-            std::fs::copy(src, to).with_context(|| {
+            std::fs::copy(src, to).map(drop).with_context(|| {
                 format!("cannot copy `{}` to `{}`", src.display(), target.display())
             })
         };
@@ -237,14 +237,7 @@ impl Output {
                     self.unchanged.fetch_add(1, Ordering::Relaxed);
                     return Ok(());
                 }
-                let dir = target.parent().expect("a file under the root");
-                let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
-                copy(&tmp)?;
-                self.staged
-                    .lock()
-                    .expect("writer lock")
-                    .temps
-                    .push((tmp, target));
+                self.stage_temp(target.clone(), copy)?;
             }
         }
         Ok(())
@@ -267,17 +260,35 @@ impl Output {
                     self.unchanged.fetch_add(1, Ordering::Relaxed);
                     return Ok(());
                 }
-                let dir = target.parent().expect("a file under the root");
-                let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
-                std::fs::write(&tmp, bytes)
-                    .with_context(|| format!("cannot write `{}`", target.display()))?;
-                self.staged
-                    .lock()
-                    .expect("writer lock")
-                    .temps
-                    .push((tmp, target));
+                self.stage_temp(target.clone(), |tmp| {
+                    std::fs::write(tmp, bytes)
+                        .with_context(|| format!("cannot write `{}`", target.display()))
+                })?;
             }
         }
+        Ok(())
+    }
+
+    /// Writes the new version of an existing file beside it (`.name.gdtmp-PID`), for
+    /// `commit` to rename over it. A write that fails (a full disk) removes what it left:
+    /// a failed render leaves nothing in `output_dir`, and the next one has no marker
+    /// telling it to look.
+    fn stage_temp(&self, target: PathBuf, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file");
+        let dir = target.parent().expect("a file under the root");
+        let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
+        if let Err(e) = write(&tmp) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        self.staged
+            .lock()
+            .expect("writer lock")
+            .temps
+            .push((tmp, target));
         Ok(())
     }
 
@@ -468,6 +479,28 @@ mod tests {
             Vec::<String>::new(),
             "no marker"
         );
+    }
+
+    #[test]
+    fn a_write_that_fails_halfway_leaves_no_temp_file_behind() {
+        let site = Site::new();
+        std::fs::write(site.public().join("a.html"), "old").unwrap();
+        {
+            let out = site.open();
+            // What a full disk does: the temp file is created, part of it written, then
+            // the write fails.
+            let failed = out.stage_temp(site.public().join("a.html"), |tmp| {
+                std::fs::write(tmp, "ne")?;
+                Err(std::io::Error::from(std::io::ErrorKind::StorageFull).into())
+            });
+            assert!(failed.is_err());
+            assert_eq!(site.files("public"), ["public/a.html"], "no temp left");
+        }
+        assert_eq!(
+            std::fs::read_to_string(site.public().join("a.html")).unwrap(),
+            "old"
+        );
+        assert_eq!(site.files("public"), ["public/a.html"]);
     }
 
     #[test]

@@ -168,7 +168,9 @@ fn an_unlisted_group_is_built_with_noindex_and_listed_nowhere() {
     assert!(bot.to_string().contains("Unlisted post"), "{bot}");
     // No feed of its own: Atom has no `noindex`, and feed directories would list it.
     assert!(!site.exists("public/hid/feed.xml"));
-    assert!(!site.read("public/hid/index.html").contains("href=\"feed.xml\""));
+    assert!(!site
+        .read("public/hid/index.html")
+        .contains("href=\"feed.xml\""));
     // ... and nothing site-wide leads to it, not even another group's quick replies.
     for f in [
         "index.html",
