@@ -212,11 +212,25 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
         }
     }
     let mut record = csv::StringRecord::new();
+    // The csv crate counts neither a `\r\n` nor a blank line as a line: lines come from
+    // where each row starts in the text instead, past the line breaks before it (a row's
+    // position can be the `\n` of the previous row's `\r\n`, or a blank line).
+    let mut lines = Lines::new(text);
+    let mut line_of = |p: Option<&csv::Position>| {
+        p.map_or(0, |p| {
+            let from = (p.byte() as usize).min(text.len());
+            let breaks = text.as_bytes()[from..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            lines.at(from + breaks)
+        })
+    };
     loop {
         match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = line_of(record.position());
                 let rec = &record;
                 let get = |f: Field| {
                     columns[f as usize].iter().find_map(|&(i, name)| {
@@ -228,7 +242,7 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
                 rows.push(line, convert(mapping, tz, get));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = line_of(e.position());
                 let why = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -261,7 +275,11 @@ impl<'a> Lines<'a> {
 
     /// The line of `part`, a slice of the text.
     fn of(&mut self, part: &str) -> usize {
-        let at = (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        self.at((part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize))
+    }
+
+    /// The line of byte offset `at`.
+    fn at(&mut self, at: usize) -> usize {
         let at = at.min(self.text.len()).max(self.offset);
         self.line += self.text[self.offset..at]
             .iter()
@@ -514,6 +532,25 @@ mod tests {
             "{whys:?}"
         );
         assert!(whys[4].contains("no created_time"), "{whys:?}");
+    }
+
+    #[test]
+    fn csv_lines_are_right_with_windows_endings_blank_lines_and_a_bom() {
+        for (text, want) in [
+            ("id,text,created_time\r\na,x,2026-11-24\r\nb,y,bad\r\n", vec![3]),
+            ("id,text,created_time\r\na,x,2026-11-24\r\n\r\nb,y,bad\r\n", vec![4]),
+            (
+                "\u{feff}id,text,created_time\r\nb,y,bad\r\nc,\"two\r\nlines\",bad\r\nd,z,2026-11-24\r\ne,z,bad\r\n",
+                vec![2, 3, 6],
+            ),
+            (
+                "id,text,created_time\n\na,x,bad\n\n\nb,\"q\n\nq\",bad\nc,z\nd,ok,2026-11-24\n",
+                vec![3, 6, 9],
+            ),
+        ] {
+            let rows = read(ImportFormat::Csv, text, &generic(), UTC).unwrap();
+            assert_eq!(lines_of(&rows), want, "{text:?}");
+        }
     }
 
     #[test]
