@@ -23,9 +23,92 @@ pub(crate) struct FileRows {
     pub problems: Vec<(usize, Problem)>,
     /// Notes about the whole file (a column named in `[groups.fields]` it does not have).
     pub notes: Vec<String>,
+    /// Which fields at least one row had a value for, by `Field` index.
+    found: [bool; Field::ALL.len()],
+    /// The file's names, for messages: a CSV's columns, the first JSON row's keys.
+    names: Vec<String>,
 }
 
 impl FileRows {
+    /// Converts one row, remembering which fields it had.
+    fn add<'a>(
+        &mut self,
+        line: usize,
+        mapping: &Mapping,
+        tz: Tz,
+        get: impl Fn(Field) -> Option<(&'a str, Cell<'a>)>,
+    ) {
+        let found = std::cell::Cell::new(self.found);
+        let row = convert(mapping, tz, |f| {
+            let value = get(f);
+            if value.is_some() {
+                let mut seen = found.get();
+                seen[f as usize] = true;
+                found.set(seen);
+            }
+            value
+        });
+        self.found = found.get();
+        self.push(line, row);
+    }
+
+    /// The first JSON object's keys, for messages.
+    fn name_keys(&mut self, row: &Value) {
+        if let (true, Value::Object(o)) = (self.names.is_empty(), row) {
+            self.names = o.keys().cloned().collect();
+        }
+    }
+
+    /// Notes for what no row of the file had: a field `[groups.fields]` names (a CSV's
+    /// missing column is noted from its header), the post text, or every count, which
+    /// leaves nothing ranked. Without them the site would be silently empty.
+    fn note_missing_fields(&mut self, mapping: &Mapping, format: ImportFormat) {
+        if self.posts.is_empty() || format == ImportFormat::Graph {
+            return;
+        }
+        let what = if format == ImportFormat::Csv {
+            "columns"
+        } else {
+            "keys"
+        };
+        let names = listed(&self.names);
+        let absent = |f: Field| !self.found[f as usize];
+        let mut notes = Vec::new();
+        for f in [
+            Field::Text,
+            Field::Permalink,
+            Field::Picture,
+            Field::Comments,
+            Field::Shares,
+            Field::Reactions,
+        ] {
+            if format != ImportFormat::Csv && mapping.is_explicit(f) && absent(f) {
+                notes.push(format!(
+                    "has no {} (`fields.{}`) in any row; every post's {} is left empty. Its {what}: {names}",
+                    mapping.describe(f),
+                    f.key(),
+                    f.key()
+                ));
+            }
+        }
+        if absent(Field::Text) && !mapping.is_explicit(Field::Text) {
+            notes.push(format!(
+                "has no post text in any row (no {}); posts are titled by their kind (\"Post\", \"Photo\"). Its {what}: {names}; point `[groups.fields] text` at the one that holds the text",
+                mapping.describe(Field::Text)
+            ));
+        }
+        let counts = [Field::Comments, Field::Shares, Field::Reactions];
+        if counts.iter().all(|&f| absent(f) && !mapping.is_explicit(f)) {
+            notes.push(format!(
+                "has no comments, shares or reactions in any row (no {}, {} or {}); every post scores 0 and none is ranked. Its {what}: {names}; point `[groups.fields] comments` (and `shares`, `reactions`) at the ones that hold the counts",
+                mapping.describe(Field::Comments),
+                mapping.describe(Field::Shares),
+                mapping.describe(Field::Reactions)
+            ));
+        }
+        self.notes.extend(notes);
+    }
+
     fn push(&mut self, line: usize, row: Result<Converted, Problem>) {
         match row {
             Ok(c) => {
@@ -72,6 +155,7 @@ pub(crate) fn read(layout: &Layout, text: &str) -> Result<FileRows> {
         ImportFormat::Jsonl => read_jsonl(text, mapping, tz)?,
         ImportFormat::Graph => read_graph(text)?,
     };
+    rows.note_missing_fields(mapping, layout.format);
     if rows.posts.is_empty() {
         no_posts(&rows, mapping)?;
         if layout.format != ImportFormat::Graph {
@@ -138,6 +222,18 @@ fn delimiter_name(d: u8) -> String {
     }
 }
 
+/// Up to 12 of a file's names, quoted, for messages.
+fn listed(names: &[String]) -> String {
+    let mut shown: Vec<String> = names.iter().take(12).map(|h| format!("`{h}`")).collect();
+    if names.len() > 12 {
+        shown.push("…".into());
+    }
+    if shown.iter().all(|n| n == "``") {
+        return "no names".to_string();
+    }
+    shown.join(", ")
+}
+
 fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Result<FileRows> {
     let (delim, how) = match delimiter {
         Some(d) => (d, "from `delimiter`"),
@@ -152,7 +248,10 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    let mut rows = FileRows::default();
+    let mut rows = FileRows {
+        names: headers.clone(),
+        ..FileRows::default()
+    };
     // Column indexes per field, in the mapping's order of preference; exact names first,
     // then ignoring case, as spreadsheets like to capitalize headers.
     let columns: Vec<Vec<(usize, &str)>> = Field::ALL
@@ -171,16 +270,7 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
                 .collect()
         })
         .collect();
-    let listed = || {
-        let mut names: Vec<String> = headers.iter().take(12).map(|h| format!("`{h}`")).collect();
-        if headers.len() > 12 {
-            names.push("…".into());
-        }
-        if names.iter().all(|n| n == "``") {
-            return "no names".to_string();
-        }
-        names.join(", ")
-    };
+    let listed = || listed(&headers);
     for &f in &Field::ALL {
         if !columns[f as usize].is_empty() {
             continue;
@@ -239,7 +329,7 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
                             .map(|s| (name, Cell::Text(s)))
                     })
                 };
-                rows.push(line, convert(mapping, tz, get));
+                rows.add(line, mapping, tz, get);
             }
             Err(e) => {
                 let line = line_of(e.position());
@@ -308,7 +398,8 @@ fn read_json(text: &str, mapping: &Mapping, tz: Tz, rows_key: Option<&str>) -> R
         let line = lines.of(raw.get());
         match serde_json::from_str::<Value>(raw.get()) {
             Ok(v @ Value::Object(_)) => {
-                rows.push(line, convert(mapping, tz, |f| mapping.json_get(&v, f)))
+                rows.name_keys(&v);
+                rows.add(line, mapping, tz, |f| mapping.json_get(&v, f));
             }
             _ => rows
                 .problems
@@ -428,7 +519,8 @@ fn read_jsonl(text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
         }
         match serde_json::from_str::<Value>(line) {
             Ok(v @ Value::Object(_)) => {
-                rows.push(i + 1, convert(mapping, tz, |f| mapping.json_get(&v, f)))
+                rows.name_keys(&v);
+                rows.add(i + 1, mapping, tz, |f| mapping.json_get(&v, f));
             }
             Ok(_) => rows
                 .problems
@@ -622,6 +714,70 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("looks like JSON"), "{e}");
+    }
+
+    #[test]
+    fn a_file_without_text_or_counts_in_any_row_says_so_naming_what_it_has() {
+        // Counts under other names: every post would score 0, nothing ranked.
+        let rows = read(
+            ImportFormat::Csv,
+            "id,text,created_time,num_comments,num_shares\n1,Hola,2026-11-24T10:00:00Z,50,7\n",
+            &generic(),
+            UTC,
+        )
+        .unwrap();
+        assert_eq!(rows.notes.len(), 1, "{:?}", rows.notes);
+        assert!(
+            rows.notes[0].contains("has no comments, shares or reactions in any row")
+                && rows.notes[0].contains("`num_comments`, `num_shares`")
+                && rows.notes[0].contains("`[groups.fields] comments`"),
+            "{:?}",
+            rows.notes
+        );
+        // The Graph API's name for the text: every card would be titled "Post".
+        let rows = read(
+            ImportFormat::Json,
+            r#"[{"id": "1", "message": "Hola", "created_time": "2026-11-24T10:00:00Z", "comments": 3}]"#,
+            &generic(),
+            UTC,
+        )
+        .unwrap();
+        assert_eq!(rows.notes.len(), 1, "{:?}", rows.notes);
+        assert!(
+            rows.notes[0].contains("has no post text in any row (no `text`)")
+                && rows.notes[0].contains("Its keys: `comments`, `created_time`, `id`, `message`"),
+            "{:?}",
+            rows.notes
+        );
+        // A key named in `[groups.fields]` that no JSON row has.
+        let fields = ImportFields {
+            comments: Some("commentCount".into()),
+            ..Default::default()
+        };
+        let m = Mapping::new(ImportPreset::Generic, Some(&fields));
+        let rows = read(
+            ImportFormat::Jsonl,
+            "{\"id\": \"1\", \"text\": \"Hola\", \"created_time\": \"2026-11-24\", \"comment_count\": 3}\n",
+            &m,
+            UTC,
+        )
+        .unwrap();
+        assert!(
+            rows.notes
+                .iter()
+                .any(|n| n.contains("has no `commentCount` (`fields.comments`) in any row")),
+            "{:?}",
+            rows.notes
+        );
+        // A file that has them all, if only in some rows, says nothing.
+        let rows = read(
+            ImportFormat::Csv,
+            "id,text,created_time,shares\n1,,2026-11-24,\n2,Hola,2026-11-24,2\n",
+            &generic(),
+            UTC,
+        )
+        .unwrap();
+        assert!(rows.notes.is_empty(), "{:?}", rows.notes);
     }
 
     #[test]

@@ -301,12 +301,12 @@ mod tests {
         write(
             dir.path(),
             "in/2026-11-23.csv",
-            "id,created_time,comments\na,2026-11-19,9\n",
+            "id,text,created_time,comments\na,A,2026-11-19,9\n",
         );
         write(
             dir.path(),
             "in/2026-11-16.csv",
-            "id,created_time,comments\na,2026-11-19,1\nb,2026-11-18,2\n",
+            "id,text,created_time,comments\na,A,2026-11-19,1\nb,B,2026-11-18,2\n",
         );
         write(dir.path(), "in/notes.txt", "not an export");
         write(dir.path(), "in/.~lock.csv", "garbage");
@@ -329,11 +329,11 @@ mod tests {
     #[test]
     fn bad_rows_are_listed_then_counted() {
         let dir = tempfile::tempdir().unwrap();
-        let mut csv = String::from("id,created_time,comments\n");
+        let mut csv = String::from("id,text,created_time,comments\n");
         for i in 0..8 {
-            csv.push_str(&format!("p{i},2026-11-19,lots\n"));
+            csv.push_str(&format!("p{i},Post {i},2026-11-19,lots\n"));
         }
-        csv.push_str("ok,2026-11-19,1\n");
+        csv.push_str("ok,Fine,2026-11-19,1\n");
         write(dir.path(), "posts.csv", &csv);
         let g = group("path = \"posts.csv\"\n");
         let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
