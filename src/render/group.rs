@@ -97,7 +97,14 @@ pub(super) fn render_group(
         .zip(&digests)
         .find(|((p, _), _)| *p == current)
         .map_or(0, |(_, d)| d.ranked.len());
-    let target = ctx.latest_target(current_ranked);
+    // What `auto` would fall back to: the newest stored week before the current one.
+    let fallback_ranked = stored
+        .iter()
+        .zip(&digests)
+        .rev()
+        .find(|((p, _), _)| *p < current)
+        .map_or(0, |(_, d)| d.ranked.len());
+    let target = ctx.latest_target(current_ranked, fallback_ranked);
     let latest = keys
         .iter()
         .rev()

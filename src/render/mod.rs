@@ -196,15 +196,19 @@ impl Ctx<'_> {
         format!("{}{OG_IMAGE_FILE}", self.base)
     }
 
-    /// The period `latest` serves, given how many posts the current one has ranked.
-    fn latest_target(&self, current_ranked: usize) -> Period {
+    /// The period `latest` serves, given how many posts the current one has ranked and how
+    /// many the week it would fall back to has.
+    fn latest_target(&self, current_ranked: usize, fallback_ranked: usize) -> Period {
         let current = Period::containing(self.clock, self.now);
         match self.config.bot.latest {
             LatestPeriod::Current => current,
             LatestPeriod::Previous => current.prev(),
             LatestPeriod::Auto => {
                 let needed = self.config.bot.auto_min_ranked.min(self.config.ranking.top);
-                if current_ranked >= needed {
+                // With nothing ranked to fall back to (a new site, a quiet week), the bot
+                // serves what there is rather than "No popular posts" beside a site that
+                // shows some.
+                if current_ranked >= needed || (fallback_ranked == 0 && current_ranked > 0) {
                     current
                 } else {
                     current.prev()

@@ -632,6 +632,22 @@ fn latest_auto_serves_the_current_week_once_it_has_enough_ranked_posts() {
 }
 
 #[test]
+fn latest_auto_serves_the_current_week_on_a_new_site_with_nothing_before_it() {
+    // Two ranked posts, under `auto_min_ranked`, and no earlier week to fall back to.
+    let graph = page_with(&[
+        ("111_x", "2026-11-23T09:00:00+0000", 3),
+        ("111_y", "2026-11-24T09:00:00+0000", 2),
+    ]);
+    let site = media_site(&graph);
+    run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
+    let digest = site.json("public/pics/latest/digest.json");
+    assert_eq!(digest["period"]["key"], "2026-11-23");
+    assert_eq!(digest["posts"].as_array().unwrap().len(), 2);
+    let bot = site.read("public/pics/latest.json");
+    assert!(!bot.contains("No popular posts"), "{bot}");
+}
+
+#[test]
 fn an_import_keeps_the_pictures_its_cdn_urls_name() {
     let mut answers = HashMap::new();
     answers.insert(
