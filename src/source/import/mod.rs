@@ -13,6 +13,7 @@ mod mapping;
 mod proptests;
 mod time;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -24,7 +25,7 @@ use super::graph_json::{read_json_file, GraphNode};
 use super::snapshot::from_posts;
 use super::{GroupFetch, Window};
 use crate::config::{GroupConfig, ImportFormat};
-use crate::model::GroupInfo;
+use crate::model::{GroupInfo, Post};
 
 /// Bad rows shown in full; the rest are counted.
 const SHOWN: usize = 5;
@@ -127,6 +128,9 @@ fn read(root: &Path, tz: Tz, group: &GroupConfig, window: Window) -> Result<(Gro
         );
     };
     let mut posts = Vec::new();
+    // Which file each post came from (an index into `names`), for `older_copy_read_last`.
+    let mut origins = Vec::new();
+    let mut names = Vec::new();
     for file in &files {
         let name = shown(file);
         let text = std::fs::read(file).with_context(|| format!("cannot read `{name}`"))?;
@@ -139,11 +143,50 @@ fn read(root: &Path, tz: Tz, group: &GroupConfig, window: Window) -> Result<(Gro
         let rows = formats::read(&layout, &text)
             .with_context(|| format!("`{name}` (format = \"{}\")", format.as_str()))?;
         report.add(&name, &rows);
+        origins.extend(std::iter::repeat_n(names.len(), rows.posts.len()));
+        names.push(name);
         posts.extend(rows.posts);
     }
+    let older = older_copy_read_last(&posts, &origins, &names);
     let mut fetch = from_posts(info, posts, window);
     fetch.warnings = report.warnings(files.len());
+    fetch.warnings.extend(older);
     Ok((fetch, files.len()))
+}
+
+/// A warning when a post's copy read last (the one kept) has lower counts than a copy read
+/// before it. Counts only grow, so the files are likely named so that an older export
+/// sorts last (a browser's `posts (1).csv` sorts before `posts.csv`).
+fn older_copy_read_last(posts: &[Post], origins: &[usize], names: &[String]) -> Option<String> {
+    let total = |p: &Post| {
+        p.comments
+            .saturating_add(p.shares)
+            .saturating_add(p.reactions)
+    };
+    let mut seen: HashMap<&str, (usize, u64)> = HashMap::new();
+    let mut lower = 0;
+    let mut first = None;
+    for (post, &file) in posts.iter().zip(origins) {
+        let now = total(post);
+        if let Some((before, then)) = seen.insert(&post.id, (file, now)) {
+            if now < then {
+                lower += 1;
+                first.get_or_insert((post.id.as_str(), file, now, before, then));
+            }
+        }
+    }
+    let (id, file, now, before, then) = first?;
+    let more = match lower - 1 {
+        0 => String::new(),
+        n => format!(" and {n} more post{}", if n == 1 { "" } else { "s" }),
+    };
+    Some(format!(
+        "import: post `{id}`{more} read last from `{}` with lower counts than from `{}` \
+         ({now} comments, shares and reactions against {then}); the copy read last is kept and \
+         files are read in name order: name exports so that the newest sorts last (by date: \
+         `2026-11-23.csv`)",
+        names[file], names[before]
+    ))
 }
 
 /// The extensions a folder's files must have to be read as `format`.
@@ -323,6 +366,34 @@ mod tests {
             covered.end.to_rfc3339(),
             "2026-11-19T00:00:00.000000001+00:00",
             "just after the last post"
+        );
+    }
+
+    #[test]
+    fn a_kept_copy_with_lower_counts_than_one_read_before_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        // A browser's second download sorts first, so the older file is read last.
+        write(
+            dir.path(),
+            "in/posts (1).csv",
+            "id,text,created_time,comments\nb1,B,2026-11-19,50\nb2,C,2026-11-19,4\n",
+        );
+        write(
+            dir.path(),
+            "in/posts.csv",
+            "id,text,created_time,comments\nb1,B,2026-11-19,2\nb2,C,2026-11-19,4\n",
+        );
+        let g = group("path = \"in\"\nformat = \"csv\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let b1 = f.posts.iter().find(|p| p.id == "b1").unwrap();
+        assert_eq!(b1.comments, 2, "the copy read last is kept");
+        assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
+        assert!(
+            f.warnings[0].starts_with(
+                "import: post `b1` read last from `in/posts.csv` with lower counts than from `in/posts (1).csv` (2 comments, shares and reactions against 50)"
+            ),
+            "{:?}",
+            f.warnings
         );
     }
 
