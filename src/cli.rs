@@ -24,7 +24,7 @@ pub struct Cli {
     pub config: PathBuf,
 
     /// Pin the clock (RFC 3339, e.g. 2026-11-25T12:00:00Z) for reproducible builds and tests.
-    #[arg(long, global = true, value_name = "RFC3339")]
+    #[arg(long, global = true, value_name = "RFC3339", value_parser = rfc3339)]
     pub now: Option<DateTime<FixedOffset>>,
 
     /// Publish at this URL instead of `site.base_url` (CI passes the URL GitHub Pages
@@ -70,7 +70,7 @@ pub struct InitArgs {
     pub dir: PathBuf,
     #[arg(long, hide = true, value_name = "FILE", default_value = "site.toml")]
     config: PathBuf,
-    #[arg(long, hide = true, value_name = "RFC3339")]
+    #[arg(long, hide = true, value_name = "RFC3339", value_parser = rfc3339)]
     now: Option<DateTime<FixedOffset>>,
     #[arg(long, hide = true, value_name = "URL")]
     base_url: Option<String>,
@@ -141,15 +141,51 @@ pub struct LoginArgs {
 pub struct FetchArgs {
     /// Fetch from this local date (YYYY-MM-DD) instead of the default window (the current
     /// and the previous period; everything for snapshot and import sources).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub since: Option<chrono::NaiveDate>,
     /// Fetch up to this local date, exclusive (YYYY-MM-DD). Default: now.
-    #[arg(long, value_name = "DATE", requires = "since")]
+    #[arg(long, value_name = "DATE", requires = "since", value_parser = date)]
     pub until: Option<chrono::NaiveDate>,
+}
+
+/// `--now`: a time with its offset, with an example in the message rather than the
+/// parser's "premature end of input".
+fn rfc3339(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
+        let s = s.trim();
+        let example = if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
+            format!("{}Z", t.format("%Y-%m-%dT%H:%M:%S"))
+        } else if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            format!("{d}T12:00:00Z")
+        } else {
+            "2026-11-25T12:00:00Z".into()
+        };
+        format!("expected an RFC 3339 time with its offset (`Z` for UTC), such as `{example}`")
+    })
+}
+
+/// `--since`/`--until`: a calendar date, read in the site's timezone.
+fn date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| "expected a date as YYYY-MM-DD, such as `2026-11-16`".to_string())
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_bad_time_or_date_gets_an_example_of_the_right_form() {
+        let e = super::rfc3339("2026-11-20").unwrap_err();
+        assert!(e.contains("such as `2026-11-20T12:00:00Z`"), "{e}");
+        let e = super::rfc3339("2026-11-20T08:30:00").unwrap_err();
+        assert!(e.contains("such as `2026-11-20T08:30:00Z`"), "{e}");
+        let e = super::rfc3339("yesterday").unwrap_err();
+        assert!(e.contains("such as `2026-11-25T12:00:00Z`"), "{e}");
+        assert!(super::rfc3339("2026-11-25T12:00:00+01:00").is_ok());
+        let e = super::date("24/11/2026").unwrap_err();
+        assert!(e.contains("YYYY-MM-DD"), "{e}");
+        assert_eq!(super::date("2026-11-24").unwrap().to_string(), "2026-11-24");
+    }
+
     use super::*;
     use clap::CommandFactory;
 
