@@ -202,11 +202,16 @@ impl Locator<'_> {
             .strip_prefix("unknown field `")
             .and_then(|m| m.split('`').next())
         {
-            key = if key.is_empty() {
-                field.to_string()
-            } else {
-                format!("{key}.{field}")
-            };
+            // serde_path_to_error names the unknown key itself in some cases, its table in
+            // others: never twice.
+            let named = key == field || key.ends_with(&format!(".{field}"));
+            if !named {
+                key = if key.is_empty() {
+                    field.to_string()
+                } else {
+                    format!("{key}.{field}")
+                };
+            }
         }
         // The key's own position, as for every other message; TOML's span (the value, or
         // the table of a missing key) when the key is not written.

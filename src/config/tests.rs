@@ -52,8 +52,10 @@ fn media_hosts_are_plain_host_names_and_limits_are_checked() {
 #[test]
 fn rejects_a_typod_key_with_line_and_column() {
     let e = parse("[site]\ntitle = \"x\"\ntimezon = \"UTC\"\n").unwrap_err();
-    assert!(e.starts_with("site.toml:3:1:"), "{e}");
-    assert!(e.contains("timezon"), "{e}");
+    assert!(
+        e.starts_with("site.toml:3:1: key `site.timezon`: unknown field `timezon`"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -194,8 +196,11 @@ fn rejects_an_unknown_field_in_the_mapping() {
         "{IMPORT}path = \"x.csv\"\n[groups.fields]\nid = \"post_id\"\nlikes = \"likes\"\n"
     ))
     .unwrap_err();
-    assert!(e.starts_with("site.toml:8:1:"), "{e}");
-    assert!(e.contains("likes") && e.contains("reactions"), "{e}");
+    assert!(
+        e.starts_with("site.toml:8:1: key `groups[0].fields.likes`: unknown field `likes`"),
+        "{e}"
+    );
+    assert!(e.contains("reactions"), "{e}");
 }
 
 #[test]
