@@ -25,6 +25,13 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
     if let Some(warning) = placeholder_base_url(&config.site.base_url) {
         crate::ui::warn(warning);
     }
+    if config.groups.is_empty() {
+        report.note(format!(
+            "`{}` has no `[[groups]]`: the site will have a home page and no group; add one \
+             per Page or group (see the README's `[[groups]]` keys)",
+            config.file.display()
+        ));
+    }
     match crate::render::templates::environment(&config.root.join("templates")) {
         Ok(_) => report.ok("templates compile".to_string()),
         Err(e) => report.problem(format!("templates: {}", crate::ui::chain(&e))),
@@ -37,7 +44,9 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         .iter()
         .filter(|g| g.kind != GroupKind::Import && config.source.kind == SourceKind::Graph)
         .collect();
-    if live.is_empty() {
+    if config.groups.is_empty() {
+        report.note("token: not checked, there is no group to read".to_string());
+    } else if live.is_empty() {
         report.note("token: not checked, no group reads the live Graph API (`[source] kind` is not \"graph\" or every group is an import)".to_string());
     } else {
         check_token(config, &live, now, &mut report);

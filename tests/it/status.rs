@@ -144,6 +144,21 @@ fn a_second_run_is_refused_while_the_first_holds_the_lock() {
 }
 
 #[test]
+fn check_of_a_site_without_groups_says_there_is_nothing_to_read() {
+    let site = Site::new();
+    site.write("site.toml", "[site]\ntitle = \"Empty\"\n");
+    let run = site.run(&["check", NOW]);
+    run.success();
+    let out = run.stdout();
+    assert!(out.contains("has no `[[groups]]`"), "{out}");
+    assert!(
+        out.contains("token: not checked, there is no group to read"),
+        "{out}"
+    );
+    assert!(!out.contains("every group is an import"), "{out}");
+}
+
+#[test]
 fn check_fails_where_render_would_on_a_damaged_group_file() {
     let site = Site::demo();
     site.run(&["build", NOW]).success();
