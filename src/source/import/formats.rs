@@ -135,6 +135,9 @@ pub(crate) struct Layout<'a> {
     pub rows: Option<&'a str>,
 }
 
+/// What to tell a user whose export writes times in a form we do not read, once per group.
+pub(crate) const TIME_HINT: &str = "times are read as ISO 8601 (`2026-11-24T18:30:00`, `2026-11-24 18:30`, a date alone, with or without an offset such as `Z` or `-06:00`; without one, in the site's timezone), the Graph API's `2026-11-24T18:30:00+0000`, or Unix seconds or milliseconds. A spreadsheet's local form (`11/24/2026 18:30`, `24/11/2026`) cannot be read safely, as day and month may be either way round: format the column as `yyyy-mm-dd hh:mm` before exporting";
+
 /// What to tell a user whose export has relative times ("2 hrs"), once per group.
 pub(crate) const RELATIVE_HINT: &str = "Facebook shows recent posts' times relative to when the page was seen (\"2 hrs\", \"Yesterday at 3:04 PM\"), which names no date; export absolute times instead: facebook-scraper writes them as `timestamp` (Unix seconds) and `time` (both read by `preset = \"facebook-scraper\"`); with another tool, export the post's date and time (`2026-11-19T15:04:00`) and point `[groups.fields] created_time` at that column";
 
@@ -189,7 +192,16 @@ fn no_posts(rows: &FileRows, mapping: &Mapping) -> Result<()> {
         0 => String::new(),
         m => format!("; {m} more row{} skipped", if m == 1 { "" } else { "s" }),
     };
-    bail!("no row could be imported (line {line}: {first}{more})");
+    let hint = if rows
+        .problems
+        .iter()
+        .any(|(_, p)| matches!(p, Problem::BadTime(_)))
+    {
+        format!(". {}{}", TIME_HINT[..1].to_uppercase(), &TIME_HINT[1..])
+    } else {
+        String::new()
+    };
+    bail!("no row could be imported (line {line}: {first}{more}){hint}");
 }
 
 /// The delimiter of a CSV file: the one of `,` `;` and tab found most often in its header

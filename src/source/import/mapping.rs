@@ -223,6 +223,9 @@ pub(crate) enum Problem {
     /// The time is relative ("2 hrs", "Yesterday at 3:04 PM"): skipped. Kept apart so the
     /// report says once how to export absolute times.
     Relative(String),
+    /// The time is in no form we read (`11/24/2026 18:30`): skipped. Kept apart so the
+    /// report says once which forms are read.
+    BadTime(String),
     /// Skipped for this reason.
     Skipped(String),
     /// Kept without a field it had in an unusable form.
@@ -235,6 +238,7 @@ impl std::fmt::Display for Problem {
             Problem::Missing(s)
             | Problem::NotAnObject(s)
             | Problem::Relative(s)
+            | Problem::BadTime(s)
             | Problem::Skipped(s)
             | Problem::Dropped(s) => f.write_str(s),
         }
@@ -277,7 +281,10 @@ pub(crate) fn convert<'a>(
             "`{key}` = `{}` is a time relative to when the page was seen, not a date",
             t.shown()
         )),
-        _ => bad(key, t, "a time we can read"),
+        _ => Problem::BadTime(format!(
+            "`{key}` = `{}` is not a time we can read",
+            t.shown()
+        )),
     })?;
     if !crate::model::is_plausible_post_time(created_time) {
         let (from, to) = crate::model::PLAUSIBLE_YEARS;

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use chrono_tz::Tz;
 
-use self::formats::{FileRows, Layout, RELATIVE_HINT};
+use self::formats::{FileRows, Layout, RELATIVE_HINT, TIME_HINT};
 use self::mapping::{Mapping, Problem};
 use super::graph_json::{read_json_file, GraphNode};
 use super::snapshot::from_posts;
@@ -252,6 +252,8 @@ struct Report {
     dropped: usize,
     /// Rows skipped for a relative time, so the hint on exporting dates is given once.
     relative: usize,
+    /// Rows skipped for a time in no form we read, so the forms we read are listed once.
+    bad_times: usize,
 }
 
 impl Report {
@@ -265,8 +267,10 @@ impl Report {
                 self.dropped += 1;
                 "kept without it"
             } else {
-                if matches!(problem, Problem::Relative(_)) {
-                    self.relative += 1;
+                match problem {
+                    Problem::Relative(_) => self.relative += 1,
+                    Problem::BadTime(_) => self.bad_times += 1,
+                    _ => {}
                 }
                 skipped += 1;
                 "skipped"
@@ -311,6 +315,13 @@ impl Report {
                 "import: {} row{} had a relative time. {RELATIVE_HINT}",
                 self.relative,
                 if self.relative == 1 { "" } else { "s" }
+            ));
+        }
+        if self.bad_times > 0 {
+            out.push(format!(
+                "import: {} row{} had a time in a form not read; {TIME_HINT}",
+                self.bad_times,
+                if self.bad_times == 1 { "" } else { "s" }
             ));
         }
         out
@@ -394,6 +405,47 @@ mod tests {
             ),
             "{:?}",
             f.warnings
+        );
+    }
+
+    #[test]
+    fn times_in_a_spreadsheets_local_form_get_the_forms_that_are_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "some.csv",
+            "id,text,created_time\na,A,11/24/2026 18:30\nb,B,24/11/2026\nc,C,2026-11-24 18:30\n",
+        );
+        let g = group("path = \"some.csv\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        assert_eq!(f.posts.len(), 1);
+        let hints: Vec<_> = f
+            .warnings
+            .iter()
+            .filter(|w| w.contains("yyyy-mm-dd hh:mm"))
+            .collect();
+        assert_eq!(hints.len(), 1, "{:?}", f.warnings);
+        assert!(
+            hints[0].starts_with(
+                "import: 2 rows had a time in a form not read; times are read as ISO 8601"
+            ),
+            "{hints:?}"
+        );
+
+        write(
+            dir.path(),
+            "all.csv",
+            "id,text,created_time\na,A,11/24/2026 18:30\n",
+        );
+        let g = group("path = \"all.csv\"\n");
+        let e = format!(
+            "{:#}",
+            read_group(dir.path(), UTC, &g, Window::default()).unwrap_err()
+        );
+        assert!(
+            e.contains("no row could be imported (line 2: `created_time` = `11/24/2026 18:30` is not a time we can read). Times are read as ISO 8601")
+                && e.contains("format the column as `yyyy-mm-dd hh:mm`"),
+            "{e}"
         );
     }
 
