@@ -207,11 +207,21 @@ fn bad_rows_are_skipped_and_reported_with_file_and_line_and_exit_0() {
         "`p.csv` line 5: `created_time` = `next tuesday` is not a time we can read; skipped",
         "`p.csv` line 6: `comments` = `many` is not a count; skipped",
         "`p.csv` line 7: `permalink` = `javascript:alert(1)` is not an http(s) URL; skipped",
-        "import: skipped 6 of 7 rows in 1 file (the first 5 problems are listed above; 1 more not shown)",
+        "import: skipped 6 of 7 rows in 1 file (the first 5 problems are listed above; 1 more not shown: `groupdigest check` lists them all)",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
+    assert!(!err.contains("line 8"), "{err}");
     assert_eq!(ids(&site, "data/g/2026-11-23.json"), ["ok"]);
+    // `check` lists every one.
+    let check = site.run(&["check", NOW]);
+    let out = check.stdout();
+    assert!(
+        out.contains("`p.csv` line 8: has 1 field where the header has 4; skipped"),
+        "{out}"
+    );
+    assert!(out.contains("skipped 6 of 7 rows in 1 file"), "{out}");
+    assert!(!out.contains("more not shown"), "{out}");
 }
 
 #[test]

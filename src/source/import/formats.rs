@@ -348,7 +348,10 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
                 let why = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
-                    } => format!("has {len} fields where the header has {expected_len}"),
+                    } => format!(
+                        "has {len} field{} where the header has {expected_len}",
+                        if *len == 1 { "" } else { "s" }
+                    ),
                     csv::ErrorKind::Io(_) => bail!("cannot be read: {e}"),
                     _ => format!("is not a CSV row: {e}"),
                 };

@@ -38,7 +38,7 @@ pub(crate) fn read_group(
     group: &GroupConfig,
     window: Window,
 ) -> Result<GroupFetch> {
-    read(root, tz, group, window).map(|(fetch, _)| fetch)
+    read(root, tz, group, window, SHOWN).map(|(fetch, _)| fetch)
 }
 
 /// What `check` reports of an import group: the files and posts a build would import.
@@ -50,9 +50,15 @@ pub(crate) struct Checked {
 }
 
 /// Reads an import group exactly as `build` does, writing nothing: the same errors and
-/// warnings, for `check`.
+/// warnings, for `check`, which lists every bad row rather than the first few.
 pub(crate) fn check_group(config: &crate::config::Config, group: &GroupConfig) -> Result<Checked> {
-    let (fetch, files) = read(&config.root, config.clock().tz, group, Window::default())?;
+    let (fetch, files) = read(
+        &config.root,
+        config.clock().tz,
+        group,
+        Window::default(),
+        usize::MAX,
+    )?;
     Ok(Checked {
         files,
         posts: fetch.posts.len(),
@@ -60,8 +66,14 @@ pub(crate) fn check_group(config: &crate::config::Config, group: &GroupConfig) -
     })
 }
 
-/// `read_group`, and the number of files read.
-fn read(root: &Path, tz: Tz, group: &GroupConfig, window: Window) -> Result<(GroupFetch, usize)> {
+/// `read_group`, and the number of files read; the first `listed` bad rows are shown.
+fn read(
+    root: &Path,
+    tz: Tz,
+    group: &GroupConfig,
+    window: Window,
+    listed: usize,
+) -> Result<(GroupFetch, usize)> {
     let (Some(rel), Some(format)) = (&group.path, group.import_format()) else {
         bail!("an import group needs `path` and `format` (checked when site.toml is read)");
     };
@@ -79,7 +91,10 @@ fn read(root: &Path, tz: Tz, group: &GroupConfig, window: Window) -> Result<(Gro
         id: group.id.clone(),
         ..Default::default()
     };
-    let mut report = Report::default();
+    let mut report = Report {
+        limit: listed,
+        ..Report::default()
+    };
     let files = if path.is_dir() {
         let node = path.join("node.json");
         if format == ImportFormat::Graph && node.is_file() {
@@ -243,8 +258,10 @@ fn name_list(names: &[String]) -> String {
 /// Bad rows and notes over every file of a group, turned into warnings.
 #[derive(Debug, Default)]
 struct Report {
-    /// The first `SHOWN` problems in full.
+    /// The first `limit` problems in full.
     shown: Vec<String>,
+    /// How many problems are shown in full.
+    limit: usize,
     /// Whole-file notes, always shown.
     notes: Vec<String>,
     rows: usize,
@@ -275,7 +292,7 @@ impl Report {
                 skipped += 1;
                 "skipped"
             };
-            if self.shown.len() < SHOWN {
+            if self.shown.len() < self.limit {
                 self.shown
                     .push(format!("`{file}` line {line}: {problem}; {what}"));
             }
@@ -290,7 +307,8 @@ impl Report {
         if problems == 0 {
             return out;
         }
-        let hidden = problems - self.shown.len();
+        let listed = self.shown.len();
+        let hidden = problems - listed;
         out.extend(self.shown);
         let mut summary = format!(
             "import: skipped {} of {} rows in {files} file{}",
@@ -306,7 +324,7 @@ impl Report {
         }
         if hidden > 0 {
             summary.push_str(&format!(
-                " (the first {SHOWN} problems are listed above; {hidden} more not shown)"
+                " (the first {listed} problems are listed above; {hidden} more not shown: `groupdigest check` lists them all)"
             ));
         }
         out.push(summary);
@@ -468,7 +486,7 @@ mod tests {
         );
         assert_eq!(
             f.warnings[SHOWN],
-            "import: skipped 8 of 9 rows in 1 file (the first 5 problems are listed above; 3 more not shown)"
+            "import: skipped 8 of 9 rows in 1 file (the first 5 problems are listed above; 3 more not shown: `groupdigest check` lists them all)"
         );
     }
 
