@@ -177,8 +177,13 @@ fn no_posts(rows: &FileRows, mapping: &Mapping) -> Result<()> {
     let n = rows.problems.len();
     let all = |f: fn(&Problem) -> bool| rows.problems.iter().all(|(_, p)| f(p));
     if all(|p| matches!(p, Problem::Missing(_))) {
+        let names = if rows.names.is_empty() {
+            String::new()
+        } else {
+            format!("; the first row's names: {}", listed(&rows.names))
+        };
         bail!(
-            "no row has what the mapping needs ({first}: {n} of {n} rows); set `preset` or `[groups.fields]` to the file's names (id: {}, created_time: {})",
+            "no row has what the mapping needs ({first}: {n} of {n} rows); set `preset` or `[groups.fields]` to the file's names (id: {}, created_time: {}){names}",
             mapping.describe(Field::Id),
             mapping.describe(Field::CreatedTime)
         );
@@ -293,7 +298,10 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
             } else if headers.len() == 1 {
                 "; if its columns are separated by another character, set `delimiter`"
             } else {
-                ""
+                &format!(
+                    "; set `[groups.fields] {} = \"<column>\"` to the one that holds it",
+                    f.key()
+                )
             };
             bail!(
                 "has no column for {} ({}); its header row (split at {}, {how}) has {}{hint}",
@@ -722,7 +730,8 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(
-            e.contains("no column for id (`id`)") && e.contains("`post_id`, `time`"),
+            e.contains("no column for id (`id`)")
+                && e.contains("`post_id`, `time`; set `[groups.fields] id = \"<column>\"` to the one that holds it"),
             "{e}"
         );
         let e = read(ImportFormat::Csv, "[{\"id\": 1}]\n", &generic(), UTC)
@@ -880,6 +889,10 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("preset"), "{e}");
+        assert!(
+            e.ends_with("; the first row's names: `post_id`, `time`"),
+            "{e}"
+        );
     }
 
     #[test]
