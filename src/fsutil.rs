@@ -22,7 +22,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .prefix(TMP_PREFIX)
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temp file in `{}`", dir.display()))?;
-    tmp.write_all(bytes)
+    // Through the `File`: `NamedTempFile`'s own writes add the temp file's path to an
+    // error, and the message names the target already.
+    tmp.as_file_mut()
+        .write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.persist(path)
