@@ -4,6 +4,7 @@
 //! Their serialized form is the `data/` archive format, so field order is stable on purpose.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -228,7 +229,13 @@ pub fn checked_http_url(s: &str) -> Option<Cow<'_, str>> {
         return Some(Cow::Borrowed(s));
     }
     let u = url::Url::parse(s).ok()?;
-    if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none() {
+    // A link with a user name (`https://www.facebook.com@evil.example/`) shows one host
+    // and opens another.
+    if !matches!(u.scheme(), "http" | "https")
+        || u.host_str().is_none()
+        || !u.username().is_empty()
+        || u.password().is_some()
+    {
         return None;
     }
     // The URL standard lets a domain hold `"`, `{` or `'`; no real host does.
@@ -247,7 +254,7 @@ pub fn checked_http_url(s: &str) -> Option<Cow<'_, str>> {
         if stands_as_it_is(rest, i, &mut in_fragment) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     Some(Cow::Owned(out))
@@ -271,9 +278,21 @@ fn is_plain_http_url(s: &str) -> bool {
         Some((host, port)) => (host, Some(port)),
         None => (&rest[..host_end], None),
     };
-    let host_ok = !host.is_empty() && host.bytes().all(is_host_byte);
+    // Dot-separated labels of host characters; a last label that starts with a digit would
+    // make the URL standard read an IPv4 address, and `xn--` is punycode to check: both
+    // take the parser's path.
+    let labels_ok = host.split('.').all(|l| {
+        !l.is_empty()
+            && l.bytes().all(is_host_byte)
+            && !l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+    });
+    let host_ok = labels_ok
+        && !host
+            .rsplit('.')
+            .next()
+            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()));
     let port_ok =
-        port.is_none_or(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        port.is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok());
     let tail = &rest.as_bytes()[host_end..];
     let mut in_fragment = false;
     host_ok && port_ok && (0..tail.len()).all(|i| stands_as_it_is(tail, i, &mut in_fragment))
@@ -318,6 +337,21 @@ mod tests {
         assert!(http_url("data:text/html,x").is_none());
         assert!(http_url("/relative").is_none());
         assert!(http_url("https://\"x.y/").is_none(), "a quote in the host");
+        assert!(http_url("https://www.facebook.com@evil.example/").is_none());
+        assert!(http_url("https://user:pw@x.y/").is_none());
+        for invalid in [
+            "https://x.y:99999/",
+            "https://x.1/",
+            "https://a..0/",
+            "https://1.2.3.4.5/",
+            "https://xn--a/",
+        ] {
+            assert!(http_url(invalid).is_none(), "{invalid}");
+        }
+        assert_eq!(
+            http_url("https://1.2.3.4:8080/a").as_deref(),
+            Some("https://1.2.3.4:8080/a")
+        );
         assert_eq!(
             http_url(" https://x.y/a ").as_deref(),
             Some("https://x.y/a")

@@ -80,6 +80,11 @@ const TOML_PARTS: &[&str] = &[
     ".",
     "ñ",
     "\u{0}",
+    ".",
+    "9",
+    "99999",
+    "xn--",
+    "-",
 ];
 
 /// Pieces of Graph feed pages: real keys and values, wrong types, nesting.
@@ -276,7 +281,7 @@ proptest! {
         s in prop_oneof![
             (
                 prop::sample::select(&["https://", "http://", "HTTP://", " https://", "ftp://", ""][..]),
-                prop::sample::select(&["x.y", "fb.com", "[::1]", "X.Y:443", "a b", ""][..]),
+                prop::sample::select(&["x.y", "fb.com", "[::1]", "X.Y:443", "a b", "x.1", "1.2.3.4", "xn--a", "u@", ""][..]),
                 pieces(URL_PARTS),
             )
                 .prop_map(|(scheme, host, rest)| format!("{scheme}{host}{rest}")),
