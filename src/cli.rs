@@ -151,7 +151,8 @@ pub struct FetchArgs {
 /// `--now`: a time with its offset, with an example in the message rather than the
 /// parser's "premature end of input".
 fn rfc3339(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
+    // chrono's `FromStr`, as before: RFC 3339, and `+0000` or a space for the `T`.
+    s.trim().parse::<DateTime<FixedOffset>>().map_err(|_| {
         let s = s.trim();
         let example = if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
             format!("{}Z", t.format("%Y-%m-%dT%H:%M:%S"))
@@ -181,6 +182,8 @@ mod tests {
         let e = super::rfc3339("yesterday").unwrap_err();
         assert!(e.contains("such as `2026-11-25T12:00:00Z`"), "{e}");
         assert!(super::rfc3339("2026-11-25T12:00:00+01:00").is_ok());
+        // What `date +%FT%T%z` prints.
+        assert!(super::rfc3339("2026-11-25T12:00:00+0000").is_ok());
         let e = super::date("24/11/2026").unwrap_err();
         assert!(e.contains("YYYY-MM-DD"), "{e}");
         assert_eq!(super::date("2026-11-24").unwrap().to_string(), "2026-11-24");
