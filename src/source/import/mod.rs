@@ -169,38 +169,46 @@ fn read(
     Ok((fetch, files.len()))
 }
 
-/// A warning when a post's copy read last (the one kept) has lower counts than a copy read
-/// before it. Counts only grow, so the files are likely named so that an older export
-/// sorts last (a browser's `posts (1).csv` sorts before `posts.csv`).
+/// A warning when a post's copy read last (the one kept) has lower counts than a copy in
+/// a file read before. Counts only grow, so the files are likely named so that an older
+/// export sorts last (a browser's `posts (1).csv` sorts before `posts.csv`).
 fn older_copy_read_last(posts: &[Post], origins: &[usize], names: &[String]) -> Option<String> {
     let total = |p: &Post| {
         p.comments
             .saturating_add(p.shares)
             .saturating_add(p.reactions)
     };
-    let mut seen: HashMap<&str, (usize, u64)> = HashMap::new();
-    let mut lower = 0;
-    let mut first = None;
-    for (post, &file) in posts.iter().zip(origins) {
-        let now = total(post);
-        if let Some((before, then)) = seen.insert(&post.id, (file, now)) {
-            if now < then {
-                lower += 1;
-                first.get_or_insert((post.id.as_str(), file, now, before, then));
+    let last: HashMap<&str, usize> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    // Per kept copy: the earlier copy, in another file, with the highest counts.
+    let mut higher: HashMap<usize, (usize, u64)> = HashMap::new();
+    for (i, post) in posts.iter().enumerate() {
+        let kept = last[post.id.as_str()];
+        let (n, then) = (origins[i], total(post));
+        if i != kept && n != origins[kept] && then > total(&posts[kept]) {
+            let best = higher.entry(kept).or_insert((n, then));
+            if then > best.1 {
+                *best = (n, then);
             }
         }
     }
-    let (id, file, now, before, then) = first?;
-    let more = match lower - 1 {
+    let (&kept, &(before, then)) = higher.iter().min_by_key(|(&kept, _)| kept)?;
+    let more = match higher.len() - 1 {
         0 => String::new(),
         n => format!(" and {n} more post{}", if n == 1 { "" } else { "s" }),
     };
     Some(format!(
-        "import: post `{id}`{more} read last from `{}` with lower counts than from `{}` \
-         ({now} comments, shares and reactions against {then}); the copy read last is kept and \
+        "import: post `{}`{more} read last from `{}` with lower counts than from `{}` \
+         (comments + shares + reactions: {}, against {then}); the copy read last is kept and \
          files are read in name order: name exports so that the newest sorts last (by date: \
          `2026-11-23.csv`)",
-        names[file], names[before]
+        posts[kept].id,
+        names[origins[kept]],
+        names[before],
+        total(&posts[kept])
     ))
 }
 
@@ -419,7 +427,7 @@ mod tests {
         assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
         assert!(
             f.warnings[0].starts_with(
-                "import: post `b1` read last from `in/posts.csv` with lower counts than from `in/posts (1).csv` (2 comments, shares and reactions against 50)"
+                "import: post `b1` read last from `in/posts.csv` with lower counts than from `in/posts (1).csv` (comments + shares + reactions: 2, against 50)"
             ),
             "{:?}",
             f.warnings
@@ -465,6 +473,29 @@ mod tests {
                 && e.contains("format the column as `yyyy-mm-dd hh:mm`"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_kept_copy_with_the_highest_counts_or_a_repeat_in_one_file_says_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, comments) in [("a", 10), ("b", 5), ("c", 12)] {
+            write(
+                dir.path(),
+                &format!("in/{name}.csv"),
+                &format!("id,text,created_time,comments\np,P,2026-11-19,{comments}\n"),
+            );
+        }
+        // The same post twice in one file: its last row wins, as documented.
+        write(
+            dir.path(),
+            "in/d.csv",
+            "id,text,created_time,comments\nq,Q,2026-11-19,9\nq,Q,2026-11-19,1\n",
+        );
+        let g = group("path = \"in\"\nformat = \"csv\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        assert!(f.warnings.is_empty(), "{:?}", f.warnings);
+        let p = f.posts.iter().find(|p| p.id == "p").unwrap();
+        assert_eq!(p.comments, 12);
     }
 
     #[test]
