@@ -23,6 +23,9 @@ pub(crate) struct FileRows {
     pub problems: Vec<(usize, Problem)>,
     /// Notes about the whole file (a column named in `[groups.fields]` it does not have).
     pub notes: Vec<String>,
+    /// What no row of the file had that the site needs, as "no post text in any row (…)";
+    /// the group's report gathers them over its files, with `names_line`.
+    pub missing: Vec<String>,
     /// Which fields at least one row had a value for, by `Field` index.
     found: [bool; Field::ALL.len()],
     /// The file's names, for messages: a CSV's columns, the first JSON row's keys.
@@ -59,21 +62,33 @@ impl FileRows {
         }
     }
 
-    /// Notes for what no row of the file had: a field `[groups.fields]` names (a CSV's
-    /// missing column is noted from its header), the post text, or every count, which
-    /// leaves nothing ranked. Without them the site would be silently empty.
-    fn note_missing_fields(&mut self, mapping: &Mapping, format: ImportFormat) {
-        if self.posts.is_empty() || format == ImportFormat::Graph {
-            return;
-        }
+    /// The file's names, for messages: "columns: `id`, `text`" or "keys: …".
+    pub fn names_line(&self, format: ImportFormat) -> String {
         let what = if format == ImportFormat::Csv {
             "columns"
         } else {
             "keys"
         };
-        let names = listed(&self.names);
-        let absent = |f: Field| !self.found[f as usize];
-        let mut notes = Vec::new();
+        format!("{what}: {}", listed(&self.names))
+    }
+
+    /// What no row of the file had, where the file has no column or key of that name
+    /// either (a `text` column empty in every row is a group without text, not a
+    /// mapping to fix): a field `[groups.fields]` names (a CSV's missing column is noted
+    /// from its header), the post text, or every count, which leaves nothing ranked.
+    /// Without a word the site would be silently empty.
+    fn note_missing_fields(&mut self, mapping: &Mapping, format: ImportFormat) {
+        if self.posts.is_empty() || format == ImportFormat::Graph {
+            return;
+        }
+        let named = |f: Field| {
+            mapping
+                .paths(f)
+                .iter()
+                .any(|p| self.names.iter().any(|n| n.eq_ignore_ascii_case(p)))
+        };
+        let absent = |f: Field| !self.found[f as usize] && !named(f);
+        let mut missing = Vec::new();
         for f in [
             Field::Text,
             Field::Permalink,
@@ -83,30 +98,31 @@ impl FileRows {
             Field::Reactions,
         ] {
             if format != ImportFormat::Csv && mapping.is_explicit(f) && absent(f) {
-                notes.push(format!(
-                    "has no {} (`fields.{}`) in any row; every post's {} is left empty. Its {what}: {names}",
+                missing.push(format!(
+                    "no {} (`fields.{}`) in any row; every post's {} is left empty{}",
                     mapping.describe(f),
                     f.key(),
-                    f.key()
+                    f.key(),
+                    if f.is_count() { " (0)" } else { "" }
                 ));
             }
         }
         if absent(Field::Text) && !mapping.is_explicit(Field::Text) {
-            notes.push(format!(
-                "has no post text in any row (no {}); posts are titled by their kind (\"Post\", \"Photo\"). Its {what}: {names}; point `[groups.fields] text` at the one that holds the text",
+            missing.push(format!(
+                "no post text in any row (no {}); posts are titled by their kind (\"Post\", \"Photo\"); point `[groups.fields] text` at the one that holds the text",
                 mapping.describe(Field::Text)
             ));
         }
         let counts = [Field::Comments, Field::Shares, Field::Reactions];
         if counts.iter().all(|&f| absent(f) && !mapping.is_explicit(f)) {
-            notes.push(format!(
-                "has no comments, shares or reactions in any row (no {}, {} or {}); every post scores 0 and none is ranked. Its {what}: {names}; point `[groups.fields] comments` (and `shares`, `reactions`) at the ones that hold the counts",
+            missing.push(format!(
+                "no comments, shares or reactions in any row (no {}, {} or {}); every post scores 0 and none is ranked; point `[groups.fields] comments` (and `shares`, `reactions`) at the ones that hold the counts",
                 mapping.describe(Field::Comments),
                 mapping.describe(Field::Shares),
                 mapping.describe(Field::Reactions)
             ));
         }
-        self.notes.extend(notes);
+        self.missing = missing;
     }
 
     fn push(&mut self, line: usize, row: Result<Converted, Problem>) {
@@ -160,7 +176,7 @@ pub(crate) fn read(layout: &Layout, text: &str) -> Result<FileRows> {
     };
     rows.note_missing_fields(mapping, layout.format);
     if rows.posts.is_empty() {
-        no_posts(&rows, mapping)?;
+        no_posts(&rows, mapping, layout.format)?;
         if layout.format != ImportFormat::Graph {
             rows.notes.push("holds no posts".into());
         }
@@ -170,7 +186,7 @@ pub(crate) fn read(layout: &Layout, text: &str) -> Result<FileRows> {
 
 /// A file with rows of which none could be read is not a file of bad rows but a file that
 /// does not fit (the mapping, or the times it holds): say so once, failing the group.
-fn no_posts(rows: &FileRows, mapping: &Mapping) -> Result<()> {
+fn no_posts(rows: &FileRows, mapping: &Mapping, format: ImportFormat) -> Result<()> {
     let Some((line, first)) = rows.problems.first() else {
         return Ok(());
     };
@@ -180,7 +196,12 @@ fn no_posts(rows: &FileRows, mapping: &Mapping) -> Result<()> {
         let names = if rows.names.is_empty() {
             String::new()
         } else {
-            format!("; the first row's names: {}", listed(&rows.names))
+            let whose = if format == ImportFormat::Csv {
+                "its"
+            } else {
+                "its first row's"
+            };
+            format!("; {whose} {}", rows.names_line(format))
         };
         bail!(
             "no row has what the mapping needs ({first}: {n} of {n} rows); set `preset` or `[groups.fields]` to the file's names (id: {}, created_time: {}){names}",
@@ -313,10 +334,11 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
         }
         if mapping.is_explicit(f) {
             rows.notes.push(format!(
-                "has no column {} (`fields.{}`); every post's {} is left empty. Its columns: {}",
+                "has no column {} (`fields.{}`); every post's {} is left empty{}. Its columns: {}",
                 mapping.describe(f),
                 f.key(),
                 f.key(),
+                if f.is_count() { " (0)" } else { "" },
                 listed()
             ));
         }
@@ -750,13 +772,12 @@ mod tests {
             UTC,
         )
         .unwrap();
-        assert_eq!(rows.notes.len(), 1, "{:?}", rows.notes);
+        assert_eq!(rows.missing.len(), 1, "{:?}", rows.missing);
         assert!(
-            rows.notes[0].contains("has no comments, shares or reactions in any row")
-                && rows.notes[0].contains("`num_comments`, `num_shares`")
-                && rows.notes[0].contains("`[groups.fields] comments`"),
+            rows.missing[0].starts_with("no comments, shares or reactions in any row")
+                && rows.missing[0].contains("`[groups.fields] comments`"),
             "{:?}",
-            rows.notes
+            rows.missing
         );
         // The Graph API's name for the text: every card would be titled "Post".
         let rows = read(
@@ -766,12 +787,11 @@ mod tests {
             UTC,
         )
         .unwrap();
-        assert_eq!(rows.notes.len(), 1, "{:?}", rows.notes);
+        assert_eq!(rows.missing.len(), 1, "{:?}", rows.missing);
         assert!(
-            rows.notes[0].contains("has no post text in any row (no `text`)")
-                && rows.notes[0].contains("Its keys: `comments`, `created_time`, `id`, `message`"),
+            rows.missing[0].starts_with("no post text in any row (no `text`)"),
             "{:?}",
-            rows.notes
+            rows.missing
         );
         // A key named in `[groups.fields]` that no JSON row has.
         let fields = ImportFields {
@@ -787,21 +807,21 @@ mod tests {
         )
         .unwrap();
         assert!(
-            rows.notes
+            rows.missing
                 .iter()
-                .any(|n| n.contains("has no `commentCount` (`fields.comments`) in any row")),
+                .any(|n| n.starts_with("no `commentCount` (`fields.comments`) in any row; every post's comments is left empty (0)")),
             "{:?}",
-            rows.notes
+            rows.missing
         );
-        // A file that has them all, if only in some rows, says nothing.
-        let rows = read(
-            ImportFormat::Csv,
+        // A file that has them all, if only in some rows, says nothing; nor one whose
+        // `text` column is empty in every row (photos only): its mapping is right.
+        for text in [
             "id,text,created_time,shares\n1,,2026-11-24,\n2,Hola,2026-11-24,2\n",
-            &generic(),
-            UTC,
-        )
-        .unwrap();
-        assert!(rows.notes.is_empty(), "{:?}", rows.notes);
+            "id,text,created_time,comments\n1,,2026-11-24,3\n2,,2026-11-24,\n",
+        ] {
+            let rows = read(ImportFormat::Csv, text, &generic(), UTC).unwrap();
+            assert!(rows.missing.is_empty(), "{text:?}: {:?}", rows.missing);
+        }
     }
 
     #[test]
@@ -890,7 +910,7 @@ mod tests {
         );
         assert!(e.contains("preset"), "{e}");
         assert!(
-            e.ends_with("; the first row's names: `post_id`, `time`"),
+            e.ends_with("; its first row's keys: `post_id`, `time`"),
             "{e}"
         );
     }

@@ -52,6 +52,11 @@ impl Field {
         }
     }
 
+    /// The counts: an absent one is 0.
+    pub(crate) fn is_count(self) -> bool {
+        matches!(self, Field::Comments | Field::Shares | Field::Reactions)
+    }
+
     /// Fields a row cannot do without.
     pub(crate) fn required(self) -> bool {
         matches!(self, Field::Id | Field::CreatedTime)

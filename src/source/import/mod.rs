@@ -157,7 +157,7 @@ fn read(
         })?;
         let rows = formats::read(&layout, &text)
             .with_context(|| format!("`{name}` (format = \"{}\")", format.as_str()))?;
-        report.add(&name, &rows);
+        report.add(&name, &rows, format);
         origins.extend(std::iter::repeat_n(names.len(), rows.posts.len()));
         names.push(name);
         posts.extend(rows.posts);
@@ -272,6 +272,9 @@ struct Report {
     limit: usize,
     /// Whole-file notes, always shown.
     notes: Vec<String>,
+    /// What the site needs and files lack (`FileRows::missing`): per note, the files in
+    /// read order and the first one's names, so a folder of weekly exports says it once.
+    missing: Vec<(String, Vec<String>, String)>,
     rows: usize,
     skipped: usize,
     dropped: usize,
@@ -282,9 +285,19 @@ struct Report {
 }
 
 impl Report {
-    fn add(&mut self, file: &str, rows: &FileRows) {
+    fn add(&mut self, file: &str, rows: &FileRows, format: ImportFormat) {
         for note in &rows.notes {
             self.notes.push(format!("`{file}` {note}"));
+        }
+        for note in &rows.missing {
+            match self.missing.iter_mut().find(|(n, _, _)| n == note) {
+                Some((_, files, _)) => files.push(file.to_string()),
+                None => self.missing.push((
+                    note.clone(),
+                    vec![file.to_string()],
+                    rows.names_line(format),
+                )),
+            }
         }
         let mut skipped = 0;
         for (line, problem) in &rows.problems {
@@ -311,6 +324,12 @@ impl Report {
 
     fn warnings(self, files: usize) -> Vec<String> {
         let mut out = self.notes;
+        for (note, files, names) in self.missing {
+            out.push(match files.as_slice() {
+                [one] => format!("`{one}` has {note}. Its {names}"),
+                _ => format!("{} have {note}. The first one's {names}", name_list(&files)),
+            });
+        }
         let problems = self.skipped + self.dropped;
         if problems == 0 {
             return out;
@@ -496,6 +515,30 @@ mod tests {
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
         let p = f.posts.iter().find(|p| p.id == "p").unwrap();
         assert_eq!(p.comments, 12);
+    }
+
+    #[test]
+    fn what_every_file_of_a_folder_lacks_is_said_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for week in ["2026-11-09", "2026-11-16", "2026-11-23"] {
+            write(
+                dir.path(),
+                &format!("in/{week}.csv"),
+                &format!("id,text,created_time,num_comments\n{week},Hola,{week},4\n"),
+            );
+        }
+        let g = group("path = \"in\"\nformat = \"csv\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
+        assert!(
+            f.warnings[0].starts_with(
+                "`in/2026-11-09.csv`, `in/2026-11-16.csv`, `in/2026-11-23.csv` have no comments, shares or reactions in any row"
+            ) && f.warnings[0].ends_with(
+                "The first one's columns: `id`, `text`, `created_time`, `num_comments`"
+            ),
+            "{:?}",
+            f.warnings
+        );
     }
 
     #[test]
