@@ -164,15 +164,13 @@ fn redact_params(message: &str) -> String {
             };
             // A message redacted once already (an error wrapped and scrubbed again) stays
             // as it is, instead of gaining a `]` each time.
-            let end = if after.starts_with(REDACTED) {
-                REDACTED.len()
-            } else {
-                after
+            let value = after.strip_prefix(REDACTED).unwrap_or(after);
+            let end = after.len() - value.len()
+                + value
                     .find(|c: char| {
                         c == '&' || c == '#' || c.is_whitespace() || "\"'<>)]},;`".contains(c)
                     })
-                    .unwrap_or(after.len())
-            };
+                    .unwrap_or(value.len());
             out.push_str(key);
             out.push('=');
             out.push_str(REDACTED);
@@ -236,6 +234,11 @@ mod tests {
         assert_eq!(once, "GET /1/feed?access_token=[REDACTED]&after=QV failed");
         assert_eq!(redact(&once), once);
         assert_eq!(redact(&redact(&once)), once);
+        // A value that only starts like the marker is still scrubbed.
+        assert_eq!(
+            redact("x?access_token=[REDACTED]EAAB123&y=1"),
+            "x?access_token=[REDACTED]&y=1"
+        );
     }
 
     #[test]

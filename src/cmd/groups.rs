@@ -32,8 +32,8 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
     // counted, not listed.
     let left_out = match member.len() {
         0 => String::new(),
-        1 => "; 1 group you are only a member of is left out".into(),
-        n => format!("; {n} groups you are only a member of are left out"),
+        1 => "; 1 group it is only a member of is left out".into(),
+        n => format!("; {n} groups it is only a member of are left out"),
     };
     if managed.is_empty() {
         crate::ui::info(format!(
@@ -43,7 +43,7 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
     }
     print!("{}", to_toml(&managed));
     crate::ui::info(format!(
-        "{} group{} you manage{left_out}",
+        "{} group{} the token's user manages{left_out}",
         managed.len(),
         if managed.len() == 1 { "" } else { "s" }
     ));

@@ -168,6 +168,20 @@ fn an_unlisted_group_is_built_with_noindex_and_listed_nowhere() {
     assert!(bot.to_string().contains("Unlisted post"), "{bot}");
     // No feed of its own: Atom has no `noindex`, and feed directories would list it.
     assert!(!site.exists("public/hid/feed.xml"));
+    // ... and one it had while public is removed when it becomes unlisted.
+    let unlisted = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &unlisted.replace("visibility = \"unlisted\"\n", ""),
+    );
+    site.run(&["render", NOW]).success();
+    assert!(
+        site.exists("public/hid/feed.xml"),
+        "an OPEN group is public by default"
+    );
+    site.write("site.toml", &unlisted);
+    site.run(&["render", NOW]).success();
+    assert!(!site.exists("public/hid/feed.xml"));
     assert!(!site
         .read("public/hid/index.html")
         .contains("href=\"feed.xml\""));

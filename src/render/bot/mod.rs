@@ -136,7 +136,7 @@ impl<'a> Texts<'a> {
                     // must never carry anything else.
                     permalink: r.post.permalink_url.as_deref().and_then(checked_http_url),
                     image_url: image_url(input.group_url, r.post)
-                        .filter(|u| checked_https_url(u).is_some()),
+                        .and_then(|u| checked_https_url(&u).map(Cow::into_owned)),
                 })
                 .collect(),
         }

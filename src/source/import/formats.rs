@@ -416,9 +416,10 @@ impl<'a> Lines<'a> {
     /// The line of byte offset `at`.
     fn at(&mut self, at: usize) -> usize {
         let at = at.min(self.text.len()).max(self.offset);
-        self.line += self.text[self.offset..at]
-            .iter()
-            .filter(|&&b| b == b'\n')
+        // `\n`, `\r\n`, and an old Mac export's bare `\r` each end a line.
+        let text = self.text;
+        self.line += (self.offset..at)
+            .filter(|&i| text[i] == b'\n' || (text[i] == b'\r' && text.get(i + 1) != Some(&b'\n')))
             .count();
         self.offset = at;
         self.line
@@ -684,6 +685,8 @@ mod tests {
                 "id,text,created_time\n\na,x,bad\n\n\nb,\"q\n\nq\",bad\nc,z\nd,ok,2026-11-24\n",
                 vec![3, 6, 9],
             ),
+            // "CSV (Macintosh)": bare `\r`.
+            ("id,text,created_time\ra,x,2026-11-24\rb,y,bad\rc,z,bad\r", vec![3, 4]),
         ] {
             let rows = read(ImportFormat::Csv, text, &generic(), UTC).unwrap();
             assert_eq!(lines_of(&rows), want, "{text:?}");
