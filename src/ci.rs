@@ -120,8 +120,8 @@ pub(crate) fn summary_markdown(run: &Run) -> String {
     } else {
         let n = run.failed.len();
         md.push_str(&format!(
-            "**{n} group{} failed**; {}.\n\n| group | error | what to do |\n| --- | --- | --- |\n",
-            if n == 1 { "" } else { "s" },
+            "**{} failed**; {}.\n\n| group | error | what to do |\n| --- | --- | --- |\n",
+            crate::ui::count(n as u64, "group"),
             if run.files.is_some() {
                 "the site was still published from the archive, with a notice on their pages"
             } else {

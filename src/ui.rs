@@ -55,6 +55,12 @@ pub fn is_terminal() -> bool {
     std::io::stderr().is_terminal()
 }
 
+/// "1 row", "2 rows": a count and its noun, plural with an `s`.
+pub fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 pub fn seconds(d: Duration) -> String {
     format!("{:.2}s", d.as_secs_f64())
 }

@@ -78,14 +78,11 @@ fn check_imports(config: &Config, report: &mut Report) {
                 for w in &c.warnings {
                     report.note(format!("group `{}`: {w}", group.slug));
                 }
-                let s = |n: usize| if n == 1 { "" } else { "s" };
                 report.ok(format!(
-                    "group `{}`: the import reads {} post{} from {} file{}",
+                    "group `{}`: the import reads {} from {}",
                     group.slug,
-                    c.posts,
-                    s(c.posts),
-                    c.files,
-                    s(c.files)
+                    crate::ui::count(c.posts as u64, "post"),
+                    crate::ui::count(c.files as u64, "file")
                 ));
             }
             Err(e) => report.problem(format!("group `{}`: {}", group.slug, crate::ui::chain(&e))),

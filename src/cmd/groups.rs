@@ -43,9 +43,8 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
     }
     print!("{}", to_toml(&managed));
     crate::ui::info(format!(
-        "{} group{} the token's user manages{left_out}",
-        managed.len(),
-        if managed.len() == 1 { "" } else { "s" }
+        "{} the token's user manages{left_out}",
+        crate::ui::count(managed.len() as u64, "group")
     ));
     Ok(ExitCode::SUCCESS)
 }

@@ -216,7 +216,7 @@ fn no_posts(rows: &FileRows, mapping: &Mapping, format: ImportFormat) -> Result<
     }
     let more = match n - 1 {
         0 => String::new(),
-        m => format!("; {m} more row{} skipped", if m == 1 { "" } else { "s" }),
+        m => format!("; {} skipped", crate::ui::count(m as u64, "more row")),
     };
     let hint = if rows
         .problems
@@ -379,8 +379,8 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
                     } => format!(
-                        "has {len} field{} where the header has {expected_len}",
-                        if *len == 1 { "" } else { "s" }
+                        "has {} where the header has {expected_len}",
+                        crate::ui::count(*len, "field")
                     ),
                     csv::ErrorKind::Io(_) => bail!("cannot be read: {e}"),
                     _ => format!("is not a CSV row: {e}"),

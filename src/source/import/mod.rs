@@ -198,7 +198,7 @@ fn older_copy_read_last(posts: &[Post], origins: &[usize], names: &[String]) -> 
     let (&kept, &(before, then)) = higher.iter().min_by_key(|(&kept, _)| kept)?;
     let more = match higher.len() - 1 {
         0 => String::new(),
-        n => format!(" and {n} more post{}", if n == 1 { "" } else { "s" }),
+        n => format!(" and {}", crate::ui::count(n as u64, "more post")),
     };
     Some(format!(
         "import: post `{}`{more} read last from `{}` with lower counts than from `{}` \
@@ -338,10 +338,10 @@ impl Report {
         let hidden = problems - listed;
         out.extend(self.shown);
         let mut summary = format!(
-            "import: skipped {} of {} rows in {files} file{}",
+            "import: skipped {} of {} rows in {}",
             self.skipped,
             self.rows,
-            if files == 1 { "" } else { "s" }
+            crate::ui::count(files as u64, "file")
         );
         if self.dropped > 0 {
             summary.push_str(&format!(
@@ -357,16 +357,14 @@ impl Report {
         out.push(summary);
         if self.relative > 0 {
             out.push(format!(
-                "import: {} row{} had a relative time. {RELATIVE_HINT}",
-                self.relative,
-                if self.relative == 1 { "" } else { "s" }
+                "import: {} had a relative time. {RELATIVE_HINT}",
+                crate::ui::count(self.relative as u64, "row")
             ));
         }
         if self.bad_times > 0 {
             out.push(format!(
-                "import: {} row{} had a time in a form not read; {TIME_HINT}",
-                self.bad_times,
-                if self.bad_times == 1 { "" } else { "s" }
+                "import: {} had a time in a form not read; {TIME_HINT}",
+                crate::ui::count(self.bad_times as u64, "row")
             ));
         }
         out
