@@ -121,7 +121,7 @@ pub(crate) fn summary_markdown(run: &Run) -> String {
         let n = run.failed.len();
         md.push_str(&format!(
             "**{} failed**; {}.\n\n| group | error | what to do |\n| --- | --- | --- |\n",
-            crate::ui::count(n as u64, "group"),
+            crate::ui::count(n, "group"),
             if run.files.is_some() {
                 "the site was still published from the archive, with a notice on their pages"
             } else {

@@ -56,8 +56,7 @@ pub fn is_terminal() -> bool {
 }
 
 /// "1 row", "2 rows": a count and its noun, plural with an `s`.
-pub fn count(n: impl Into<u64>, noun: &str) -> String {
-    let n = n.into();
+pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 

@@ -81,8 +81,8 @@ fn check_imports(config: &Config, report: &mut Report) {
                 report.ok(format!(
                     "group `{}`: the import reads {} from {}",
                     group.slug,
-                    crate::ui::count(c.posts as u64, "post"),
-                    crate::ui::count(c.files as u64, "file")
+                    crate::ui::count(c.posts, "post"),
+                    crate::ui::count(c.files, "file")
                 ));
             }
             Err(e) => report.problem(format!("group `{}`: {}", group.slug, crate::ui::chain(&e))),

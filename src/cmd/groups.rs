@@ -44,7 +44,7 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
     print!("{}", to_toml(&managed));
     crate::ui::info(format!(
         "{} the token's user manages{left_out}",
-        crate::ui::count(managed.len() as u64, "group")
+        crate::ui::count(managed.len(), "group")
     ));
     Ok(ExitCode::SUCCESS)
 }

@@ -216,7 +216,7 @@ fn no_posts(rows: &FileRows, mapping: &Mapping, format: ImportFormat) -> Result<
     }
     let more = match n - 1 {
         0 => String::new(),
-        m => format!("; {} skipped", crate::ui::count(m as u64, "more row")),
+        m => format!("; {} skipped", crate::ui::count(m, "more row")),
     };
     let hint = if rows
         .problems
@@ -380,7 +380,7 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
                         expected_len, len, ..
                     } => format!(
                         "has {} where the header has {expected_len}",
-                        crate::ui::count(*len, "field")
+                        crate::ui::count(*len as usize, "field")
                     ),
                     csv::ErrorKind::Io(_) => bail!("cannot be read: {e}"),
                     _ => format!("is not a CSV row: {e}"),

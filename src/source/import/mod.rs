@@ -198,7 +198,7 @@ fn older_copy_read_last(posts: &[Post], origins: &[usize], names: &[String]) -> 
     let (&kept, &(before, then)) = higher.iter().min_by_key(|(&kept, _)| kept)?;
     let more = match higher.len() - 1 {
         0 => String::new(),
-        n => format!(" and {}", crate::ui::count(n as u64, "more post")),
+        n => format!(" and {}", crate::ui::count(n, "more post")),
     };
     Some(format!(
         "import: post `{}`{more} read last from `{}` with lower counts than from `{}` \
@@ -341,7 +341,7 @@ impl Report {
             "import: skipped {} of {} rows in {}",
             self.skipped,
             self.rows,
-            crate::ui::count(files as u64, "file")
+            crate::ui::count(files, "file")
         );
         if self.dropped > 0 {
             summary.push_str(&format!(
@@ -358,13 +358,13 @@ impl Report {
         if self.relative > 0 {
             out.push(format!(
                 "import: {} had a relative time. {RELATIVE_HINT}",
-                crate::ui::count(self.relative as u64, "row")
+                crate::ui::count(self.relative, "row")
             ));
         }
         if self.bad_times > 0 {
             out.push(format!(
                 "import: {} had a time in a form not read; {TIME_HINT}",
-                crate::ui::count(self.bad_times as u64, "row")
+                crate::ui::count(self.bad_times, "row")
             ));
         }
         out
