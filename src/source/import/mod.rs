@@ -272,9 +272,9 @@ struct Report {
     limit: usize,
     /// Whole-file notes, always shown.
     notes: Vec<String>,
-    /// What the site needs and files lack (`FileRows::missing`): per note, the files in
-    /// read order and the first one's names, so a folder of weekly exports says it once.
-    missing: Vec<(String, Vec<String>, String)>,
+    /// What the site needs and files lack (`FileRows::missing`), each said once for all
+    /// the files that lack it: a folder of weekly exports.
+    missing: Vec<Missing>,
     rows: usize,
     skipped: usize,
     dropped: usize,
@@ -284,19 +284,27 @@ struct Report {
     bad_times: usize,
 }
 
+/// One thing files lack, the files (in read order) and the first one's names.
+#[derive(Debug)]
+struct Missing {
+    note: String,
+    files: Vec<String>,
+    names: String,
+}
+
 impl Report {
     fn add(&mut self, file: &str, rows: &FileRows, format: ImportFormat) {
         for note in &rows.notes {
             self.notes.push(format!("`{file}` {note}"));
         }
         for note in &rows.missing {
-            match self.missing.iter_mut().find(|(n, _, _)| n == note) {
-                Some((_, files, _)) => files.push(file.to_string()),
-                None => self.missing.push((
-                    note.clone(),
-                    vec![file.to_string()],
-                    rows.names_line(format),
-                )),
+            match self.missing.iter_mut().find(|m| &m.note == note) {
+                Some(m) => m.files.push(file.to_string()),
+                None => self.missing.push(Missing {
+                    note: note.clone(),
+                    files: vec![file.to_string()],
+                    names: rows.names_line(format),
+                }),
             }
         }
         let mut skipped = 0;
@@ -324,7 +332,7 @@ impl Report {
 
     fn warnings(self, files: usize) -> Vec<String> {
         let mut out = self.notes;
-        for (note, files, names) in self.missing {
+        for Missing { note, files, names } in self.missing {
             out.push(match files.as_slice() {
                 [one] => format!("`{one}` has {note}. Its {names}"),
                 _ => format!("{} have {note}. The first one's {names}", name_list(&files)),
