@@ -47,8 +47,9 @@ pub struct GroupConfig {
     /// Import only: a file or folder of exported posts, relative to `site.toml`.
     #[serde(default)]
     pub path: Option<PathBuf>,
-    /// Import only: "json", "jsonl", "csv" or "graph". Default: from the extension of a
-    /// file `path` (`.json`, `.jsonl`/`.ndjson`, `.csv`); required for a folder.
+    /// Import only: "json", "jsonl", "csv", "xlsx" or "graph". Default: from the extension
+    /// of a file (`.json`, `.jsonl`/`.ndjson`, `.csv`/`.tsv`, `.xlsx`), also for each file of
+    /// a folder; set it for a folder to read only files of that format.
     #[serde(default)]
     pub format: Option<ImportFormat>,
     /// Import only: a built-in field mapping, "generic" or "facebook-scraper". Default: "generic".
@@ -62,9 +63,13 @@ pub struct GroupConfig {
     #[serde(default)]
     pub delimiter: Option<Delimiter>,
     /// Import only, JSON: the key (or dotted path) of the array of posts in a JSON object
-    /// file. Default: the object's only array.
+    /// file. Default: the object's only array (or the preset's).
     #[serde(default)]
     pub rows: Option<String>,
+    /// Import only: the text encoding of the export files, "utf-8" or "windows-1252"
+    /// (Excel's "CSV" on Windows in Western locales). Default: "utf-8".
+    #[serde(default)]
+    pub encoding: Option<Encoding>,
     /// Who may see the group on the site: "public", "unlisted" or "private". Default: from
     /// the source ("public" for a Page or an OPEN group, "private" for a CLOSED or SECRET
     /// group, a group whose privacy is not known, and an import); see
@@ -174,6 +179,42 @@ impl<'de> Deserialize<'de> for Delimiter {
     }
 }
 
+/// `encoding` of an import group's files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    #[default]
+    #[serde(rename = "utf-8")]
+    Utf8,
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+}
+
+impl Encoding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Windows1252 => "windows-1252",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Encoding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Ok(Encoding::Utf8),
+            // Latin-1 files are read as Windows-1252, its superset, as browsers do.
+            "windows-1252" | "cp1252" | "latin1" | "latin-1" | "iso-8859-1" => {
+                Ok(Encoding::Windows1252)
+            }
+            _ => Err(serde::de::Error::custom(format!(
+                "`{s}` is not an encoding groupdigest reads; use \"utf-8\" or \"windows-1252\" (UTF-16 files: save them as UTF-8)"
+            ))),
+        }
+    }
+}
+
 /// `format` of an import group: how its files are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -186,10 +227,12 @@ pub enum ImportFormat {
     Csv,
     /// Graph API feed pages (`{"data": [...]}`), as in the snapshot source.
     Graph,
+    /// An Excel workbook: its first sheet, read as a CSV file's rows.
+    Xlsx,
 }
 
 impl ImportFormat {
-    pub const NAMES: &'static str = "\"json\", \"jsonl\", \"csv\" or \"graph\"";
+    pub const NAMES: &'static str = "\"json\", \"jsonl\", \"csv\", \"xlsx\" or \"graph\"";
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -197,11 +240,12 @@ impl ImportFormat {
             ImportFormat::Jsonl => "jsonl",
             ImportFormat::Csv => "csv",
             ImportFormat::Graph => "graph",
+            ImportFormat::Xlsx => "xlsx",
         }
     }
 
     fn from_name(s: &str) -> Option<Self> {
-        [Self::Json, Self::Jsonl, Self::Csv, Self::Graph]
+        [Self::Json, Self::Jsonl, Self::Csv, Self::Graph, Self::Xlsx]
             .into_iter()
             .find(|f| f.as_str() == s)
     }
@@ -213,6 +257,7 @@ impl ImportFormat {
             "json" => Some(Self::Json),
             "jsonl" | "ndjson" => Some(Self::Jsonl),
             "csv" | "tsv" => Some(Self::Csv),
+            "xlsx" => Some(Self::Xlsx),
             _ => None,
         }
     }
@@ -242,6 +287,16 @@ pub enum ImportPreset {
     Generic,
     /// The Python `facebook-scraper`'s post dicts (post_id, text, time, post_url, ...).
     FacebookScraper,
+    /// Apify's Facebook Groups Scraper dataset items (legacyId, text, time, url,
+    /// likesCount, ...), as JSON, JSON Lines, CSV or Excel; also the live `kind = "apify"`
+    /// source's mapping.
+    Apify,
+    /// Facebook's own "Download your information" archive: `your_posts_in_groups.json`,
+    /// in its `.zip` or extracted. No ids (made from time and text), no counts.
+    FacebookDyi,
+    /// Bright Data's "Facebook posts by group URL" dataset (post_id, content,
+    /// date_posted, num_comments, ...).
+    Brightdata,
 }
 
 impl ImportPreset {
@@ -249,20 +304,32 @@ impl ImportPreset {
         match self {
             ImportPreset::Generic => "generic",
             ImportPreset::FacebookScraper => "facebook-scraper",
+            ImportPreset::Apify => "apify",
+            ImportPreset::FacebookDyi => "facebook-dyi",
+            ImportPreset::Brightdata => "brightdata",
         }
     }
+
+    pub const ALL: [ImportPreset; 5] = [
+        ImportPreset::Generic,
+        ImportPreset::FacebookScraper,
+        ImportPreset::Apify,
+        ImportPreset::FacebookDyi,
+        ImportPreset::Brightdata,
+    ];
+
+    pub const NAMES: &'static str =
+        "\"generic\", \"facebook-scraper\", \"apify\", \"facebook-dyi\" or \"brightdata\"";
 }
 
 impl<'de> Deserialize<'de> for ImportPreset {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        [Self::Generic, Self::FacebookScraper]
+        Self::ALL
             .into_iter()
             .find(|p| p.as_str() == s)
             .ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "`{s}` is not a preset; use \"generic\" or \"facebook-scraper\""
-                ))
+                serde::de::Error::custom(format!("`{s}` is not a preset; use {}", Self::NAMES))
             })
     }
 }
@@ -345,12 +412,13 @@ impl GroupConfig {
             || self.preset.is_some()
             || self.fields.is_some()
             || self.delimiter.is_some()
-            || self.rows.is_some();
+            || self.rows.is_some()
+            || self.encoding.is_some();
         if self.kind != GroupKind::Import && import_only {
             return Err(at.error(
                 &key("kind"),
                 format!(
-                    "group `{}`: `path`, `format`, `preset`, `fields`, `delimiter` and `rows` are only for `kind = \"import\"`",
+                    "group `{}`: `path`, `format`, `preset`, `fields`, `delimiter`, `rows` and `encoding` are only for `kind = \"import\"`",
                     self.slug
                 ),
             ));
@@ -373,7 +441,15 @@ impl GroupConfig {
                 ),
             ));
         }
+        let ext = self
+            .path
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         match self.import_format() {
+            // A folder's files are each read by their extension; a `.zip` by its entries'.
+            None if ext.is_none() || ext.as_deref() == Some("zip") => {}
             None => {
                 return Err(at.error(
                     &key("format"),

@@ -27,7 +27,8 @@ use serde::{Deserialize, Serialize};
 pub use bot::{AspectRatio, BotConfig, LatestPeriod};
 pub(crate) use groups::{is_url_safe_slug, RESERVED_SLUGS};
 pub use groups::{
-    Delimiter, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset, Visibility,
+    Delimiter, Encoding, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset,
+    Visibility,
 };
 pub use media::MediaConfig;
 pub use privacy::PrivacyConfig;

@@ -182,10 +182,12 @@ fn rejects_an_unknown_import_format_naming_key_line_and_choices() {
 
 #[test]
 fn rejects_an_unknown_preset_naming_key_and_line() {
-    let e = parse(&format!("{IMPORT}path = \"x.csv\"\npreset = \"apify\"\n")).unwrap_err();
+    let e = parse(&format!("{IMPORT}path = \"x.csv\"\npreset = \"apyfy\"\n")).unwrap_err();
     assert!(e.starts_with("site.toml:6:1:"), "{e}");
     assert!(
-        e.contains("key `groups[0].preset`: `apify`") && e.contains("facebook-scraper"),
+        e.contains("key `groups[0].preset`: `apyfy`")
+            && e.contains("facebook-scraper")
+            && e.contains("\"apify\", \"facebook-dyi\" or \"brightdata\""),
         "{e}"
     );
 }
@@ -208,7 +210,10 @@ fn import_format_defaults_from_the_file_extension() {
     let c = parse(&format!("{IMPORT}path = \"exports/posts.NDJSON\"\n")).unwrap();
     assert_eq!(c.groups[0].import_format(), Some(ImportFormat::Jsonl));
     assert_eq!(c.groups[0].preset, None, "generic is applied when reading");
-    let e = parse(&format!("{IMPORT}path = \"imports\"\n")).unwrap_err();
+    // A folder's files are each read by their extension.
+    let c = parse(&format!("{IMPORT}path = \"imports\"\n")).unwrap();
+    assert_eq!(c.groups[0].import_format(), None);
+    let e = parse(&format!("{IMPORT}path = \"posts.txt\"\n")).unwrap_err();
     assert!(
         e.contains("groups[0].format") && e.contains("needs `format`"),
         "{e}"

@@ -63,6 +63,10 @@ pub struct GraphPost {
     pub comments: Option<Edge>,
     #[serde(default)]
     pub reactions: Option<Edge>,
+    /// The edge older API versions (and exports made with them) had instead of
+    /// `reactions`: counted when `reactions` is absent.
+    #[serde(default)]
+    pub likes: Option<Edge>,
     // `from` (the author) is neither asked for nor read: names are never stored.
 }
 
@@ -122,7 +126,7 @@ impl GraphPost {
             picture: self.full_picture.as_deref().and_then(http_url),
             comments: total(self.comments),
             shares: self.shares.map_or(0, |s| s.count),
-            reactions: total(self.reactions),
+            reactions: total(self.reactions.or(self.likes)),
             image: None,
         })
     }
@@ -304,6 +308,20 @@ mod tests {
         assert_eq!(counts(post), (0, 0));
         let bare = r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000"}"#;
         assert_eq!(counts(bare), (0, 0));
+    }
+
+    #[test]
+    fn likes_count_as_reactions_when_reactions_are_absent() {
+        let old = r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000",
+            "likes":{"data":[],"summary":{"total_count":31}}}"#;
+        assert_eq!(counts(old), (0, 31));
+        let both = r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000",
+            "likes":{"summary":{"total_count":31}},"reactions":{"summary":{"total_count":40}}}"#;
+        assert_eq!(
+            counts(both),
+            (0, 40),
+            "reactions win: they include the likes"
+        );
     }
 
     #[test]

@@ -616,10 +616,13 @@ fn a_folder_in_another_format_than_format_fails_naming_the_files() {
         "[{\"id\": \"0\", \"created_time\": \"2026-11-17T10:00:00Z\"}]",
     );
     let run = site.run(&["fetch", NOW]);
-    run.success().stderr_has(
-        "warning: group `g`: `imports`: skipped `2026-11-24.jsonl`, not .json (`format = \"json\"`)",
-    );
-    assert!(!run.stderr().contains("README"), "{}", run.stderr());
+    run.success()
+        .stderr_has(
+            "warning: group `g`: `imports/2026-11-24.jsonl`: not read: a jsonl file, and the group reads only `format = \"json\"`; remove `format` to read each file by its extension",
+        )
+        .stderr_has(
+            "warning: group `g`: `imports/README.md`: not read: not an export (read are .json, .jsonl, .ndjson, .csv, .tsv, .xlsx or .zip files)",
+        );
 }
 
 #[test]

@@ -1,8 +1,14 @@
-//! The four import formats, each reading one file's text into posts and bad rows.
+//! The import formats (CSV, JSON, JSON Lines, Graph pages, Excel), each reading one file
+//! into posts and bad rows.
 //!
 //! A file that is not in its format at all (invalid JSON, an object where an array belongs,
-//! a CSV without the id column) is an `Err` naming what was expected; a row that cannot be
-//! used is a `Problem` with its line, and the rest of the file is still read.
+//! a CSV without the id column, bytes that are not text) is an `Err` naming what was
+//! expected; a row that cannot be used is a `Problem` with its line, and the rest of the
+//! file is still read. JSON arrays and JSON Lines are read a row at a time from a reader,
+//! so a 200 MB export never sits in memory whole.
+
+use std::collections::HashMap;
+use std::io::BufRead;
 
 use anyhow::{anyhow, bail, Result};
 use chrono_tz::Tz;
@@ -10,8 +16,10 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::mapping::{convert, Cell, Converted, Field, Mapping, Problem};
-use crate::config::ImportFormat;
+use super::mapping::{
+    convert, preset_rows, row_title, suggest_preset, Cell, Converted, Field, Mapping, Problem,
+};
+use crate::config::{Encoding, ImportFormat};
 use crate::model::Post;
 use crate::source::graph_json::GraphPost;
 
@@ -30,6 +38,13 @@ pub(crate) struct FileRows {
     found: [bool; Field::ALL.len()],
     /// The file's names, for messages: a CSV's columns, the first JSON row's keys.
     names: Vec<String>,
+    /// The line of each post in `posts`, for the rows a spreadsheet collapsed.
+    lines: Vec<usize>,
+    /// Kept rows whose text looks like UTF-8 read as Latin-1 (`sÃ¡bado`), and the first
+    /// one's line.
+    pub mojibake: (usize, usize),
+    /// How many rows took their time from each name (`timestamp`, `time`).
+    pub time_keys: Vec<(String, usize)>,
 }
 
 impl FileRows {
@@ -39,20 +54,72 @@ impl FileRows {
         line: usize,
         mapping: &Mapping,
         tz: Tz,
+        title: Option<&str>,
         get: impl Fn(Field) -> Option<(&'a str, Cell<'a>)>,
     ) {
         let found = std::cell::Cell::new(self.found);
-        let row = convert(mapping, tz, |f| {
+        let time_key = std::cell::Cell::new(None);
+        let row = convert(mapping, tz, title, |f| {
             let value = get(f);
-            if value.is_some() {
+            if let Some((key, _)) = value {
                 let mut seen = found.get();
                 seen[f as usize] = true;
                 found.set(seen);
+                if f == Field::CreatedTime {
+                    time_key.set(Some(key));
+                }
             }
             value
         });
         self.found = found.get();
+        if let (Ok(_), Some(key)) = (&row, time_key.get()) {
+            match self.time_keys.iter_mut().find(|(k, _)| k == key) {
+                Some((_, n)) => *n += 1,
+                None => self.time_keys.push((key.to_string(), 1)),
+            }
+        }
         self.push(line, row);
+    }
+
+    /// Rows that share an id but not their text are not copies of one post: a spreadsheet
+    /// rounded long ids (Excel keeps 15 digits) and made many posts one. Each such row is
+    /// skipped and named, rather than all but the last silently lost.
+    fn refuse_colliding_ids(&mut self, key: &str) {
+        let mut texts: HashMap<&str, (&Option<String>, usize, bool)> = HashMap::new();
+        for p in &self.posts {
+            let e = texts.entry(p.id.as_str()).or_insert((&p.message, 0, false));
+            e.1 += 1;
+            e.2 |= *e.0 != p.message;
+        }
+        let bad: HashMap<String, usize> = texts
+            .into_iter()
+            .filter(|(_, (_, _, differ))| *differ)
+            .map(|(id, (_, n, _))| (id.to_string(), n))
+            .collect();
+        if bad.is_empty() {
+            return;
+        }
+        let posts = std::mem::take(&mut self.posts);
+        let lines = std::mem::take(&mut self.lines);
+        for (post, line) in posts.into_iter().zip(lines) {
+            match bad.get(&post.id) {
+                Some(n) => self.problems.push((
+                    line,
+                    Problem::Skipped(format!(
+                        "`{key}` = `{}` is the id of {n} rows with different text: a \
+                         spreadsheet likely rounded long ids (it keeps 15 digits), so they \
+                         cannot be told apart; export again and import the file as the tool \
+                         wrote it, or format the column as Text before saving",
+                        post.id
+                    )),
+                )),
+                None => {
+                    self.posts.push(post);
+                    self.lines.push(line);
+                }
+            }
+        }
+        self.problems.sort_by_key(|(line, _)| *line);
     }
 
     /// The first JSON object's keys, for messages.
@@ -131,7 +198,14 @@ impl FileRows {
                 if let Some(note) = c.note {
                     self.problems.push((line, Problem::Dropped(note)));
                 }
+                if c.mojibake {
+                    if self.mojibake.0 == 0 {
+                        self.mojibake.1 = line;
+                    }
+                    self.mojibake.0 += 1;
+                }
                 self.posts.push(c.post);
+                self.lines.push(line);
             }
             Err(p) => self.problems.push((line, p)),
         }
@@ -149,6 +223,8 @@ pub(crate) struct Layout<'a> {
     pub delimiter: Option<u8>,
     /// JSON: `rows` from the config, the key of the array of posts in an object.
     pub rows: Option<&'a str>,
+    /// How the bytes are text.
+    pub encoding: Encoding,
 }
 
 /// What to tell a user whose export writes times in a form we do not read, once per group.
@@ -157,31 +233,191 @@ pub(crate) const TIME_HINT: &str = "times are read as ISO 8601 (`2026-11-24T18:3
 /// What to tell a user whose export has relative times ("2 hrs"), once per group.
 pub(crate) const RELATIVE_HINT: &str = "Facebook shows recent posts' times relative to when the page was seen (\"2 hrs\", \"Yesterday at 3:04 PM\"), which names no date; export absolute times instead: facebook-scraper writes them as `timestamp` (Unix seconds) and `time` (both read by `preset = \"facebook-scraper\"`); with another tool, export the post's date and time (`2026-11-19T15:04:00`) and point `[groups.fields] created_time` at that column";
 
-/// Reads one file's text.
+/// Reads one file from `r`: JSON arrays and JSON Lines a row at a time, Excel workbooks
+/// from their bytes, the other formats as one text. `Err` for a file not in its format.
+pub(crate) fn read_from(layout: &Layout, r: &mut dyn BufRead) -> Result<FileRows> {
+    let mut rows = match layout.format {
+        ImportFormat::Xlsx => {
+            let mut bytes = Vec::new();
+            r.read_to_end(&mut bytes)?;
+            read_xlsx(layout, bytes)?
+        }
+        ImportFormat::Jsonl => {
+            let Some(first) = skip_blank(r)? else {
+                return Ok(empty());
+            };
+            read_jsonl(r, layout, first)?
+        }
+        ImportFormat::Json => {
+            let Some(first) = skip_blank(r)? else {
+                return Ok(empty());
+            };
+            if r.fill_buf()?.first() == Some(&b'[') {
+                read_json_stream(r, layout, first)?
+            } else {
+                return read(layout, &decode(read_all(r)?, layout.encoding)?);
+            }
+        }
+        ImportFormat::Csv | ImportFormat::Graph => {
+            return read(layout, &decode(read_all(r)?, layout.encoding)?)
+        }
+    };
+    finish(&mut rows, layout)?;
+    Ok(rows)
+}
+
+/// Reads one file's text (CSV, Graph pages, a JSON object holding the rows; JSON arrays and
+/// JSON Lines too, for tests and small inputs).
 pub(crate) fn read(layout: &Layout, text: &str) -> Result<FileRows> {
     // Spreadsheet programs put a byte-order mark in front of UTF-8 files.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Ok(FileRows {
-            notes: vec!["is empty; nothing was imported from it".into()],
-            ..Default::default()
-        });
+        return Ok(empty());
     }
     let (mapping, tz) = (layout.mapping, layout.tz);
     let mut rows = match layout.format {
         ImportFormat::Csv => read_csv(text, mapping, tz, layout.delimiter)?,
-        ImportFormat::Json => read_json(text, mapping, tz, layout.rows)?,
-        ImportFormat::Jsonl => read_jsonl(text, mapping, tz)?,
+        ImportFormat::Json => read_json(text, layout)?,
+        ImportFormat::Jsonl => read_jsonl(&mut text.as_bytes(), layout, 1)?,
         ImportFormat::Graph => read_graph(text)?,
+        ImportFormat::Xlsx => bail!("is text, not an Excel workbook"),
     };
+    finish(&mut rows, layout)?;
+    Ok(rows)
+}
+
+fn empty() -> FileRows {
+    FileRows {
+        notes: vec!["is empty; nothing was imported from it".into()],
+        ..Default::default()
+    }
+}
+
+/// What every format does once its rows are read: rows a spreadsheet collapsed, what no
+/// row had, and a file of which nothing could be read.
+pub(crate) fn finish(rows: &mut FileRows, layout: &Layout) -> Result<()> {
+    let mapping = layout.mapping;
+    if layout.format != ImportFormat::Graph && !mapping.synthetic_ids() {
+        let key = mapping
+            .paths(Field::Id)
+            .iter()
+            .find(|p| rows.names.iter().any(|n| n.eq_ignore_ascii_case(p)))
+            .or(mapping.paths(Field::Id).first())
+            .cloned()
+            .unwrap_or_else(|| "id".into());
+        rows.refuse_colliding_ids(&key);
+    }
     rows.note_missing_fields(mapping, layout.format);
     if rows.posts.is_empty() {
-        no_posts(&rows, mapping, layout.format)?;
+        no_posts(rows, mapping, layout.format)?;
         if layout.format != ImportFormat::Graph {
             rows.notes.push("holds no posts".into());
         }
     }
-    Ok(rows)
+    Ok(())
+}
+
+/// Skips a byte-order mark and blank space at the start of `r`: the line the rest starts
+/// at, or `None` when nothing else is there.
+fn skip_blank(r: &mut dyn BufRead) -> Result<Option<usize>> {
+    let (mut first, mut line) = (true, 1);
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        let bom = if first && buf.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        first = false;
+        let blank = buf[bom..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        line += buf[bom..bom + blank]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        let all = bom + blank == buf.len();
+        r.consume(bom + blank);
+        if !all {
+            return Ok(Some(line));
+        }
+    }
+}
+
+fn read_all(r: &mut dyn BufRead) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    r.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The bytes of a file as text in `encoding`. Not UTF-8 where UTF-8 is expected: the line
+/// of the first bad byte and the encoding the bytes look like (Windows-1252, UTF-16).
+pub(crate) fn decode(bytes: Vec<u8>, encoding: Encoding) -> Result<String> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        bail!(
+            "is a zip archive (an Excel workbook or a `.zip`), not text; name it `.xlsx` or `.zip` so it is read as one"
+        );
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(&bytes) {
+        bail!(
+            "is UTF-16 text (Excel's \"Unicode Text\"), which is not read; save it as \"CSV UTF-8\" (or UTF-8 text)"
+        );
+    }
+    match encoding {
+        Encoding::Windows1252 => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+            Ok(text.into_owned())
+        }
+        Encoding::Utf8 => String::from_utf8(bytes).map_err(|e| {
+            let bytes = e.as_bytes();
+            not_utf8(bytes, e.utf8_error().valid_up_to(), 1)
+        }),
+    }
+}
+
+/// UTF-16 without a byte-order mark: ASCII text with every other byte zero.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(200)];
+    head.len() >= 4 && head.iter().filter(|&&b| b == 0).count() * 3 >= head.len()
+}
+
+/// The error for bytes that are not UTF-8 at `at`; `first_line` is the line `bytes` start on.
+fn not_utf8(bytes: &[u8], at: usize, first_line: usize) -> anyhow::Error {
+    let line = first_line + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    let (_, _, bad) = encoding_rs::WINDOWS_1252.decode(bytes);
+    // Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned in Windows-1252.
+    let cp1252 = !bad
+        && !bytes
+            .iter()
+            .any(|b| [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(b));
+    let byte = bytes[at];
+    if cp1252 {
+        anyhow!(
+            "is not UTF-8 text: line {line} has the byte 0x{byte:02X}, and the file looks like Windows-1252 (what Excel's \"CSV\" writes on Windows); set `encoding = \"windows-1252\"` for the group, or save the export as \"CSV UTF-8\""
+        )
+    } else {
+        anyhow!(
+            "is not UTF-8 text: line {line} has the byte 0x{byte:02X}, in an encoding groupdigest does not recognize; save the export as UTF-8"
+        )
+    }
+}
+
+/// One row's bytes as text: UTF-8, or Windows-1252 when the group says so.
+fn row_text<'b>(
+    bytes: &'b [u8],
+    encoding: Encoding,
+    line: usize,
+) -> Result<std::borrow::Cow<'b, str>> {
+    match encoding {
+        Encoding::Utf8 => std::str::from_utf8(bytes)
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|e| not_utf8(bytes, e.valid_up_to(), line)),
+        Encoding::Windows1252 => Ok(encoding_rs::WINDOWS_1252.decode(bytes).0),
+    }
 }
 
 /// A file with rows of which none could be read is not a file of bad rows but a file that
@@ -203,8 +439,15 @@ fn no_posts(rows: &FileRows, mapping: &Mapping, format: ImportFormat) -> Result<
             };
             format!("; {whose} {}", rows.names_line(format))
         };
+        if let Some(p) = suggest_preset(&rows.names, mapping.preset) {
+            bail!(
+                "no row has what the mapping needs ({first}: {n} of {n} rows); the file's names are those of `preset = \"{}\"`: set it for the group{names}",
+                p.as_str()
+            );
+        }
         bail!(
-            "no row has what the mapping needs ({first}: {n} of {n} rows); set `preset` or `[groups.fields]` to the file's names (id: {}, created_time: {}){names}",
+            "no row has what the mapping needs ({first}: {n} of {n} rows); set `preset` ({}) or `[groups.fields]` to the file's names (id: {}, created_time: {}){names}",
+            crate::config::ImportPreset::NAMES,
             mapping.describe(Field::Id),
             mapping.describe(Field::CreatedTime)
         );
@@ -260,16 +503,169 @@ fn delimiter_name(d: u8) -> String {
     }
 }
 
-/// Up to 12 of a file's names, quoted, for messages.
+/// A file's names, quoted, for messages: the ones that likely hold a post field first
+/// (ids, times, text, links, counts), every one of them, then the others up to 12 in all.
 fn listed(names: &[String]) -> String {
-    let mut shown: Vec<String> = names.iter().take(12).map(|h| format!("`{h}`")).collect();
-    if names.len() > 12 {
-        shown.push("…".into());
-    }
-    if shown.iter().all(|n| n == "``") {
+    if names.iter().all(|n| n.is_empty()) {
         return "no names".to_string();
     }
+    const LIKELY: [&str; 16] = [
+        "id", "time", "date", "text", "message", "content", "post", "url", "link", "comment",
+        "share", "like", "reaction", "count", "num", "image",
+    ];
+    let likely = |n: &str| {
+        let n = n.to_ascii_lowercase();
+        LIKELY.iter().any(|k| n.contains(k))
+    };
+    let (first, rest): (Vec<&String>, Vec<&String>) = names.iter().partition(|n| likely(n));
+    let room = 12usize.saturating_sub(first.len());
+    let mut shown: Vec<String> = first
+        .iter()
+        .chain(rest.iter().take(room))
+        .map(|h| format!("`{h}`"))
+        .collect();
+    let more = rest.len().saturating_sub(room);
+    if more > 0 {
+        shown.push(format!("and {more} more"));
+    }
     shown.join(", ")
+}
+
+/// Column indexes per field of a table's header row (a CSV file's, a sheet's), in the
+/// mapping's order of preference: exact names first, then ignoring case, as spreadsheets
+/// like to capitalize headers; a dotted path also matches the `/`-joined column Apify's
+/// CSV and Excel exports flatten nested fields into (`attachments/0/thumbnail`). A
+/// required field without a column is an error; one `[groups.fields]` names, a note.
+fn table_columns<'m>(
+    headers: &[String],
+    mapping: &'m Mapping,
+    split: &str,
+    notes: &mut Vec<String>,
+    csv: bool,
+) -> Result<Vec<Vec<(usize, &'m str)>>> {
+    let columns: Vec<Vec<(usize, &str)>> = Field::ALL
+        .iter()
+        .map(|&f| {
+            mapping
+                .paths(f)
+                .iter()
+                .filter_map(|p| {
+                    let flat = p.replace('.', "/");
+                    headers
+                        .iter()
+                        .position(|h| h == p || *h == flat)
+                        .or_else(|| {
+                            headers.iter().position(|h| {
+                                h.eq_ignore_ascii_case(p) || h.eq_ignore_ascii_case(&flat)
+                            })
+                        })
+                        .map(|i| (i, p.as_str()))
+                })
+                .collect()
+        })
+        .collect();
+    let listed = || listed(headers);
+    for &f in &Field::ALL {
+        if !columns[f as usize].is_empty() || (f == Field::Id && mapping.synthetic_ids()) {
+            continue;
+        }
+        if f.required() {
+            let hint = if let Some(p) = suggest_preset(headers, mapping.preset) {
+                format!(
+                    "; they are the columns of `preset = \"{}\"`: set it for the group",
+                    p.as_str()
+                )
+            } else if csv && headers.first().is_some_and(|h| h.starts_with(['[', '{'])) {
+                "; it looks like JSON, not CSV".into()
+            } else if csv && headers.len() == 1 {
+                "; if its columns are separated by another character, set `delimiter`".into()
+            } else {
+                format!(
+                    "; set `[groups.fields] {} = \"<column>\"` to the one that holds it",
+                    f.key()
+                )
+            };
+            bail!(
+                "has no column for {} ({}); its header row ({split}) has {}{hint}",
+                f.key(),
+                mapping.describe(f),
+                listed()
+            );
+        }
+        if mapping.is_explicit(f) {
+            notes.push(format!(
+                "has no column {} (`fields.{}`); every post's {} is left empty{}. Its columns: {}",
+                mapping.describe(f),
+                f.key(),
+                f.key(),
+                if f.is_count() { " (0)" } else { "" },
+                listed()
+            ));
+        }
+    }
+    Ok(columns)
+}
+
+/// The first sheet of an Excel workbook, read as a table: its first row names the
+/// columns, as in a CSV file, and each row's line is its row number in the sheet.
+fn read_xlsx(layout: &Layout, bytes: Vec<u8>) -> Result<FileRows> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| anyhow!("is not an Excel workbook (.xlsx): {e}"))?;
+    let Some(sheet) = book.sheet_names().first().cloned() else {
+        bail!("is an Excel workbook without a sheet");
+    };
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| anyhow!("sheet `{sheet}` cannot be read: {e}"))?;
+    // A cell as the text a CSV export would hold: whole numbers without `.0`, a number a
+    // spreadsheet could not keep exact (16 digits and more) in scientific notation, as
+    // Excel shows it, so that an id it rounded is told apart.
+    let text = |c: &Data| -> String {
+        match c {
+            Data::Empty => String::new(),
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Int(i) => i.to_string(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            Data::Float(f) if f.fract() == 0.0 => format!("{f:E}"),
+            Data::Float(f) => f.to_string(),
+            Data::Bool(b) => b.to_string(),
+            Data::DateTime(d) => d
+                .as_datetime()
+                .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+                .unwrap_or_else(|| d.as_f64().to_string()),
+            Data::Error(e) => format!("#{e:?}"),
+        }
+    };
+    let start = range.start().map_or(0, |(row, _)| row as usize);
+    let mut table = range.rows();
+    let headers: Vec<String> = table
+        .next()
+        .map(|r| r.iter().map(|c| text(c).trim().to_string()).collect())
+        .unwrap_or_default();
+    let mut rows = FileRows {
+        names: headers.clone(),
+        ..FileRows::default()
+    };
+    let split = format!("row {} of sheet `{sheet}`", start + 1);
+    let mapping = layout.mapping;
+    let columns = table_columns(&headers, mapping, &split, &mut rows.notes, false)?;
+    for (i, row) in table.enumerate() {
+        let cells: Vec<String> = row.iter().map(text).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let get = |f: Field| {
+            columns[f as usize].iter().find_map(|&(i, name)| {
+                cells
+                    .get(i)
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| (name, Cell::Text(s.as_str())))
+            })
+        };
+        rows.add(start + i + 2, mapping, layout.tz, None, get);
+    }
+    Ok(rows)
 }
 
 fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Result<FileRows> {
@@ -290,59 +686,8 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
         names: headers.clone(),
         ..FileRows::default()
     };
-    // Column indexes per field, in the mapping's order of preference; exact names first,
-    // then ignoring case, as spreadsheets like to capitalize headers.
-    let columns: Vec<Vec<(usize, &str)>> = Field::ALL
-        .iter()
-        .map(|&f| {
-            mapping
-                .paths(f)
-                .iter()
-                .filter_map(|p| {
-                    headers
-                        .iter()
-                        .position(|h| h == p)
-                        .or_else(|| headers.iter().position(|h| h.eq_ignore_ascii_case(p)))
-                        .map(|i| (i, p.as_str()))
-                })
-                .collect()
-        })
-        .collect();
-    let listed = || listed(&headers);
-    for &f in &Field::ALL {
-        if !columns[f as usize].is_empty() {
-            continue;
-        }
-        if f.required() {
-            let hint = if headers.first().is_some_and(|h| h.starts_with(['[', '{'])) {
-                "; it looks like JSON, not CSV"
-            } else if headers.len() == 1 {
-                "; if its columns are separated by another character, set `delimiter`"
-            } else {
-                &format!(
-                    "; set `[groups.fields] {} = \"<column>\"` to the one that holds it",
-                    f.key()
-                )
-            };
-            bail!(
-                "has no column for {} ({}); its header row (split at {}, {how}) has {}{hint}",
-                f.key(),
-                mapping.describe(f),
-                delimiter_name(delim),
-                listed()
-            );
-        }
-        if mapping.is_explicit(f) {
-            rows.notes.push(format!(
-                "has no column {} (`fields.{}`); every post's {} is left empty{}. Its columns: {}",
-                mapping.describe(f),
-                f.key(),
-                f.key(),
-                if f.is_count() { " (0)" } else { "" },
-                listed()
-            ));
-        }
-    }
+    let split = format!("split at {}, {how}", delimiter_name(delim));
+    let columns = table_columns(&headers, mapping, &split, &mut rows.notes, true)?;
     let mut record = csv::StringRecord::new();
     // The csv crate counts neither a `\r\n` nor a blank line as a line: lines come from
     // where each row starts in the text instead, past the line breaks before it (a row's
@@ -371,7 +716,7 @@ fn read_csv(text: &str, mapping: &Mapping, tz: Tz, delimiter: Option<u8>) -> Res
                             .map(|s| (name, Cell::Text(s)))
                     })
                 };
-                rows.add(line, mapping, tz, get);
+                rows.add(line, mapping, tz, None, get);
             }
             Err(e) => {
                 let line = line_of(e.position());
@@ -431,8 +776,164 @@ fn opens_with(text: &str) -> Option<char> {
     text.trim_start().chars().next()
 }
 
-fn read_json(text: &str, mapping: &Mapping, tz: Tz, rows_key: Option<&str>) -> Result<FileRows> {
-    let (array, key) = rows_array(text, rows_key)?;
+/// One parsed JSON row (an Apify dataset item): an object is converted, anything else is
+/// a bad row.
+#[allow(dead_code)]
+pub(crate) fn json_value_row(
+    rows: &mut FileRows,
+    mapping: &Mapping,
+    tz: Tz,
+    line: usize,
+    v: &Value,
+) {
+    if v.is_object() {
+        rows.name_keys(v);
+        rows.add(line, mapping, tz, row_title(mapping, v), |f| {
+            mapping.json_get(v, f)
+        });
+    } else {
+        rows.problems
+            .push((line, Problem::NotAnObject("is not a JSON object".into())));
+    }
+}
+
+/// One JSON row of `line`: an object is converted, anything else is a bad row.
+fn json_row(rows: &mut FileRows, layout: &Layout, line: usize, raw: &str) {
+    let mapping = layout.mapping;
+    match serde_json::from_str::<Value>(raw) {
+        Ok(v @ Value::Object(_)) => {
+            rows.name_keys(&v);
+            rows.add(line, mapping, layout.tz, row_title(mapping, &v), |f| {
+                mapping.json_get(&v, f)
+            });
+        }
+        Ok(_) => rows
+            .problems
+            .push((line, Problem::NotAnObject("is not a JSON object".into()))),
+        Err(e) => rows
+            .problems
+            .push((line, Problem::NotAnObject(format!("is not JSON: {e}")))),
+    }
+}
+
+/// A JSON array of rows, read from `r` one element at a time: the bytes of each element
+/// are found by tracking strings and nesting, then parsed alone, so memory holds one row,
+/// not the file.
+fn read_json_stream(r: &mut dyn BufRead, layout: &Layout, first: usize) -> Result<FileRows> {
+    let mut rows = FileRows::default();
+    each_array_element(r, first, |line, bytes| {
+        let text = row_text(bytes, layout.encoding, line)?;
+        json_row(&mut rows, layout, line, &text);
+        Ok(())
+    })?;
+    not_a_single_object(&rows, "a JSON array of posts (objects)")?;
+    Ok(rows)
+}
+
+/// Calls `each(line, bytes)` for every element of the JSON array `r` holds (its first
+/// non-blank byte is `[`). `Err` for bytes that cannot be a JSON array: it is not closed
+/// (a download cut short), or something follows it.
+fn each_array_element(
+    r: &mut dyn BufRead,
+    first: usize,
+    mut each: impl FnMut(usize, &[u8]) -> Result<()>,
+) -> Result<()> {
+    #[derive(PartialEq)]
+    enum At {
+        Start,
+        Between,
+        Inside,
+        Done,
+    }
+    let (mut at, mut line, mut start_line) = (At::Start, first, first);
+    let (mut depth, mut in_str, mut esc, mut scalar) = (0usize, false, false, false);
+    let mut element: Vec<u8> = Vec::new();
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        let n = buf.len();
+        for &b in buf {
+            match at {
+                At::Start => match b {
+                    b'[' => at = At::Between,
+                    b if b.is_ascii_whitespace() => {}
+                    _ => bail!("is not a JSON array of posts: line {line} does not start one"),
+                },
+                At::Between => match b {
+                    b']' => at = At::Done,
+                    b',' => {}
+                    b if b.is_ascii_whitespace() => {}
+                    _ => {
+                        at = At::Inside;
+                        start_line = line;
+                        element.push(b);
+                        match b {
+                            b'{' | b'[' => depth = 1,
+                            b'"' => in_str = true,
+                            _ => scalar = true,
+                        }
+                    }
+                },
+                At::Inside => {
+                    // `closes`: the byte that ended a bare scalar is the array's `]`.
+                    let (mut end, mut closes) = (false, false);
+                    if scalar && (b == b',' || b == b']' || b.is_ascii_whitespace()) {
+                        scalar = false;
+                        end = true;
+                        closes = b == b']';
+                    } else {
+                        element.push(b);
+                        if in_str {
+                            if esc {
+                                esc = false;
+                            } else if b == b'\\' {
+                                esc = true;
+                            } else if b == b'"' {
+                                in_str = false;
+                                end = depth == 0;
+                            }
+                        } else {
+                            match b {
+                                b'"' => in_str = true,
+                                b'{' | b'[' => depth += 1,
+                                b'}' | b']' => {
+                                    depth = depth.saturating_sub(1);
+                                    end = depth == 0;
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    if end {
+                        each(start_line, &element)?;
+                        element.clear();
+                        at = if closes { At::Done } else { At::Between };
+                    }
+                }
+                At::Done => {
+                    if !b.is_ascii_whitespace() {
+                        bail!("is not a JSON array of posts: line {line} has more after the array's closing `]`");
+                    }
+                }
+            }
+            if b == b'\n' {
+                line += 1;
+            }
+        }
+        r.consume(n);
+    }
+    match at {
+        At::Done => Ok(()),
+        _ => bail!(
+            "is not a JSON array of posts: the array is not closed (line {line}); the file is likely cut short: download the export again"
+        ),
+    }
+}
+
+fn read_json(text: &str, layout: &Layout) -> Result<FileRows> {
+    let (array, key) = rows_array(text, layout.rows, preset_rows(layout.mapping.preset))?;
     // Raw values borrow the text, so each row's line is known from where it starts.
     let items: Vec<&RawValue> = serde_json::from_str(array.get()).map_err(|e| match &key {
         Some(k) => anyhow!("`{k}` is not an array of posts: {e}"),
@@ -442,15 +943,7 @@ fn read_json(text: &str, mapping: &Mapping, tz: Tz, rows_key: Option<&str>) -> R
     let mut lines = Lines::new(text);
     for raw in items {
         let line = lines.of(raw.get());
-        match serde_json::from_str::<Value>(raw.get()) {
-            Ok(v @ Value::Object(_)) => {
-                rows.name_keys(&v);
-                rows.add(line, mapping, tz, |f| mapping.json_get(&v, f));
-            }
-            _ => rows
-                .problems
-                .push((line, Problem::NotAnObject("is not a JSON object".into()))),
-        }
+        json_row(&mut rows, layout, line, raw.get());
     }
     let what = match &key {
         Some(k) => format!("an array of posts (objects) in its `{k}`"),
@@ -463,7 +956,11 @@ fn read_json(text: &str, mapping: &Mapping, tz: Tz, rows_key: Option<&str>) -> R
 /// The array of posts in a JSON file: the file itself when it is an array, else in an
 /// object the array `rows` names (a key, or a dotted path through nested objects) or, without
 /// `rows`, its only array (of objects). The key is returned for messages.
-fn rows_array<'t>(text: &'t str, rows: Option<&str>) -> Result<(&'t RawValue, Option<String>)> {
+fn rows_array<'t>(
+    text: &'t str,
+    rows: Option<&str>,
+    preset_rows: &[&str],
+) -> Result<(&'t RawValue, Option<String>)> {
     let top: &RawValue = serde_json::from_str(text).map_err(|e| {
         let mut lines = text.lines().filter(|l| !l.trim().is_empty());
         let first_is_object = lines
@@ -486,12 +983,21 @@ fn rows_array<'t>(text: &'t str, rows: Option<&str>) -> Result<(&'t RawValue, Op
     if let Some(path) = rows {
         return Ok((descend(top, path.trim())?, Some(path.trim().to_string())));
     }
+    // The preset's tool's own place for the rows (Facebook's archive's `group_posts_v2`).
+    for path in preset_rows {
+        if let Ok(found) = descend(top, path) {
+            return Ok((found, Some(path.to_string())));
+        }
+    }
     let map = object(top)?;
     let keys = || key_list(map.keys());
     // A Graph feed page read as `json` would lose `message` and the Graph counts to the
     // generic mapping: point at `format = "graph"` instead.
     let graph_keys = ["data", "paging", "summary"];
-    if map.contains_key("data") && map.keys().all(|k| graph_keys.contains(&k.as_str())) {
+    let data_is_array = map
+        .get("data")
+        .is_some_and(|d| opens_with(d.get()) == Some('['));
+    if data_is_array && map.keys().all(|k| graph_keys.contains(&k.as_str())) {
         bail!(
             "looks like a Graph API feed page (`{{\"data\": [...]}}`); use `format = \"graph\"`, or `rows = \"data\"` to read its posts with the field mapping"
         );
@@ -509,16 +1015,55 @@ fn rows_array<'t>(text: &'t str, rows: Option<&str>) -> Result<(&'t RawValue, Op
         .collect();
     match (arrays.as_slice(), of_objects.as_slice()) {
         ([(k, v)], _) | (_, [(k, v)]) => Ok((**v, Some(k.to_string()))),
-        ([], _) => bail!(
-            "is a JSON object without an array of posts (its keys: {}); a file of one post object per line is `format = \"jsonl\"`",
-            keys()
-        ),
+        ([], _) => match nested_arrays(top, "", 0).as_slice() {
+            [path] => bail!(
+                "is a JSON object whose posts are deeper inside, in `{path}`; set `rows = \"{path}\"` for the group"
+            ),
+            [] => bail!(
+                "is a JSON object without an array of posts (its keys: {}); a file of one post object per line is `format = \"jsonl\"`",
+                keys()
+            ),
+            paths => bail!(
+                "is a JSON object whose arrays of objects are deeper inside ({}); set `rows` to the one holding the posts, e.g. `rows = \"{}\"`",
+                paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", "),
+                paths[0]
+            ),
+        },
         _ => bail!(
             "is a JSON object with several arrays ({}); set `rows` to the one holding the posts, e.g. `rows = \"{}\"`",
             key_list(arrays.iter().map(|(k, _)| *k)),
             of_objects.first().copied().unwrap_or(&arrays[0]).0
         ),
     }
+}
+
+/// The dotted paths of the arrays of objects inside nested objects of `v` (not `v`'s own),
+/// at most three levels down: where a wrapper such as `{"data": {"items": [...]}}` keeps
+/// its rows.
+fn nested_arrays(v: &RawValue, prefix: &str, depth: usize) -> Vec<String> {
+    let Ok(map) = object(v) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (k, inner) in &map {
+        let path = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match opens_with(inner.get()) {
+            Some('[') if depth > 0 => {
+                let objects = serde_json::from_str::<Vec<&RawValue>>(inner.get())
+                    .is_ok_and(|items| items.iter().any(|i| opens_with(i.get()) == Some('{')));
+                if objects {
+                    found.push(path);
+                }
+            }
+            Some('{') if depth < 3 => found.extend(nested_arrays(inner, &path, depth + 1)),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The members of a JSON object, raw.
@@ -557,24 +1102,21 @@ fn descend<'t>(v: &'t RawValue, path: &str) -> Result<&'t RawValue> {
     Ok(found)
 }
 
-fn read_jsonl(text: &str, mapping: &Mapping, tz: Tz) -> Result<FileRows> {
+/// JSON Lines from `r`, one line at a time; `first` is the line `r` starts at.
+fn read_jsonl(r: &mut dyn BufRead, layout: &Layout, first: usize) -> Result<FileRows> {
     let mut rows = FileRows::default();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+    let mut bytes = Vec::new();
+    let mut line = first;
+    loop {
+        bytes.clear();
+        if r.read_until(b'\n', &mut bytes)? == 0 {
+            break;
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(v @ Value::Object(_)) => {
-                rows.name_keys(&v);
-                rows.add(i + 1, mapping, tz, |f| mapping.json_get(&v, f));
-            }
-            Ok(_) => rows
-                .problems
-                .push((i + 1, Problem::NotAnObject("is not a JSON object".into()))),
-            Err(e) => rows
-                .problems
-                .push((i + 1, Problem::NotAnObject(format!("is not JSON: {e}")))),
+        let text = row_text(&bytes, layout.encoding, line)?;
+        if !text.trim().is_empty() {
+            json_row(&mut rows, layout, line, text.trim_end_matches(['\n', '\r']));
         }
+        line += 1;
     }
     not_a_single_object(&rows, "JSON Lines (one object per line)")?;
     Ok(rows)
@@ -629,6 +1171,7 @@ mod tests {
             tz,
             delimiter: None,
             rows: None,
+            encoding: Encoding::Utf8,
         };
         super::read(&layout, text)
     }
@@ -719,6 +1262,7 @@ mod tests {
             tz: UTC,
             delimiter: None,
             rows,
+            encoding: Encoding::Utf8,
         };
         // The whole string as a key first, as `[groups.fields]` paths are read.
         let got = super::read(&layout(Some("a.b")), nested).unwrap();

@@ -65,7 +65,8 @@ impl Field {
 
 /// Where a preset looks for a field: candidates in order, the first present one wins, so a
 /// preset can cover the variants of one tool (facebook-scraper's `reaction_count`, its
-/// `reactions` dict, or only `likes` without the reactions option).
+/// `reactions` dict, or only `likes` without the reactions option). Each preset's names are
+/// the tool's own, documented (with the tool's docs cited) in docs/import.md.
 fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
     match preset {
         ImportPreset::Generic => match field {
@@ -89,7 +90,94 @@ fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
             Field::Shares => &["shares"],
             Field::Reactions => &["reaction_count", "reactions", "likes"],
         },
+        // Apify's Facebook Groups Scraper (`apify~facebook-groups-scraper`). `legacyId` is
+        // the numeric post id of the permalink; `id` is Facebook's opaque node id, used when
+        // an item lacks it. `likesCount` is the total of every reaction; `topReactionsCount`
+        // is the number of reaction *kinds* shown, never a count of reactions. In its CSV
+        // and Excel exports, nested fields are columns joined by `/`: `attachments/0/thumbnail`.
+        ImportPreset::Apify => match field {
+            Field::Id => &["legacyId", "postId", "id"],
+            Field::Text => &["text", "message"],
+            Field::CreatedTime => &["time", "timestamp"],
+            Field::Permalink => &["url", "postUrl"],
+            Field::Picture => &[
+                "attachments.0.thumbnail",
+                "attachments.0.photo_image.uri",
+                "attachments.0.image.uri",
+                "media.0.thumbnail",
+            ],
+            Field::Comments => &["commentsCount"],
+            Field::Shares => &["sharesCount"],
+            Field::Reactions => &["likesCount", "reactionsCount"],
+        },
+        // Facebook's "Download your information" `your_posts_in_groups.json`: the text in
+        // `data[].post`, the time in `timestamp` (Unix seconds). It has no post id (one is
+        // made from time and text: `Mapping::synthetic_ids`), no link, no counts, and its
+        // attachments are files inside the archive, not URLs.
+        ImportPreset::FacebookDyi => match field {
+            Field::Id => &[],
+            Field::Text => &["data.0.post", "data.1.post", "data.2.post"],
+            Field::CreatedTime => &["timestamp"],
+            _ => &[],
+        },
+        // Bright Data's "Facebook - Posts by group URL" dataset. `likes` is the total of
+        // reactions; `num_likes_type` (a list of `{type, num}`) is summed without it.
+        ImportPreset::Brightdata => match field {
+            Field::Id => &["post_id", "shortcode"],
+            Field::Text => &["content", "text"],
+            Field::CreatedTime => &["date_posted"],
+            Field::Permalink => &["url"],
+            Field::Picture => &[
+                "attachments.0.url",
+                "post_external_image",
+                "attachments.0.video_thumbnail",
+            ],
+            Field::Comments => &["num_comments"],
+            Field::Shares => &["num_shares"],
+            Field::Reactions => &["likes", "num_likes", "num_likes_type"],
+        },
     }
+}
+
+/// Where a preset's tool puts the array of posts in a JSON object file, tried in order
+/// when `rows` is not set (Facebook's archive has changed its key over the years).
+pub(crate) fn preset_rows(preset: ImportPreset) -> &'static [&'static str] {
+    match preset {
+        ImportPreset::FacebookDyi => &["group_posts_v2", "group_posts.activity_log_data"],
+        _ => &[],
+    }
+}
+
+/// The names a preset's tool writes that no other tool does, to suggest the preset for a
+/// file that fits no mapping.
+fn preset_marks(preset: ImportPreset) -> &'static [&'static str] {
+    match preset {
+        ImportPreset::Generic => &["created_time"],
+        ImportPreset::FacebookScraper => &["post_id", "post_url", "timestamp", "reaction_count"],
+        ImportPreset::Apify => &["facebookUrl", "legacyId", "likesCount", "commentsCount"],
+        ImportPreset::FacebookDyi => &["group_posts_v2", "group_posts", "activity_log_data"],
+        ImportPreset::Brightdata => &["date_posted", "num_comments", "num_shares", "content"],
+    }
+}
+
+/// The preset whose tool's names a file has (its CSV columns or first row's keys), when it
+/// is not the one in use: at least two of the tool's marks, the best match first.
+pub(crate) fn suggest_preset(names: &[String], current: ImportPreset) -> Option<ImportPreset> {
+    let flat = |n: &str| n.split(['/', '.']).next().unwrap_or(n).to_string();
+    let names: Vec<String> = names.iter().map(|n| flat(n)).collect();
+    ImportPreset::ALL
+        .into_iter()
+        .filter(|&p| p != current)
+        .map(|p| {
+            let hits = preset_marks(p)
+                .iter()
+                .filter(|m| names.iter().any(|n| n == *m))
+                .count();
+            (hits, p)
+        })
+        .filter(|&(hits, p)| hits >= 2 || (hits == 1 && p == ImportPreset::FacebookDyi))
+        .max_by_key(|&(hits, _)| hits)
+        .map(|(_, p)| p)
 }
 
 /// The effective mapping of one import group.
@@ -98,6 +186,10 @@ pub(crate) struct Mapping {
     paths: [Vec<String>; 8],
     /// Which fields `[groups.fields]` set, so a column it names but the file lacks is reported.
     explicit: [bool; 8],
+    pub preset: ImportPreset,
+    /// Facebook's archive only: the group's name, which a post's `title` must hold ("Ana
+    /// posted in <name>."), as the file also holds the user's posts in other groups.
+    pub group_name: Option<String>,
 }
 
 impl Mapping {
@@ -129,7 +221,23 @@ impl Mapping {
                 .map(|p| p.to_string())
                 .collect(),
         });
-        Mapping { paths, explicit }
+        Mapping {
+            paths,
+            explicit,
+            preset,
+            group_name: None,
+        }
+    }
+
+    /// The preset's tool writes text as UTF-8 bytes escaped one by one as Latin-1
+    /// characters (`sÃ¡bado` for `sábado`): repaired on read.
+    pub(crate) fn repairs_mojibake(&self) -> bool {
+        self.preset == ImportPreset::FacebookDyi
+    }
+
+    /// The preset's tool writes no post id: one is made from the post's time and text.
+    pub(crate) fn synthetic_ids(&self) -> bool {
+        self.preset == ImportPreset::FacebookDyi && self.paths(Field::Id).is_empty()
     }
 
     pub(crate) fn paths(&self, f: Field) -> &[String] {
@@ -235,6 +343,9 @@ pub(crate) enum Problem {
     Skipped(String),
     /// Kept without a field it had in an unusable form.
     Dropped(String),
+    /// Facebook's archive: a post in another group (its `title` names that group). Not
+    /// imported, and counted rather than listed row by row.
+    OtherGroup(String),
 }
 
 impl std::fmt::Display for Problem {
@@ -245,7 +356,8 @@ impl std::fmt::Display for Problem {
             | Problem::Relative(s)
             | Problem::BadTime(s)
             | Problem::Skipped(s)
-            | Problem::Dropped(s) => f.write_str(s),
+            | Problem::Dropped(s)
+            | Problem::OtherGroup(s) => f.write_str(s),
         }
     }
 }
@@ -255,26 +367,43 @@ impl std::fmt::Display for Problem {
 pub(crate) struct Converted {
     pub post: Post,
     pub note: Option<String>,
+    /// The text looked like UTF-8 read as Latin-1 (`sÃ¡bado`) and the preset does not
+    /// repair it: the file is warned about once.
+    pub mojibake: bool,
 }
 
 /// Builds a post from a row; `get` returns the first present value of a field and the column
-/// or path it came from. `Err` is why the row is skipped.
+/// or path it came from; `title` is the row's `title`, which Facebook's archive filters by
+/// (`Mapping::group_name`). `Err` is why the row is skipped.
 pub(crate) fn convert<'a>(
     mapping: &Mapping,
     tz: Tz,
+    title: Option<&str>,
     get: impl Fn(Field) -> Option<(&'a str, Cell<'a>)>,
 ) -> Result<Converted, Problem> {
     let missing = |f: Field| Problem::Missing(format!("no {} ({})", f.key(), mapping.describe(f)));
     let bad = |key: &str, c: Cell<'_>, what: &str| {
         Problem::Skipped(format!("`{key}` = `{}` is not {what}", c.shown()))
     };
-    let (key, id) = get(Field::Id).ok_or_else(|| missing(Field::Id))?;
-    let id = match id {
-        Cell::Json(Value::Number(n)) => n.to_string(),
-        c => c
-            .as_str()
-            .map(|s| s.trim().to_string())
-            .ok_or_else(|| bad(key, c, "a string or a number"))?,
+    let id = if mapping.synthetic_ids() {
+        None
+    } else {
+        let (key, id) = get(Field::Id).ok_or_else(|| missing(Field::Id))?;
+        let id = match id {
+            Cell::Json(Value::Number(n)) => n.to_string(),
+            c => c
+                .as_str()
+                .map(|s| s.trim().to_string())
+                .ok_or_else(|| bad(key, c, "a string or a number"))?,
+        };
+        if is_rounded_number(&id) {
+            return Err(Problem::Skipped(format!(
+                "`{key}` = `{id}` is an id a spreadsheet rounded to scientific notation, so the \
+                 post's real id is lost; export again and import the file as the tool wrote it, \
+                 or format the column as Text before saving"
+            )));
+        }
+        Some(id)
     };
     let (key, t) = get(Field::CreatedTime).ok_or_else(|| missing(Field::CreatedTime))?;
     let created_time = match t {
@@ -295,11 +424,30 @@ pub(crate) fn convert<'a>(
         let (from, to) = crate::model::PLAUSIBLE_YEARS;
         return Err(bad(key, t, &format!("a post time between {from} and {to}")));
     }
-    let message = match get(Field::Text) {
+    let mut message = match get(Field::Text) {
         None => None,
         Some((_, Cell::Json(Value::Number(n)))) => Some(n.to_string()),
         Some((key, c)) => Some(c.as_str().ok_or_else(|| bad(key, c, "text"))?.to_string()),
     };
+    let mut mojibake = false;
+    if let Some(text) = &message {
+        match repair_mojibake(text) {
+            Some(fixed) if mapping.repairs_mojibake() => message = Some(fixed),
+            Some(_) => mojibake = true,
+            None => {}
+        }
+    }
+    if let Some(name) = &mapping.group_name {
+        let title = title.unwrap_or_default();
+        let title = repair_mojibake(title).unwrap_or_else(|| title.to_string());
+        if !names_group(&title, name) {
+            return Err(Problem::OtherGroup(format!(
+                "`title` = `{}` does not name `{name}`",
+                Cell::Text(&title).shown()
+            )));
+        }
+    }
+    let id = id.unwrap_or_else(|| synthetic_id(created_time, message.as_deref()));
     let count = |f: Field| match get(f) {
         None => Ok(0),
         Some((key, c)) => count_of(c).ok_or_else(|| bad(key, c, "a count")),
@@ -336,7 +484,69 @@ pub(crate) fn convert<'a>(
             image: None,
         },
         note: (!dropped.is_empty()).then(|| dropped.join("; ")),
+        mojibake,
     })
+}
+
+/// A JSON row's `title` when the mapping filters by it (Facebook's archive).
+pub(crate) fn row_title<'a>(mapping: &Mapping, row: &'a Value) -> Option<&'a str> {
+    mapping.group_name.as_ref()?;
+    Some(row.get("title").and_then(Value::as_str).unwrap_or(""))
+}
+
+/// Whether a title from Facebook's archive ("Ana García posted in Developer Circle CDMX.",
+/// "Ana publicó en …", "Ana shared a link to the group: …") names the group `name`: as a
+/// whole, ignoring case, so "CDMX" does not match "CDMX Devs".
+fn names_group(title: &str, name: &str) -> bool {
+    let (title, name) = (title.to_lowercase(), name.trim().to_lowercase());
+    if name.is_empty() {
+        return false;
+    }
+    title.match_indices(&name).any(|(at, _)| {
+        let before = title[..at].chars().next_back();
+        let after = title[at + name.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        edge(before) && edge(after)
+    })
+}
+
+/// An id made from what Facebook's archive gives (time and text), stable across exports:
+/// `fb-` and 16 hex digits of their SHA-256.
+fn synthetic_id(t: chrono::DateTime<chrono::Utc>, text: Option<&str>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(t.timestamp().to_string());
+    h.update(b"\n");
+    h.update(text.unwrap_or("").as_bytes());
+    format!("fb-{}", &hex::encode(h.finalize())[..16])
+}
+
+/// `1,0645E+15`, `1.06451E+15`, `1E+15`: a long number a spreadsheet shows (and saves) in
+/// scientific notation, its last digits gone.
+fn is_rounded_number(id: &str) -> bool {
+    let Some((mantissa, exp)) = id.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exp = exp.strip_prefix('+').unwrap_or(exp);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once(['.', ',']) {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(mantissa),
+    };
+    mantissa_ok && digits(exp)
+}
+
+/// Text that is UTF-8 read as Latin-1, repaired: every character is below U+0100, some
+/// above U+007F, and their bytes are valid UTF-8 with a character a byte cannot be
+/// (`sÃ¡bado` → `sábado`, `ð\u{9f}\u{98}\u{80}` → 😀). `None` for any other text, so a
+/// genuine `café` stays as it is.
+pub(crate) fn repair_mojibake(s: &str) -> Option<String> {
+    if s.is_ascii() || s.chars().any(|c| c as u32 > 0xFF) {
+        return None;
+    }
+    let bytes: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+    let fixed = String::from_utf8(bytes).ok()?;
+    (fixed != s).then_some(fixed)
 }
 
 /// A count in any form exports write one: see the module doc.
@@ -386,6 +596,16 @@ fn count_json(v: &Value) -> Option<u64> {
             o.values()
                 .try_fold(0u64, |sum, v| sum.checked_add(count_json(v)?))
         }
+        // A list of counts per kind (Bright Data's `num_likes_type`: `[{"type": "Like",
+        // "num": 40}, …]`): their sum. A list of bare numbers says nothing of what it counts.
+        Value::Array(items) if items.iter().all(Value::is_object) && !items.is_empty() => {
+            items.iter().try_fold(0u64, |sum, item| {
+                let n = ["num", "count", "total_count"]
+                    .iter()
+                    .find_map(|k| item.get(*k))?;
+                sum.checked_add(count_json(n)?)
+            })
+        }
         _ => None,
     }
 }
@@ -404,7 +624,10 @@ mod tests {
     const UTC: Tz = chrono_tz::UTC;
 
     fn convert_json(mapping: &Mapping, row: &Value) -> Result<Converted, String> {
-        convert(mapping, UTC, |f| mapping.json_get(row, f)).map_err(|p| p.to_string())
+        convert(mapping, UTC, row_title(mapping, row), |f| {
+            mapping.json_get(row, f)
+        })
+        .map_err(|p| p.to_string())
     }
 
     fn generic() -> Mapping {

@@ -23,8 +23,8 @@ use self::formats::{FileRows, Layout, RELATIVE_HINT, TIME_HINT};
 use self::mapping::{Mapping, Problem};
 use super::graph_json::{read_json_file, GraphNode};
 use super::snapshot::from_posts;
-use super::{GroupFetch, Window};
-use crate::config::{GroupConfig, ImportFormat};
+use super::{dedup_posts, GroupFetch, Window};
+use crate::config::{Encoding, GroupConfig, ImportFields, ImportFormat, ImportPreset};
 use crate::model::{GroupInfo, Post};
 
 /// Bad rows shown in full; the rest are counted.
@@ -66,6 +66,267 @@ pub(crate) fn check_group(config: &crate::config::Config, group: &GroupConfig) -
     })
 }
 
+/// The files `groupdigest import` writes into a group's import folder: only what the
+/// archive needs, in the `generic` preset's names, one post per line. Read whatever the
+/// group's `format` and `preset` say.
+pub(crate) const OWN_SUFFIX: &str = ".posts.jsonl";
+
+/// What one file of an import is, and so how it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A file `groupdigest import` wrote (`OWN_SUFFIX`).
+    Own,
+    /// An export in this format.
+    Export(ImportFormat),
+    /// A zip archive: its entries are read (Facebook's "Download your information").
+    Zip,
+}
+
+/// The extensions read, for messages.
+const READ: &str = ".json, .jsonl, .ndjson, .csv, .tsv, .xlsx or .zip";
+
+/// How a file is read by its name alone: `None` for a name no export has.
+pub(crate) fn kind_of(name: &str) -> Option<Kind> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(OWN_SUFFIX) {
+        return Some(Kind::Own);
+    }
+    let ext = Path::new(&lower).extension()?.to_str()?;
+    if ext == "zip" {
+        return Some(Kind::Zip);
+    }
+    ImportFormat::from_extension(ext).map(Kind::Export)
+}
+
+/// How one group's files are read: its mapping and options.
+pub(crate) struct Reader<'g> {
+    group: &'g GroupConfig,
+    mapping: Mapping,
+    /// The mapping of the files `groupdigest import` writes.
+    own: Mapping,
+    tz: Tz,
+}
+
+impl<'g> Reader<'g> {
+    /// `preset` replaces the group's own (for `groupdigest import --preset`).
+    pub(crate) fn new(
+        group: &'g GroupConfig,
+        tz: Tz,
+        preset: Option<ImportPreset>,
+    ) -> Result<Self> {
+        let preset = preset.or(group.preset).unwrap_or_default();
+        let fields = if preset == group.preset.unwrap_or_default() {
+            group.fields.as_ref()
+        } else {
+            None
+        };
+        let mut mapping = Mapping::new(preset, fields);
+        if preset == ImportPreset::FacebookDyi {
+            let Some(name) = group.name.as_deref().filter(|n| !n.trim().is_empty()) else {
+                bail!(
+                    "`preset = \"facebook-dyi\"` reads only the posts whose `title` names the group, as Facebook's archive holds your posts in every group: set the group's `name` to its name as Facebook shows it"
+                );
+            };
+            mapping.group_name = Some(name.to_string());
+        }
+        Ok(Reader {
+            group,
+            mapping,
+            own: Mapping::new(ImportPreset::Generic, None),
+            tz,
+        })
+    }
+
+    fn layout(&self, kind: Kind) -> Layout<'_> {
+        let (format, mapping) = match kind {
+            Kind::Own => (ImportFormat::Jsonl, &self.own),
+            Kind::Export(f) => (f, &self.mapping),
+            Kind::Zip => (ImportFormat::Json, &self.mapping),
+        };
+        let own = kind == Kind::Own;
+        Layout {
+            format,
+            mapping,
+            tz: self.tz,
+            delimiter: self.group.delimiter.filter(|_| !own).map(|d| d.0),
+            rows: self.group.rows.as_deref().filter(|_| !own),
+            encoding: if own {
+                Encoding::Utf8
+            } else {
+                self.group.encoding.unwrap_or_default()
+            },
+        }
+    }
+
+    /// Reads one file (a zip: its entries) into `out`, its rows into `report`.
+    pub(crate) fn read_file(
+        &self,
+        path: &Path,
+        name: &str,
+        kind: Kind,
+        report: &mut Report,
+        out: &mut Read,
+    ) -> Result<()> {
+        let file = std::fs::File::open(path).with_context(|| format!("cannot read `{name}`"))?;
+        if kind == Kind::Zip {
+            return self.read_zip(file, name, report, out);
+        }
+        let layout = self.layout(kind);
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let rows = formats::read_from(&layout, &mut reader)
+            .with_context(|| format!("`{name}` (format = \"{}\")", layout.format.as_str()))?;
+        report.add(name, &rows, &layout);
+        out.add(name, rows.posts);
+        Ok(())
+    }
+
+    /// The entries of a zip archive that hold posts: for Facebook's archive, its
+    /// `your_posts_in_groups.json`; otherwise every entry with an export's extension.
+    fn read_zip(
+        &self,
+        file: std::fs::File,
+        name: &str,
+        report: &mut Report,
+        out: &mut Read,
+    ) -> Result<()> {
+        /// An entry is read whole; one larger than this is refused (a zip bomb).
+        const MAX_ENTRY: u64 = 2 << 30;
+        let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))
+            .map_err(|e| anyhow::anyhow!("`{name}` is not a zip archive: {e}"))?;
+        let dyi = self.mapping.preset == ImportPreset::FacebookDyi;
+        let mut wanted = Vec::new();
+        let mut others = 0usize;
+        let mut html = false;
+        for i in 0..zip.len() {
+            let entry = zip.by_index(i)?;
+            if entry.is_dir() {
+                continue;
+            }
+            let inner = entry.name().map(|n| n.to_string()).unwrap_or_default();
+            let base = inner.rsplit('/').next().unwrap_or(&inner).to_string();
+            html |= base == "your_posts_in_groups.html";
+            let kind = match kind_of(&base) {
+                Some(Kind::Export(f)) if !dyi => Some(Kind::Export(f)),
+                Some(Kind::Own) if !dyi => Some(Kind::Own),
+                _ if dyi && base == "your_posts_in_groups.json" => {
+                    Some(Kind::Export(ImportFormat::Json))
+                }
+                _ => None,
+            };
+            match kind {
+                Some(kind) if !base.starts_with('.') => wanted.push((i, inner, kind)),
+                _ => others += 1,
+            }
+        }
+        if wanted.is_empty() {
+            if dyi && html {
+                bail!(
+                    "`{name}` is Facebook's archive in HTML; download your information again choosing the JSON format"
+                );
+            }
+            if dyi {
+                bail!(
+                    "`{name}` holds no `your_posts_in_groups.json`; in Facebook's \"Download your information\", choose the JSON format and include \"Groups\""
+                );
+            }
+            bail!(
+                "`{name}` holds no export ({READ} files); for Facebook's own archive set `preset = \"facebook-dyi\"`"
+            );
+        }
+        if others > 0 {
+            let what = if dyi {
+                "not posts in groups"
+            } else {
+                "not exports"
+            };
+            report.notes.push(format!(
+                "`{name}`: read {}; its {} are {what}",
+                name_list(&wanted.iter().map(|(_, n, _)| n.clone()).collect::<Vec<_>>()),
+                crate::ui::count(others, "other file")
+            ));
+        }
+        for (i, inner, kind) in wanted {
+            let entry = zip.by_index(i)?;
+            let shown = format!("{name}/{inner}");
+            if entry.size() > MAX_ENTRY {
+                bail!("`{shown}` is larger than 2 GB unpacked; it is not read");
+            }
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::Read::take(entry, MAX_ENTRY + 1), &mut bytes)
+                .with_context(|| format!("cannot unpack `{shown}`"))?;
+            let layout = self.layout(kind);
+            let rows = formats::read_from(&layout, &mut bytes.as_slice())
+                .with_context(|| format!("`{shown}` (format = \"{}\")", layout.format.as_str()))?;
+            report.add(&shown, &rows, &layout);
+            out.add(&shown, rows.posts);
+        }
+        Ok(())
+    }
+}
+
+/// The posts read from a group's files, in read order, and the file each came from.
+#[derive(Debug, Default)]
+pub(crate) struct Read {
+    pub posts: Vec<Post>,
+    /// For each post, an index into `names`.
+    pub origins: Vec<usize>,
+    pub names: Vec<String>,
+}
+
+impl Read {
+    fn add(&mut self, name: &str, posts: Vec<Post>) {
+        self.origins
+            .extend(std::iter::repeat_n(self.names.len(), posts.len()));
+        self.names.push(name.to_string());
+        self.posts.extend(posts);
+    }
+}
+
+/// Items of one source (an Apify dataset, an export) converted row by row through a preset:
+/// the live sources use the same mapping and the same reporting as an import.
+// Used by the Apify source (`kind = "apify"`), which lands next.
+#[allow(dead_code)]
+pub(crate) struct Items {
+    mapping: Mapping,
+    tz: Tz,
+    rows: FileRows,
+}
+
+#[allow(dead_code)]
+impl Items {
+    pub(crate) fn new(preset: ImportPreset, fields: Option<&ImportFields>, tz: Tz) -> Items {
+        Items {
+            mapping: Mapping::new(preset, fields),
+            tz,
+            rows: FileRows::default(),
+        }
+    }
+
+    /// Converts item number `n` (1-based, for messages); a bad item is reported, not fatal.
+    pub(crate) fn push(&mut self, n: usize, item: &serde_json::Value) {
+        formats::json_value_row(&mut self.rows, &self.mapping, self.tz, n, item);
+    }
+
+    /// The posts and the warnings, worded as an import's, `what` naming the source in them
+    /// (e.g. "dataset `abc123`"). `Err` when items came and none could be read: the
+    /// mapping does not fit them.
+    pub(crate) fn finish(mut self, what: &str) -> Result<(Vec<Post>, Vec<String>)> {
+        let layout = Layout {
+            format: ImportFormat::Jsonl,
+            mapping: &self.mapping,
+            tz: self.tz,
+            delimiter: None,
+            rows: None,
+            encoding: Encoding::Utf8,
+        };
+        formats::finish(&mut self.rows, &layout).with_context(|| what.to_string())?;
+        let mut report = Report::new(SHOWN, self.tz);
+        report.add(what, &self.rows, &layout);
+        let posts = std::mem::take(&mut self.rows.posts);
+        Ok((dedup_posts(posts), report.warnings(1)))
+    }
+}
+
 /// `read_group`, and the number of files read; the first `listed` bad rows are shown.
 fn read(
     root: &Path,
@@ -74,96 +335,101 @@ fn read(
     window: Window,
     listed: usize,
 ) -> Result<(GroupFetch, usize)> {
-    let (Some(rel), Some(format)) = (&group.path, group.import_format()) else {
-        bail!("an import group needs `path` and `format` (checked when site.toml is read)");
+    let Some(rel) = &group.path else {
+        bail!("an import group needs `path` (checked when site.toml is read)");
     };
     let path = root.join(rel);
     let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
-    let mapping = Mapping::new(group.preset.unwrap_or_default(), group.fields.as_ref());
-    let layout = Layout {
-        format,
-        mapping: &mapping,
-        tz,
-        delimiter: group.delimiter.map(|d| d.0),
-        rows: group.rows.as_deref(),
-    };
+    let reader = Reader::new(group, tz, None)?;
     let mut info = GroupInfo {
         id: group.id.clone(),
         ..Default::default()
     };
-    let mut report = Report {
-        limit: listed,
-        ..Report::default()
-    };
-    let files = if path.is_dir() {
-        let node = path.join("node.json");
-        if format == ImportFormat::Graph && node.is_file() {
-            let node: GraphNode = read_json_file(&node)?;
-            info = node.into_info(false);
-            // The config's id names the group in data/, whatever the export says.
-            info.id = group.id.clone();
+    let mut report = Report::new(listed, tz);
+    let files = match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if group.import_format().is_some() {
+                bail!(
+                    "import path `{}` does not exist (`path` is relative to site.toml)",
+                    shown(&path)
+                );
+            }
+            // git keeps no empty folder: before the first export, the folder is not there.
+            report.notes.push(format!(
+                "import folder `{}` does not exist yet; nothing was imported. Add the group's posts with `groupdigest import EXPORT --group {}`",
+                shown(&path),
+                group.slug
+            ));
+            Vec::new()
         }
-        let (files, other) = list(&path, format)?;
-        let dir = shown(&path);
-        let wanted = extensions(format).join(" or ");
-        if !other.is_empty() {
-            let names = name_list(&other);
-            // Files of another import format and none of this one: `format` is wrong, and
-            // importing nothing with exit 0 would hide it.
-            if files.is_empty() {
-                let hint = other
+        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", shown(&path))),
+        Ok(m) if m.file_type().is_symlink() => bail!(
+            "import path `{}` is a symbolic link; imports read only plain files and folders inside the site",
+            shown(&path)
+        ),
+        Ok(m) if m.is_dir() => {
+            let format = group.import_format();
+            let node = path.join("node.json");
+            if format == Some(ImportFormat::Graph) && node.is_file() {
+                let node: GraphNode = read_json_file(&node)?;
+                info = node.into_info(false);
+                // The config's id names the group in data/, whatever the export says.
+                info.id = group.id.clone();
+            }
+            let (files, skipped) = list(&path, format)?;
+            let dir = shown(&path);
+            let readable_elsewhere: Vec<&String> = skipped
+                .iter()
+                .filter(|(_, why)| matches!(why, Skip::OtherFormat(..)))
+                .map(|(n, _)| n)
+                .collect();
+            if files.is_empty() && !readable_elsewhere.is_empty() {
+                let format = format.unwrap_or(ImportFormat::Json);
+                let names = name_list(&readable_elsewhere.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+                let hint = readable_elsewhere
                     .iter()
-                    .find_map(|name| {
-                        let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
-                        ImportFormat::from_extension(&ext).filter(|f| *f != format)
+                    .find_map(|name| match kind_of(name) {
+                        Some(Kind::Export(f)) if f != format => Some(f),
+                        _ => None,
                     })
                     .map(|f| format!("; set `format = \"{}\"` to read them", f.as_str()))
                     .unwrap_or_default();
                 bail!(
-                    "`{dir}` has no {wanted} files for `format = \"{}\"`, only {names}{hint}",
+                    "`{dir}` has no {} files for `format = \"{}\"`, only {names}{hint}",
+                    extensions(format).join(" or "),
                     format.as_str()
                 );
             }
-            report.notes.push(format!(
-                "`{dir}`: skipped {names}, not {wanted} (`format = \"{}\"`)",
-                format.as_str()
-            ));
-        } else if files.is_empty() {
-            report.notes.push(format!(
-                "`{dir}` has no {wanted} files; nothing was imported"
-            ));
+            for (name, why) in &skipped {
+                report.notes.push(format!("`{dir}/{name}`: not read: {why}"));
+            }
+            if files.is_empty() {
+                report.notes.push(format!(
+                    "`{dir}` has no export files yet; nothing was imported. Add the group's posts with `groupdigest import EXPORT --group {}`",
+                    group.slug
+                ));
+            }
+            files
         }
-        files
-    } else if path.is_file() {
-        vec![path.clone()]
-    } else {
-        bail!(
-            "import path `{}` does not exist (`path` is relative to site.toml)",
+        Ok(m) if m.is_file() => {
+            let name = rel.to_string_lossy();
+            let kind = match group.format {
+                Some(f) => Kind::Export(f),
+                None => kind_of(&name).unwrap_or(Kind::Export(ImportFormat::Json)),
+            };
+            vec![(path.clone(), kind)]
+        }
+        Ok(_) => bail!(
+            "import path `{}` is not a regular file or folder; it is not read",
             shown(&path)
-        );
+        ),
     };
-    let mut posts = Vec::new();
-    // Which file each post came from (an index into `names`), for `older_copy_read_last`.
-    let mut origins = Vec::new();
-    let mut names = Vec::new();
-    for file in &files {
-        let name = shown(file);
-        let text = std::fs::read(file).with_context(|| format!("cannot read `{name}`"))?;
-        let text = String::from_utf8(text).map_err(|e| {
-            anyhow::anyhow!(
-                "`{name}` is not UTF-8 text (invalid byte at offset {}); save the export as UTF-8",
-                e.utf8_error().valid_up_to()
-            )
-        })?;
-        let rows = formats::read(&layout, &text)
-            .with_context(|| format!("`{name}` (format = \"{}\")", format.as_str()))?;
-        report.add(&name, &rows, format);
-        origins.extend(std::iter::repeat_n(names.len(), rows.posts.len()));
-        names.push(name);
-        posts.extend(rows.posts);
+    let mut read = Read::default();
+    for (file, kind) in &files {
+        reader.read_file(file, &shown(file), *kind, &mut report, &mut read)?;
     }
-    let older = older_copy_read_last(&posts, &origins, &names);
-    let mut fetch = from_posts(info, posts, window);
+    let older = older_copy_read_last(&read.posts, &read.origins, &read.names);
+    let mut fetch = from_posts(info, read.posts, window);
     fetch.warnings = report.warnings(files.len());
     fetch.warnings.extend(older);
     Ok((fetch, files.len()))
@@ -218,40 +484,87 @@ fn extensions(format: ImportFormat) -> &'static [&'static str] {
         ImportFormat::Json | ImportFormat::Graph => &[".json"],
         ImportFormat::Jsonl => &[".jsonl", ".ndjson"],
         ImportFormat::Csv => &[".csv", ".tsv"],
+        ImportFormat::Xlsx => &[".xlsx"],
     }
 }
 
-/// The files of `dir` to read, in name order: the format's extensions, not hidden, and for
-/// Graph pages not the `node.json` that describes the group. Second, the names of the files
-/// left out that have another import format's extension (an export in the wrong format);
-/// other files (a README) are left out silently.
-fn list(dir: &Path, format: ImportFormat) -> Result<(Vec<PathBuf>, Vec<String>)> {
-    let mut files = Vec::new();
-    let mut other = Vec::new();
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
-    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let lower = name.to_ascii_lowercase();
-        let hidden = lower.starts_with('.');
-        let node = format == ImportFormat::Graph && lower == "node.json";
-        if hidden || node || !path.is_file() {
-            continue;
-        }
-        if extensions(format).iter().any(|ext| lower.ends_with(ext)) {
-            files.push(path);
-        } else if [".json", ".jsonl", ".ndjson", ".csv", ".tsv"]
-            .iter()
-            .any(|ext| lower.ends_with(ext))
-        {
-            other.push(name.to_string());
+/// Why a file of an import folder is not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Skip {
+    /// An export in another format (first) than the group's `format` (second).
+    OtherFormat(ImportFormat, ImportFormat),
+    /// Not an export's name.
+    NotAnExport,
+    /// A symbolic link, a socket, a device: refused, never followed or read.
+    NotAFile(&'static str),
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Skip::OtherFormat(found, wanted) => write!(
+                f,
+                "a {} file, and the group reads only `format = \"{}\"`; remove `format` to read each file by its extension",
+                found.as_str(),
+                wanted.as_str()
+            ),
+            Skip::NotAnExport => write!(f, "not an export (read are {READ} files)"),
+            Skip::NotAFile(what) => write!(f, "{what}, which imports never follow or read"),
         }
     }
-    files.sort();
-    other.sort();
-    Ok((files, other))
+}
+
+/// A folder's files to read, and the others with why they are not read.
+type Listing = (Vec<(PathBuf, Kind)>, Vec<(String, Skip)>);
+
+/// The files of `dir` to read, in name order, with how each is read: by the group's
+/// `format` when it has one (files of another export format are skipped), else by its
+/// extension; the files `groupdigest import` wrote, Excel workbooks and zip archives
+/// whatever the `format`. Second, every other file with why it is not read. Hidden files
+/// (`.gitkeep`, an editor's lock file) are left out silently, and so is Graph pages'
+/// `node.json`, which `read` reads apart.
+fn list(dir: &Path, format: Option<ImportFormat>) -> Result<Listing> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let lower = name.to_ascii_lowercase();
+        if lower.starts_with('.') || (format == Some(ImportFormat::Graph) && lower == "node.json") {
+            continue;
+        }
+        // `file_type` does not follow a symbolic link: a link is refused, not read.
+        let kind = entry.file_type().ok();
+        if kind.is_some_and(|k| k.is_symlink()) {
+            skipped.push((name, Skip::NotAFile("a symbolic link")));
+            continue;
+        }
+        if kind.is_some_and(|k| k.is_dir()) {
+            continue;
+        }
+        if !kind.is_some_and(|k| k.is_file()) {
+            skipped.push((name, Skip::NotAFile("not a regular file")));
+            continue;
+        }
+        match (kind_of(&name), format) {
+            (Some(Kind::Export(f)), Some(wanted)) if f != wanted && f != ImportFormat::Xlsx => {
+                // Graph pages are `.json` files.
+                if wanted == ImportFormat::Graph && f == ImportFormat::Json {
+                    files.push((path, Kind::Export(ImportFormat::Graph)));
+                } else {
+                    skipped.push((name, Skip::OtherFormat(f, wanted)));
+                }
+            }
+            // Its format, or a workbook, read whatever `format` says.
+            (Some(kind), _) => files.push((path, kind)),
+            (None, _) => skipped.push((name, Skip::NotAnExport)),
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    skipped.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((files, skipped))
 }
 
 /// "`a.jsonl`, `b.jsonl` and 3 more files", for messages.
@@ -265,7 +578,9 @@ fn name_list(names: &[String]) -> String {
 
 /// Bad rows and notes over every file of a group, turned into warnings.
 #[derive(Debug, Default)]
-struct Report {
+pub(crate) struct Report {
+    /// The site's timezone, named where times were read in it.
+    tz: Option<Tz>,
     /// The first `limit` problems in full.
     shown: Vec<String>,
     /// How many problems are shown in full.
@@ -282,6 +597,9 @@ struct Report {
     relative: usize,
     /// Rows skipped for a time in no form we read, so the forms we read are listed once.
     bad_times: usize,
+    /// Facebook's archive: rows that are posts in other groups, and the group's name.
+    other_groups: usize,
+    group_name: Option<String>,
 }
 
 /// One thing files lack, the files (in read order) and the first one's names.
@@ -293,9 +611,49 @@ struct Missing {
 }
 
 impl Report {
-    fn add(&mut self, file: &str, rows: &FileRows, format: ImportFormat) {
+    pub(crate) fn new(limit: usize, tz: Tz) -> Report {
+        Report {
+            limit,
+            tz: Some(tz),
+            ..Report::default()
+        }
+    }
+
+    pub(crate) fn add(&mut self, file: &str, rows: &FileRows, layout: &Layout) {
+        let format = layout.format;
         for note in &rows.notes {
             self.notes.push(format!("`{file}` {note}"));
+        }
+        if let (n @ 1.., line) = rows.mojibake {
+            let fix = if layout.mapping.preset == ImportPreset::FacebookDyi {
+                String::new()
+            } else {
+                " If it is Facebook's own archive, set `preset = \"facebook-dyi\"`, which repairs it; otherwise export it again as UTF-8".into()
+            };
+            self.notes.push(format!(
+                "`{file}` line {line}: the text of {} looks like UTF-8 read as Latin-1 (`sÃ¡bado` for `sábado`); imported as it is.{fix}",
+                crate::ui::count(n, "row")
+            ));
+        }
+        // facebook-scraper writes `timestamp` (exact) and `time` (the scraping machine's
+        // clock, no offset); a row with only `time` in a file whose others have both was
+        // read in the site's timezone and may be hours off.
+        let count_of = |k: &str| {
+            rows.time_keys
+                .iter()
+                .find(|(key, _)| key == k)
+                .map_or(0, |(_, n)| *n)
+        };
+        let (exact, local) = (count_of("timestamp"), count_of("time"));
+        if layout.mapping.preset == ImportPreset::FacebookScraper && exact > 0 && local > 0 {
+            let tz = self.tz.map_or("UTC".to_string(), |t| t.name().to_string());
+            let has = if local == 1 { "row has" } else { "rows have" };
+            self.notes.push(format!(
+                "`{file}`: {local} {has} only `time`, the clock of the machine that scraped (no offset), while {exact} have `timestamp`, the exact instant; those rows were read in the site's timezone (`{tz}`) and are off by the difference between it and the scraping machine's. Scrape them again with a facebook-scraper that writes `timestamp`, or run it with `TZ={tz}`"
+            ));
+        }
+        if layout.mapping.group_name.is_some() {
+            self.group_name.clone_from(&layout.mapping.group_name);
         }
         for note in &rows.missing {
             match self.missing.iter_mut().find(|m| &m.note == note) {
@@ -309,6 +667,10 @@ impl Report {
         }
         let mut skipped = 0;
         for (line, problem) in &rows.problems {
+            if matches!(problem, Problem::OtherGroup(_)) {
+                self.other_groups += 1;
+                continue;
+            }
             let what = if matches!(problem, Problem::Dropped(_)) {
                 self.dropped += 1;
                 "kept without it"
@@ -330,8 +692,14 @@ impl Report {
         self.rows += rows.posts.len() + skipped;
     }
 
-    fn warnings(self, files: usize) -> Vec<String> {
+    pub(crate) fn warnings(self, files: usize) -> Vec<String> {
         let mut out = self.notes;
+        if let (n @ 1.., Some(name)) = (self.other_groups, &self.group_name) {
+            let posts = if n == 1 { "post" } else { "posts" };
+            out.push(format!(
+                "import: {n} {posts} in other groups not imported: Facebook's archive holds your posts in every group, and their `title` does not name `{name}` (the group's `name`)"
+            ));
+        }
         for Missing { note, files, names } in self.missing {
             out.push(match files.as_slice() {
                 [one] => format!("`{one}` has {note}. Its {names}"),
@@ -421,7 +789,11 @@ mod tests {
             f.posts.iter().map(|p| (p.id.clone(), p.comments)).collect();
         got.sort();
         assert_eq!(got, [("a".into(), 9), ("b".into(), 2)]);
-        assert!(f.warnings.is_empty(), "{:?}", f.warnings);
+        assert_eq!(
+            f.warnings,
+            ["`in/notes.txt`: not read: not an export (read are .json, .jsonl, .ndjson, .csv, .tsv, .xlsx or .zip files)"],
+            "a file that is not read is named; a hidden one is not"
+        );
         let covered = f.covered.unwrap();
         assert_eq!(covered.start.to_rfc3339(), "2026-11-18T00:00:00+00:00");
         assert_eq!(
@@ -620,7 +992,16 @@ mod tests {
             "{:#}",
             read_group(dir.path(), UTC, &g, Window::default()).unwrap_err()
         );
-        assert!(e.contains("`latin1.csv` is not UTF-8"), "{e}");
+        assert!(
+            e.contains(
+                "`latin1.csv` (format = \"csv\"): is not UTF-8 text: line 2 has the byte 0xE9"
+            ) && e.contains("looks like Windows-1252")
+                && e.contains("`encoding = \"windows-1252\"`"),
+            "{e}"
+        );
+        let g = group("path = \"latin1.csv\"\nencoding = \"windows-1252\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        assert_eq!(f.posts[0].id, "é", "read as Windows-1252");
     }
 
     #[test]
@@ -632,7 +1013,16 @@ mod tests {
         assert!(f.posts.is_empty() && f.covered.is_none());
         assert_eq!(
             f.warnings,
-            ["`imports` has no .jsonl or .ndjson files; nothing was imported"]
+            ["`imports` has no export files yet; nothing was imported. Add the group's posts with `groupdigest import EXPORT --group g`"]
+        );
+        // git keeps no empty folder: before the first export there is none, and every
+        // scheduled run until then is a warning, not a failure.
+        let g = group("path = \"imports/g\"\n");
+        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        assert!(f.posts.is_empty() && f.covered.is_none());
+        assert_eq!(
+            f.warnings,
+            ["import folder `imports/g` does not exist yet; nothing was imported. Add the group's posts with `groupdigest import EXPORT --group g`"]
         );
     }
 

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use super::formats::{read, Layout};
 use super::mapping::{convert, Cell, Converted, Field, Mapping};
 use super::time::{from_unix, is_relative, parse_time};
-use crate::config::{ImportFormat, ImportPreset};
+use crate::config::{Encoding, ImportFormat, ImportPreset};
 use crate::model::{is_plausible_post_time, PLAUSIBLE_YEARS};
 
 /// 256 cases from one fixed seed, nothing written to disk: the same inputs on every run.
@@ -201,7 +201,7 @@ proptest! {
         m in mapping(),
         tz in proptest::sample::select(&TZS[..]),
     ) {
-        if let Ok(c) = convert(&m, tz, |f| m.json_get(&row, f)) {
+        if let Ok(c) = convert(&m, tz, None, |f| m.json_get(&row, f)) {
             assert_limits(&c)?;
         }
     }
@@ -218,7 +218,7 @@ proptest! {
                 .filter(|s| !s.trim().is_empty())
                 .map(|s| (f.key(), Cell::Text(s)))
         };
-        if let Ok(c) = convert(&m, tz, get) {
+        if let Ok(c) = convert(&m, tz, None, get) {
             assert_limits(&c)?;
         }
     }
@@ -257,6 +257,7 @@ proptest! {
             tz: chrono_tz::UTC,
             delimiter,
             rows: rows_key.as_deref(),
+            encoding: Encoding::Utf8,
         };
         if let Ok(rows) = read(&layout, &text) {
             for p in &rows.posts {
