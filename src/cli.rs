@@ -58,6 +58,42 @@ pub enum Command {
     Forget(ForgetArgs),
     /// Create a new site in DIR: site.toml, templates, GitHub workflows and a README.
     Init(InitArgs),
+    /// Read exports where you downloaded them (JSON, JSON Lines, CSV, .xlsx, Facebook's
+    /// .zip) and write what the archive needs of them (no author, no raw column) into the
+    /// group's import folder: the file to commit.
+    Import(ImportArgs),
+}
+
+/// `groupdigest import FILE... --group SLUG`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The export files, read in the order given (a post in several keeps the copy read
+    /// last): `.json`, `.jsonl`/`.ndjson`, `.csv`/`.tsv`, `.xlsx`, or a `.zip` (Facebook's
+    /// "Download your information" archive, or one holding such files).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The import group (`kind = "import"`, its `path` a folder) the posts are for.
+    #[arg(long, value_name = "SLUG")]
+    pub group: String,
+    /// The tool that made the files, if not the group's `preset`: generic,
+    /// facebook-scraper, apify, facebook-dyi or brightdata.
+    #[arg(long, value_name = "PRESET", value_parser = preset)]
+    pub preset: Option<crate::config::ImportPreset>,
+    /// Say what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn preset(s: &str) -> Result<crate::config::ImportPreset, String> {
+    crate::config::ImportPreset::ALL
+        .into_iter()
+        .find(|p| p.as_str() == s)
+        .ok_or_else(|| {
+            format!(
+                "`{s}` is not a preset; use {}",
+                crate::config::ImportPreset::NAMES
+            )
+        })
 }
 
 /// `groupdigest init DIR`. It reads no config, so the global options do not apply to it:

@@ -92,6 +92,9 @@ pub struct ApplyReport {
     pub dropped: usize,
     /// Stored posts the privacy filter now drops, removed from the archive.
     pub removed: usize,
+    /// Stored posts inside the covered span that the fetch no longer returned (deleted on
+    /// Facebook, or left out of a narrower export), removed, by period.
+    pub gone: Vec<(Period, usize)>,
 }
 
 /// The archive of one site.
@@ -275,8 +278,11 @@ impl Store {
             );
             for period in periods_in(self.clock, span) {
                 let fresh = by.remove(&period).unwrap_or_default();
-                let (outcome, kept) = self.merge_period(slug, period, span, fresh, now)?;
+                let (outcome, kept, gone) = self.merge_period(slug, period, span, fresh, now)?;
                 report.kept_outside += kept;
+                if gone > 0 {
+                    report.gone.push((period, gone));
+                }
                 match outcome {
                     MergeOutcome::Created | MergeOutcome::Updated => report.changed += 1,
                     MergeOutcome::Unchanged => {}
@@ -352,8 +358,8 @@ impl Store {
         Ok(removed)
     }
 
-    /// One period of `apply`: returns what happened and how many stored posts outside
-    /// `span` were kept.
+    /// One period of `apply`: returns what happened, how many stored posts outside `span`
+    /// were kept, and how many inside it the fetch no longer has (removed).
     fn merge_period(
         &self,
         slug: &str,
@@ -361,7 +367,7 @@ impl Store {
         span: Span,
         fresh: Vec<Post>,
         now: DateTime<Utc>,
-    ) -> Result<(MergeOutcome, usize)> {
+    ) -> Result<(MergeOutcome, usize, usize)> {
         let old = self.load_period(slug, period)?;
         let (outside, inside): (Vec<Post>, Vec<Post>) = old
             .as_ref()
@@ -370,9 +376,16 @@ impl Store {
             .into_iter()
             .partition(|p| !span.contains(p.created_time));
         if fresh.is_empty() && !inside.is_empty() {
-            return Ok((MergeOutcome::KeptOnEmptyFetch, 0));
+            return Ok((MergeOutcome::KeptOnEmptyFetch, 0, 0));
         }
         let kept = outside.len();
+        let fresh_ids: std::collections::HashSet<&str> =
+            fresh.iter().map(|p| p.id.as_str()).collect();
+        let gone = inside
+            .iter()
+            .filter(|p| !fresh_ids.contains(p.id.as_str()))
+            .count();
+        drop(fresh_ids);
         let mut posts = fresh;
         // A picture kept in the archive stays with its post: sources never send the copy,
         // and a later fetch (whose picture URL may have expired) must not lose it.
@@ -393,7 +406,7 @@ impl Store {
         sort_posts(&mut posts);
         let outcome = match &old {
             None => MergeOutcome::Created,
-            Some(old) if old.posts == posts => return Ok((MergeOutcome::Unchanged, kept)),
+            Some(old) if old.posts == posts => return Ok((MergeOutcome::Unchanged, kept, 0)),
             Some(_) => MergeOutcome::Updated,
         };
         let tz = self.clock.tz;
@@ -407,7 +420,7 @@ impl Store {
         // The posts differ (or the file is new), and so does `updated_at`: no point in
         // reading the file again to compare.
         write_atomic(&self.period_path(slug, period), &to_pretty(&stored)?)?;
-        Ok((outcome, kept))
+        Ok((outcome, kept, gone))
     }
 }
 

@@ -192,6 +192,25 @@ fn apply(
             group.slug, applied.dropped, applied.removed
         ));
     }
+    if !applied.gone.is_empty() {
+        let total: usize = applied.gone.iter().map(|(_, n)| n).sum();
+        let weeks: Vec<String> = applied
+            .gone
+            .iter()
+            .map(|(period, n)| format!("{n} from the week of {period}"))
+            .collect();
+        let why = if group.kind == crate::config::GroupKind::Import {
+            "they are not in the export read now, which covers their weeks and replaces them (a narrower export, such as a \"top posts\" run, removes the rest); to add exports to the archive rather than replace it, keep every export's file, as `groupdigest import` does"
+        } else {
+            "the source no longer returns them (deleted or hidden on Facebook)"
+        };
+        ui::warn(format!(
+            "group `{}`: removed {} from the archive ({}): {why}",
+            group.slug,
+            crate::ui::count(total, "stored post"),
+            weeks.join(", ")
+        ));
+    }
     for period in &applied.kept_on_empty {
         ui::warn(format!(
             "group `{}`: the fetch returned no posts for {period}, which has stored posts; kept them",

@@ -77,6 +77,13 @@ pub(crate) fn scaffold() -> Vec<(String, String)> {
             ".github/workflows/test.yml".into(),
             include_str!("../../scaffold/workflows/test.yml").replace(ACTION_MARK, &action),
         ),
+        // git keeps no empty folder: the example group's import folder exists from the
+        // start, so a scheduled run before the first export finds it (and warns, never fails).
+        (
+            "imports/README.md".into(),
+            include_str!("../../scaffold/imports/README.md").into(),
+        ),
+        ("imports/my-group/.gitkeep".into(), String::new()),
     ];
     files.extend(
         DEFAULTS

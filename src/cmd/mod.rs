@@ -7,6 +7,7 @@ mod check;
 mod fetch;
 mod forget;
 mod groups;
+mod import;
 mod init;
 mod render;
 mod serve;
@@ -49,6 +50,7 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
         Command::Groups => groups::run(&load(cli)?),
         Command::Auth(command) => auth::run(&load(cli)?, now, command),
         Command::Init(args) => init::run(&args.dir),
+        Command::Import(args) => import::run(&load(cli)?, now, args),
     }
 }
 

@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::mapping::{
     convert, preset_rows, row_title, suggest_preset, Cell, Converted, Field, Mapping, Problem,
 };
-use crate::config::{Encoding, ImportFormat};
+use crate::config::{Encoding, ImportFormat, ImportPreset};
 use crate::model::Post;
 use crate::source::graph_json::GraphPost;
 
@@ -146,6 +146,10 @@ impl FileRows {
     /// Without a word the site would be silently empty.
     fn note_missing_fields(&mut self, mapping: &Mapping, format: ImportFormat) {
         if self.posts.is_empty() || format == ImportFormat::Graph {
+            return;
+        }
+        if mapping.preset == ImportPreset::FacebookDyi {
+            self.missing = vec!["Facebook's own archive of your posts, which has no post ids, links or counts: each post's id is made from its time and text (a post edited later counts as a new one), and every post scores 0, so none is ranked under `[ranking] min_score = 1`; set `min_score = 0` to show the week's posts newest first, or import the group with a tool that reads counts (`preset = \"apify\"`)".into()];
             return;
         }
         let named = |f: Field| {
@@ -1159,7 +1163,7 @@ fn read_graph(text: &str) -> Result<FileRows> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{ImportFields, ImportPreset};
+    use crate::config::ImportFields;
 
     const UTC: Tz = chrono_tz::UTC;
 

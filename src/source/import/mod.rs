@@ -327,6 +327,51 @@ impl Items {
     }
 }
 
+/// What `groupdigest import` read of the exports it was given.
+#[derive(Debug)]
+pub(crate) struct Exports {
+    /// De-duplicated by id, the copy read last kept.
+    pub posts: Vec<Post>,
+    /// Rows read, kept or not.
+    pub rows: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Reads export files named on the command line as `build` reads an import folder's (the
+/// same readers, mapping and report), with `preset` over the group's.
+pub(crate) fn read_exports(
+    group: &GroupConfig,
+    tz: Tz,
+    files: &[PathBuf],
+    preset: Option<ImportPreset>,
+) -> Result<Exports> {
+    let reader = Reader::new(group, tz, preset)?;
+    let mut report = Report::new(SHOWN, tz);
+    let mut read = Read::default();
+    for file in files {
+        let name = file.display().to_string();
+        let Some(kind) = kind_of(&name) else {
+            bail!("`{name}` is not an export file groupdigest reads ({READ})");
+        };
+        if !file.is_file() {
+            bail!("`{name}` is not a file");
+        }
+        reader.read_file(file, &name, kind, &mut report, &mut read)?;
+    }
+    let rows = report.rows;
+    let mut warnings = report.warnings(files.len());
+    warnings.extend(older_copy_read_last(
+        &read.posts,
+        &read.origins,
+        &read.names,
+    ));
+    Ok(Exports {
+        posts: dedup_posts(read.posts),
+        rows,
+        warnings,
+    })
+}
+
 /// `read_group`, and the number of files read; the first `listed` bad rows are shown.
 fn read(
     root: &Path,
