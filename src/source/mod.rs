@@ -1,11 +1,14 @@
 //! Sources: where a group's metadata and posts come from, normalized into the model.
 //!
-//! `snapshot` reads folders of Graph-shaped JSON, `graph` talks to the live API, and
-//! `import` reads exported files. Only this module talks to the network.
+//! `snapshot` reads folders of Graph-shaped JSON, `graph` talks to the live API, `import`
+//! reads exported files and `apify` reads an Apify actor's datasets. Only this module talks
+//! to the network.
 
+pub(crate) mod apify;
 pub(crate) mod graph;
 pub mod graph_json;
 pub(crate) mod import;
+pub(crate) mod progress;
 pub mod snapshot;
 
 use chrono::{DateTime, Utc};

@@ -5,7 +5,6 @@
 
 mod client;
 mod error;
-mod progress;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -21,7 +20,7 @@ use super::graph_json::{GraphNode, GraphPost, ListPage, FEED_FIELDS, GROUP_FIELD
 use super::{dedup_posts, GroupFetch, Window};
 use crate::config::{Config, GroupConfig, GroupKind};
 use crate::secret::Secrets;
-use progress::{GroupProgress, Progress};
+use super::progress::{GroupProgress, Progress};
 
 /// A token expiring sooner than this gets a warning on every run.
 const EXPIRY_WARNING_DAYS: i64 = 14;
