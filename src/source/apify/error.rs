@@ -95,14 +95,6 @@ impl ApifyError {
         )
     }
 
-    /// The host could not be reached or did not answer: no request got through.
-    pub(crate) fn is_network(&self) -> bool {
-        matches!(
-            self,
-            ApifyError::Unreachable { .. } | ApifyError::NoAnswer { .. }
-        )
-    }
-
     /// The kind a group's run status records.
     pub(crate) fn kind(&self) -> FailureKind {
         match self {
