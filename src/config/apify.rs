@@ -225,10 +225,23 @@ mod tests {
 
     #[test]
     fn references_take_a_tilde_or_a_slash_and_nothing_else() {
-        assert_eq!(reference("apify/facebook-groups-scraper").unwrap(), DEFAULT_ACTOR);
-        assert_eq!(reference("janedoe~weekly-cdmx").unwrap(), "janedoe~weekly-cdmx");
+        assert_eq!(
+            reference("apify/facebook-groups-scraper").unwrap(),
+            DEFAULT_ACTOR
+        );
+        assert_eq!(
+            reference("janedoe~weekly-cdmx").unwrap(),
+            "janedoe~weekly-cdmx"
+        );
         assert_eq!(reference("HDSasDasz78YcAPEB").unwrap(), "HDSasDasz78YcAPEB");
-        for bad in ["", "a~b~c", "a b", "../x", "https://apify.com/apify/x", "a~"] {
+        for bad in [
+            "",
+            "a~b~c",
+            "a b",
+            "../x",
+            "https://apify.com/apify/x",
+            "a~",
+        ] {
             assert!(reference(bad).is_err(), "{bad}");
         }
     }

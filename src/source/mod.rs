@@ -197,7 +197,10 @@ pub fn fetch_groups(
     let until = window.until.unwrap_or(now);
     if !apify.is_empty() {
         let groups: Vec<_> = apify.iter().map(|&i| &config.groups[i]).collect();
-        for (i, result) in apify.into_iter().zip(apify::fetch(config, &groups, since, until)) {
+        for (i, result) in apify
+            .into_iter()
+            .zip(apify::fetch(config, &groups, since, until))
+        {
             results[i] = Some(result);
         }
     }

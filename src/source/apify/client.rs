@@ -51,10 +51,9 @@ pub(crate) struct Client {
 
 impl Client {
     pub(crate) fn new(config: &ApifyConfig, token: String) -> anyhow::Result<Client> {
-        let root = Url::parse(&format!("{}/v2/", config.api_base.trim_end_matches('/')))
-            .map_err(|_| {
-                anyhow::anyhow!("`apify.api_base` `{}` is not a valid URL", config.api_base)
-            })?;
+        let root = Url::parse(&format!("{}/v2/", config.api_base.trim_end_matches('/'))).map_err(
+            |_| anyhow::anyhow!("`apify.api_base` `{}` is not a valid URL", config.api_base),
+        )?;
         let host = match (root.host_str(), root.port()) {
             (Some(h), Some(p)) => format!("{h}:{p}"),
             (Some(h), None) => h.to_string(),
@@ -152,9 +151,10 @@ impl Client {
                 Err(e) => e,
             };
             let limit = match (&err, c.retry) {
-                (ApifyError::Unreachable { .. } | ApifyError::NoAnswer { .. }, Retry::Idempotent) => {
-                    self.retries.min(1)
-                }
+                (
+                    ApifyError::Unreachable { .. } | ApifyError::NoAnswer { .. },
+                    Retry::Idempotent,
+                ) => self.retries.min(1),
                 (ApifyError::Unreachable { .. }, Retry::Once) => self.retries.min(1),
                 (ApifyError::RateLimit { .. }, _) => self.retries,
                 (_, Retry::Idempotent) => self.retries,
@@ -216,7 +216,9 @@ impl Client {
         if let Some(body) = c.body {
             request = request.json(body);
         } else if c.method == Method::POST {
-            request = request.header("content-type", "application/json").body("{}");
+            request = request
+                .header("content-type", "application/json")
+                .body("{}");
         }
         let response = request
             .send()
@@ -239,8 +241,10 @@ impl Client {
             .map_err(|e| self.transport_error(e, timeout))?;
         if !(200..300).contains(&status) {
             let text = String::from_utf8_lossy(&bytes);
-            return Err(classify(status, &text, c.what, &self.token_env, retry_after)
-                .unwrap_or_else(|| ApifyError::Unexpected(format!("HTTP {status}"))));
+            return Err(
+                classify(status, &text, c.what, &self.token_env, retry_after)
+                    .unwrap_or_else(|| ApifyError::Unexpected(format!("HTTP {status}"))),
+            );
         }
         // Parsed straight from the bytes: a page of a dataset is never copied into a
         // string first.

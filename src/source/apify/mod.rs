@@ -115,11 +115,13 @@ pub(crate) fn fetch(
                         line: &line,
                     };
                     let result = fetch.run(since, until).await;
-                    line.done(match &result {
-                        Ok(f) => format!("done, {}", crate::ui::count(f.posts.len(), "post")),
-                        Err(_) => "failed".to_string(),
-                    }
-                    .as_str());
+                    line.done(
+                        match &result {
+                            Ok(f) => format!("done, {}", crate::ui::count(f.posts.len(), "post")),
+                            Err(_) => "failed".to_string(),
+                        }
+                        .as_str(),
+                    );
                     result
                 })
             })
@@ -190,8 +192,10 @@ impl Fetch<'_> {
         };
         let (posts, raw, more) = self.read_dataset(&dataset, deadline).await?;
         warnings.extend(more);
+        // A `last` run is kept whole, as an import is: one that finished before the window
+        // began still holds the newest posts there are.
         let window = Window {
-            since: Some(since),
+            since: (self.cfg.run == RunMode::New).then_some(since),
             until: Some(until),
         };
         let posts: Vec<_> = posts
@@ -216,7 +220,9 @@ impl Fetch<'_> {
                 "the Apify run returned `max_posts` = {} items, so posts older than {} may be \
                  missing: raise `[apify] max_posts` to fetch the whole window",
                 self.cfg.max_posts,
-                oldest.map_or("the window".to_string(), |o| o.format("%Y-%m-%d %H:%M UTC").to_string())
+                oldest.map_or("the window".to_string(), |o| o
+                    .format("%Y-%m-%d %H:%M UTC")
+                    .to_string())
             ));
         }
         Ok(GroupFetch {
@@ -279,7 +285,13 @@ impl Fetch<'_> {
             let what = format!("run `{}`", run.id);
             run = self
                 .client
-                .get::<Data<Run>>(&url, &what, slug, Duration::from_secs(wait), deadline + Duration::from_secs(30))
+                .get::<Data<Run>>(
+                    &url,
+                    &what,
+                    slug,
+                    Duration::from_secs(wait),
+                    deadline + Duration::from_secs(30),
+                )
                 .await
                 .map_err(|e| self.fail("cannot follow its run", target, e))?
                 .body
@@ -295,7 +307,14 @@ impl Fetch<'_> {
         let deadline = Instant::now() + client::REQUEST_TIMEOUT;
         let aborted = self
             .client
-            .post::<Data<Run>>(&url, None, &what, &self.group.slug, deadline, Retry::Idempotent)
+            .post::<Data<Run>>(
+                &url,
+                None,
+                &what,
+                &self.group.slug,
+                deadline,
+                Retry::Idempotent,
+            )
             .await;
         let outcome = match aborted {
             Ok(_) => "it was aborted".to_string(),
@@ -313,11 +332,16 @@ impl Fetch<'_> {
     }
 
     /// `run = "last"`: the newest SUCCEEDED run of the actor or task.
-    async fn last_run(&self, target: ApifyTarget<'_>, deadline: Instant) -> Result<Run, GroupFailure> {
+    async fn last_run(
+        &self,
+        target: ApifyTarget<'_>,
+        deadline: Instant,
+    ) -> Result<Run, GroupFailure> {
         let (collection, name) = path_of(target);
-        let url = self
-            .client
-            .url(&[collection, name, "runs", "last"], &[("status", "SUCCEEDED")]);
+        let url = self.client.url(
+            &[collection, name, "runs", "last"],
+            &[("status", "SUCCEEDED")],
+        );
         let what = format!("succeeded run of {}", target.describe());
         self.line.step(&format!("reading the last {what}"));
         match self
@@ -331,7 +355,13 @@ impl Fetch<'_> {
                 let url = self.client.url(&[collection, name], &[]);
                 let exists = self
                     .client
-                    .get::<Value>(&url, &target.describe(), &self.group.slug, Duration::ZERO, deadline)
+                    .get::<Value>(
+                        &url,
+                        &target.describe(),
+                        &self.group.slug,
+                        Duration::ZERO,
+                        deadline,
+                    )
                     .await;
                 Err(match exists {
                     Ok(_) => api(format!(
@@ -377,14 +407,21 @@ impl Fetch<'_> {
                 .get::<Vec<Value>>(&url, &what, &self.group.slug, Duration::ZERO, deadline)
                 .await
                 .map_err(|e| {
-                    self.fail(&format!("cannot read page {page} of {what}"), self.cfg.target(), e)
+                    self.fail(
+                        &format!("cannot read page {page} of {what}"),
+                        self.cfg.target(),
+                        e,
+                    )
                 })?;
             let got = answer.body.len() as u64;
             for item in answer.body {
                 n += 1;
                 // A run of several groups (a `last` run of a task that lists them) holds
                 // them all: an item that names another group is not this one's.
-                let theirs = item.get("facebookUrl").and_then(Value::as_str).map(normal_url);
+                let theirs = item
+                    .get("facebookUrl")
+                    .and_then(Value::as_str)
+                    .map(normal_url);
                 match (&wanted, theirs) {
                     (Some(w), Some(t)) if *w != t => other += 1,
                     _ => items.push(n, &item),
@@ -403,16 +440,14 @@ impl Fetch<'_> {
                 break;
             }
         }
-        let (posts, mut warnings) = items
-            .finish(&what)
-            .map_err(|e| GroupFailure {
-                kind: FailureKind::Api,
-                error: e.context(format!(
-                    "the items of {} do not fit the `apify` mapping; if the actor is not \
+        let (posts, mut warnings) = items.finish(&what).map_err(|e| GroupFailure {
+            kind: FailureKind::Api,
+            error: e.context(format!(
+                "the items of {} do not fit the `apify` mapping; if the actor is not \
                      Apify's Facebook Groups Scraper, map its fields with `[groups.fields]`",
-                    self.cfg.target().describe()
-                )),
-            })?;
+                self.cfg.target().describe()
+            )),
+        })?;
         if other > 0 {
             warnings.push(format!(
                 "{what}: left out {} naming another group in `facebookUrl`",
@@ -559,17 +594,31 @@ pub(crate) enum CheckLine {
 
 /// For `check`: the token answers (`GET /v2/users/me`) and the actor or task exists,
 /// without starting a run; for `run = "last"`, how old the newest succeeded run is.
-pub(crate) fn check(config: &Config, groups: &[&GroupConfig], now: DateTime<Utc>) -> Vec<CheckLine> {
+pub(crate) fn check(
+    config: &Config,
+    groups: &[&GroupConfig],
+    now: DateTime<Utc>,
+) -> Vec<CheckLine> {
     let mut out = Vec::new();
     let cfg = &config.apify;
     let env = &cfg.token_env;
     let token = match token(config) {
         Ok(t) => t,
-        Err(e) => return vec![CheckLine::Problem(format!("apify: {}", crate::ui::chain(&e)))],
+        Err(e) => {
+            return vec![CheckLine::Problem(format!(
+                "apify: {}",
+                crate::ui::chain(&e)
+            ))]
+        }
     };
     let client = match Client::new(cfg, token) {
         Ok(c) => c.interactive(),
-        Err(e) => return vec![CheckLine::Problem(format!("apify: {}", crate::ui::chain(&e)))],
+        Err(e) => {
+            return vec![CheckLine::Problem(format!(
+                "apify: {}",
+                crate::ui::chain(&e)
+            ))]
+        }
     };
     let runtime = match super::graph::runtime() {
         Ok(r) => r,
@@ -603,7 +652,10 @@ pub(crate) fn check(config: &Config, groups: &[&GroupConfig], now: DateTime<Utc>
             .get::<Value>(&url, &target.describe(), "check", Duration::ZERO, deadline)
             .await
         {
-            Ok(_) => out.push(CheckLine::Ok(format!("apify: {} exists", target.describe()))),
+            Ok(_) => out.push(CheckLine::Ok(format!(
+                "apify: {} exists",
+                target.describe()
+            ))),
             Err(e @ ApifyError::NotFound { .. }) => {
                 out.push(CheckLine::Problem(format!(
                     "apify: {e}; check `{}` in `[apify]`: write it as `<user>~<name>`, as the \
@@ -618,7 +670,10 @@ pub(crate) fn check(config: &Config, groups: &[&GroupConfig], now: DateTime<Utc>
             }
         }
         if cfg.run == RunMode::Last {
-            let url = client.url(&[collection, name, "runs", "last"], &[("status", "SUCCEEDED")]);
+            let url = client.url(
+                &[collection, name, "runs", "last"],
+                &[("status", "SUCCEEDED")],
+            );
             match client
                 .get::<Data<Run>>(&url, "succeeded run", "check", Duration::ZERO, deadline)
                 .await
@@ -633,8 +688,9 @@ pub(crate) fn check(config: &Config, groups: &[&GroupConfig], now: DateTime<Utc>
                         None => out.push(CheckLine::Ok(format!(
                             "apify: the last SUCCEEDED run of {} finished on {}",
                             target.describe(),
-                            run.finished_at
-                                .map_or("?".to_string(), |f| f.format("%Y-%m-%d %H:%M UTC").to_string())
+                            run.finished_at.map_or("?".to_string(), |f| f
+                                .format("%Y-%m-%d %H:%M UTC")
+                                .to_string())
                         ))),
                     }
                 }
@@ -677,7 +733,9 @@ mod tests {
 
     #[test]
     fn a_run_input_names_the_group_the_window_and_the_limit_and_the_group_adds_to_it() {
-        let c = config("[groups.apify.input]\nviewOption = \"TOP_POSTS\"\nproxy = { useApifyProxy = true }\n");
+        let c = config(
+            "[groups.apify.input]\nviewOption = \"TOP_POSTS\"\nproxy = { useApifyProxy = true }\n",
+        );
         let since = "2026-11-16T06:00:00Z".parse().unwrap();
         let input = run_input(&c.apify, &c.groups[0], since);
         assert_eq!(
@@ -716,7 +774,15 @@ mod tests {
         };
         let since = "2026-11-16T00:00:00Z".parse().unwrap();
         let w = stale_warning(ApifyTarget::Task("me~weekly"), &run, since).unwrap();
-        assert!(w.contains("9 days before") && w.contains("task `me~weekly`"), "{w}");
-        assert!(stale_warning(ApifyTarget::Task("t"), &run, "2026-11-01T00:00:00Z".parse().unwrap()).is_none());
+        assert!(
+            w.contains("9 days before") && w.contains("task `me~weekly`"),
+            "{w}"
+        );
+        assert!(stale_warning(
+            ApifyTarget::Task("t"),
+            &run,
+            "2026-11-01T00:00:00Z".parse().unwrap()
+        )
+        .is_none());
     }
 }
