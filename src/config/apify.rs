@@ -21,8 +21,8 @@ pub struct ApifyConfig {
     pub api_base: String,
     /// The actor to run, `<user>~<name>` (or `<user>/<name>`, or its id).
     /// Default: "apify~facebook-groups-scraper". Not with `task`.
-    #[serde(deserialize_with = "opt_reference")]
-    pub actor: Option<String>,
+    #[serde(deserialize_with = "req_reference")]
+    pub actor: String,
     /// A saved task (an actor with a saved input), `<user>~<task>`, run instead of
     /// `actor`. Default: none.
     #[serde(deserialize_with = "opt_reference")]
@@ -53,7 +53,7 @@ impl Default for ApifyConfig {
         Self {
             token_env: "APIFY_TOKEN".into(),
             api_base: "https://api.apify.com".into(),
-            actor: None,
+            actor: DEFAULT_ACTOR.into(),
             task: None,
             run: RunMode::New,
             max_posts: 300,
@@ -93,15 +93,15 @@ impl ApifyTarget<'_> {
 impl ApifyConfig {
     /// The actor or task every apify group runs.
     pub fn target(&self) -> ApifyTarget<'_> {
-        match (&self.task, &self.actor) {
-            (Some(task), _) => ApifyTarget::Task(task),
-            (None, Some(actor)) => ApifyTarget::Actor(actor),
-            (None, None) => ApifyTarget::Actor(DEFAULT_ACTOR),
+        match &self.task {
+            Some(task) => ApifyTarget::Task(task),
+            None => ApifyTarget::Actor(&self.actor),
         }
     }
 
     pub(super) fn validate(&self, at: &Locator) -> Result<(), ConfigError> {
-        if self.actor.is_some() && self.task.is_some() {
+        // A task names its actor: one also set to another actor is a contradiction.
+        if self.task.is_some() && self.actor != DEFAULT_ACTOR {
             return Err(at.error(
                 "apify.task",
                 "is set with `actor`: set one of them (a task already names its actor)",
@@ -180,6 +180,7 @@ pub(crate) fn reference(s: &str) -> Result<String, String> {
     let parts: Vec<&str> = normal.split('~').collect();
     let plain = |p: &str| {
         !p.is_empty()
+            && !p.chars().all(|c| c == '.')
             && p.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
     };
@@ -190,6 +191,11 @@ pub(crate) fn reference(s: &str) -> Result<String, String> {
             "`{s}` is not an Apify actor or task name; write it as `<user>~<name>` (\"{DEFAULT_ACTOR}\"), as the Console's API tab shows it"
         ))
     }
+}
+
+fn req_reference<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    reference(&s).map_err(serde::de::Error::custom)
 }
 
 fn opt_reference<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

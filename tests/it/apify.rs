@@ -446,3 +446,15 @@ fn an_apify_group_without_a_url_or_with_a_page_address_is_a_config_error() {
         .fails_with(2)
         .stderr_has("key `apify.task`");
 }
+
+#[test]
+fn the_scaffolded_workflow_passes_the_apify_token_from_the_repository_secrets() {
+    let s = Site::new();
+    s.run(&["init", "site"]).success();
+    let workflow = s.read("site/.github/workflows/publish.yml");
+    assert!(
+        workflow.contains("APIFY_TOKEN: ${{ secrets.APIFY_TOKEN }}"),
+        "{workflow}"
+    );
+    assert!(s.read("site/site.toml").contains("[apify]"));
+}
