@@ -75,7 +75,8 @@ fn main() {
         std::process::exit(1);
     }
     let requests = server.requests();
-    let count = |f: &dyn Fn(&fake_apify::Recorded) -> bool| requests.iter().filter(|r| f(r)).count();
+    let count =
+        |f: &dyn Fn(&fake_apify::Recorded) -> bool| requests.iter().filter(|r| f(r)).count();
     let starts = count(&|r| r.method == "POST" && r.path.ends_with("/runs"));
     let polls = count(&|r| r.path.starts_with("v2/actor-runs/"));
     let pages = count(&|r| r.path.ends_with("/items"));

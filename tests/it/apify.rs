@@ -27,12 +27,14 @@ fn items(n: usize) -> Vec<Value> {
 }
 
 /// A site with one apify group `cdmx` on `api_base`, `apify` lines added to `[apify]`.
+/// Pictures are not downloaded: the items name Facebook's CDN, and nothing here touches
+/// the internet.
 fn site(api_base: &str, apify: &str) -> Site {
     let site = Site::new();
     site.write(
         "site.toml",
         &format!(
-            "[site]\nbase_url = \"https://x.github.io/d/\"\n[apify]\napi_base = \"{api_base}\"\nbackoff_ms = 2\nretries = 2\n{apify}\n\
+            "[site]\nbase_url = \"https://x.github.io/d/\"\n[media]\ndownload = false\n[apify]\napi_base = \"{api_base}\"\nbackoff_ms = 2\nretries = 2\n{apify}\n\
              [[groups]]\nid = \"cdmx\"\nslug = \"cdmx\"\nkind = \"apify\"\nurl = \"{URL}\"\n"
         ),
     );
@@ -347,20 +349,46 @@ fn a_429_is_retried_and_the_fetch_goes_on() {
 
 #[test]
 fn a_failing_apify_group_does_not_blank_a_page_or_an_import_group() {
+    use crate::fake_graph as graph;
     let fake = FakeApify::start(Fake::new().actor(ACTOR, Script::ends("FAILED")));
+    let page = graph::FakeGraph::start(graph::Fake::new().group(
+        "111",
+        graph::FakeGroup {
+            node: json!({"id": "111", "name": "A Page", "fan_count": 10}),
+            posts: vec![graph::post("111_1", "2026-11-20T10:00:00+0000", 4)],
+            page_size: 10,
+            trailing_empty: false,
+        },
+    ));
     let s = site(&fake.api_base(), "");
     s.write(
         "site.toml",
-        &(s.read("site.toml")
-            + "[[groups]]\nid = \"meetup\"\nslug = \"meetup\"\nkind = \"import\"\nvisibility = \"public\"\npath = \"imports/meetup.jsonl\"\n"),
+        &(s.read("site.toml").replace(
+            "[apify]",
+            &format!(
+                "[source]\nkind = \"graph\"\napi_base = \"{}\"\napp_id = \"{}\"\n[apify]",
+                page.api_base(),
+                graph::APP_ID
+            ),
+        ) + "[[groups]]\nid = \"meetup\"\nslug = \"meetup\"\nkind = \"import\"\nvisibility = \"public\"\npath = \"imports/meetup.jsonl\"\n\
+              [[groups]]\nid = \"111\"\nslug = \"page\"\nkind = \"page\"\n"),
     );
     s.write(
         "imports/meetup.jsonl",
         "{\"id\":\"m1\",\"text\":\"Hola\",\"created_time\":\"2026-11-20T10:00:00Z\",\"comments\":2}\n",
     );
-    let out = run(&s, &["build", NOW]);
+    let out = s.run_env(
+        &["build", NOW],
+        &[
+            ("APIFY_TOKEN", TOKEN),
+            ("FB_ACCESS_TOKEN", graph::TOKEN),
+            ("FB_APP_SECRET", graph::APP_SECRET),
+        ],
+    );
     out.fails_with(1).stderr_has("group `cdmx`");
     assert_eq!(stored_ids(&s, "meetup"), vec!["m1"]);
+    assert_eq!(stored_ids(&s, "page"), vec!["111_1"]);
+    assert!(s.exists("public/page/index.html"));
     assert!(s.exists("public/meetup/index.html"));
     assert!(
         s.exists("public/cdmx/index.html"),
