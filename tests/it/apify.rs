@@ -297,8 +297,7 @@ fn each_apify_failure_fails_the_group_with_its_kind_and_says_what_to_do() {
         let (err, kind) = failure(&s, &token);
         assert_eq!(kind, "api");
         assert!(
-            err.contains(&format!("`record-not-found`"))
-                && err.contains(&format!("check `apify.{key}`")),
+            err.contains("`record-not-found`") && err.contains(&format!("check `apify.{key}`")),
             "{err}"
         );
     }

@@ -380,7 +380,7 @@ async fn handle(State(fake): State<Arc<Fake>>, req: Request) -> Response {
             let wanted = recorded.param("status");
             match s.last.get(&format!("{kind}/{name}")).and_then(|id| {
                 let run = s.runs.get(id)?;
-                (wanted.is_none() || wanted == Some(run.status.as_str())).then(|| (id, run))
+                (wanted.is_none() || wanted == Some(run.status.as_str())).then_some((id, run))
             }) {
                 Some((id, run)) => json_response(200, json!({"data": run_object(id, run)})),
                 None => json_response(
