@@ -485,3 +485,37 @@ fn the_scaffolded_workflow_passes_the_apify_token_from_the_repository_secrets() 
     );
     assert!(s.read("site/site.toml").contains("[apify]"));
 }
+
+#[test]
+fn a_run_cut_by_max_posts_replaces_only_what_it_covered() {
+    // 16 posts, two a day from 2026-11-17; the newest first, as the scraper returns them.
+    let all: Vec<Value> = (0..16)
+        .rev()
+        .map(|i| {
+            let day = 17 + i / 2;
+            item(
+                URL,
+                &format!("{}", 2000 + i),
+                &format!("2026-11-{day:02}T1{}:00:00.000Z", i % 2),
+                1,
+            )
+        })
+        .collect();
+    let full = FakeApify::start(Fake::new().actor(ACTOR, Script::succeeds(all.clone())));
+    let s = site(&full.api_base(), "max_posts = 100");
+    run(&s, &["fetch", NOW]).success();
+    assert_eq!(stored_ids(&s, "cdmx").len(), 16);
+
+    // A later run cut at 4 posts: the older 12 were not seen, so they stay stored.
+    let cut = FakeApify::start(Fake::new().actor(ACTOR, Script::succeeds(all[..4].to_vec())));
+    s.write(
+        "site.toml",
+        &s.read("site.toml")
+            .replace(&full.api_base(), &cut.api_base())
+            .replace("max_posts = 100", "max_posts = 4"),
+    );
+    run(&s, &["fetch", NOW]).success().stderr_has(
+        "returned `max_posts` = 4 items, so posts older than 2026-11-23 10:00 UTC may be missing",
+    );
+    assert_eq!(stored_ids(&s, "cdmx").len(), 16);
+}

@@ -271,11 +271,13 @@ impl Fetch<'_> {
             if left == 0 {
                 return Err(self.abort(target, &run).await);
             }
+            let secs = started.elapsed().as_secs();
             self.line.step(&format!(
-                "run `{}` {} for {}",
+                "run `{}` {} for {}m {:02}s",
                 run.id,
                 run.status,
-                crate::ui::seconds(Duration::from_secs(started.elapsed().as_secs()))
+                secs / 60,
+                secs % 60
             ));
             let wait = left.min(MAX_WAIT);
             let url = self.client.url(
