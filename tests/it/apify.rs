@@ -519,3 +519,17 @@ fn a_run_cut_by_max_posts_replaces_only_what_it_covered() {
     );
     assert_eq!(stored_ids(&s, "cdmx").len(), 16);
 }
+
+#[test]
+fn a_last_run_that_does_not_exist_yet_says_how_to_make_one() {
+    let fake = FakeApify::start(Fake::new());
+    let s = site(&fake.api_base(), "run = \"last\"");
+    let (err, kind) = failure(&s, &[("APIFY_TOKEN", TOKEN)]);
+    assert_eq!(kind, "api");
+    assert!(
+        err.contains(&format!(
+            "actor `{ACTOR}` has no SUCCEEDED run on Apify yet"
+        )) && err.contains("run = \"new\""),
+        "{err}"
+    );
+}

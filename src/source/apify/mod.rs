@@ -367,7 +367,7 @@ impl Fetch<'_> {
                     .await;
                 Err(match exists {
                     Ok(_) => api(format!(
-                        "{} has no SUCCEEDED run yet: run it once in Apify Console (or give it \
+                        "{} has no SUCCEEDED run on Apify yet: run it once in Apify Console (or give it \
                          a schedule), or set `[apify] run = \"new\"` to start one on each fetch",
                         target.describe()
                     )),
@@ -445,7 +445,7 @@ impl Fetch<'_> {
         let (posts, mut warnings) = items.finish(&what).map_err(|e| GroupFailure {
             kind: FailureKind::Api,
             error: e.context(format!(
-                "the items of {} do not fit the `apify` mapping; if the actor is not \
+                "the items of Apify's {} do not fit the `apify` mapping; if the actor is not \
                      Apify's Facebook Groups Scraper, map its fields with `[groups.fields]`",
                 self.cfg.target().describe()
             )),
@@ -697,7 +697,7 @@ pub(crate) fn check(
                     }
                 }
                 Err(ApifyError::NotFound { .. }) => out.push(CheckLine::Problem(format!(
-                    "apify: {} has no SUCCEEDED run yet: run it once in Apify Console (or give \
+                    "apify: {} has no SUCCEEDED run on Apify yet: run it once in Apify Console (or give \
                      it a schedule), or set `[apify] run = \"new\"`",
                     target.describe()
                 ))),
