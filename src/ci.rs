@@ -144,6 +144,9 @@ pub(crate) fn summary_markdown(run: &Run) -> String {
 /// What an admin can do about a failure: by its recorded kind, else (an API error, which
 /// may be about anything) by the words of its error.
 fn hint(kind: FailureKind, why: &str) -> &'static str {
+    if why.contains("Apify") {
+        return apify_hint(kind);
+    }
     let kind = Some(kind).filter(|k| *k != FailureKind::Api).or_else(|| {
         let why = why.to_ascii_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| why.contains(w));
@@ -174,6 +177,25 @@ fn hint(kind: FailureKind, why: &str) -> &'static str {
         }
         Some(FailureKind::Api) | None => {
             "Run `groupdigest check` locally with the same token for details."
+        }
+    }
+}
+
+/// What an admin can do about an apify group's failure (the error itself carries Apify's
+/// words and the exact step).
+fn apify_hint(kind: FailureKind) -> &'static str {
+    match kind {
+        FailureKind::Token => {
+            "Make a new Apify API token (Apify Console → Settings → API & Integrations) and store it in the repository secret `APIFY_TOKEN`."
+        }
+        FailureKind::Permission => {
+            "Raise the Apify usage limit or plan (Apify Console → Billing), or lower `[apify] max_posts`; see docs/apify.md."
+        }
+        FailureKind::Network => {
+            "Usually passing: the next run retries. Re-run the workflow to retry now."
+        }
+        FailureKind::Api | FailureKind::Import => {
+            "Open the run's log in Apify Console (the error links it), or check `[apify]` with `groupdigest check`; see docs/apify.md."
         }
     }
 }
@@ -226,6 +248,13 @@ fn append(path: &Path, text: &str, var: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_apify_failure_gets_apifys_hint_not_the_graph_tokens() {
+        let why = "cannot start a run of actor `a~b`: Apify refused the API token in `APIFY_TOKEN` (HTTP 401)";
+        assert!(hint(FailureKind::Token, why).contains("`APIFY_TOKEN`"));
+        assert!(!hint(FailureKind::Token, why).contains("auth login"));
+    }
 
     #[test]
     fn the_hint_follows_the_recorded_kind_before_the_words() {

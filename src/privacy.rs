@@ -13,12 +13,15 @@ use crate::config::{Config, GroupConfig, GroupKind, PrivacyConfig, Visibility};
 use crate::model::{GroupInfo, GroupPrivacy, Post};
 
 /// The visibility a group gets: its `visibility` key, else what its source says: a Page
-/// and an OPEN group are public; a CLOSED or SECRET group, a group whose privacy is not
+/// and an OPEN group (an apify group is one) are public; a CLOSED or SECRET group, a group whose privacy is not
 /// known and an import (which cannot say) are private. Publishing is opted into, never
 /// assumed.
 pub fn visibility(g: &GroupConfig, info: &GroupInfo) -> Visibility {
     g.visibility.unwrap_or(match (g.kind, info.privacy) {
-        (GroupKind::Page, _) | (GroupKind::Group, Some(GroupPrivacy::Open)) => Visibility::Public,
+        // An Apify scraper reads public groups only: an apify group is an OPEN one.
+        (GroupKind::Page | GroupKind::Apify, _) | (GroupKind::Group, Some(GroupPrivacy::Open)) => {
+            Visibility::Public
+        }
         _ => Visibility::Private,
     })
 }

@@ -1,6 +1,7 @@
 //! `groupdigest check`: validates the config, the templates and the token (`debug_token`:
 //! validity, expiry, permissions), asks each live group's feed for one post and reads each
-//! import group's files dry, so a broken setup is found before the scheduled build. Exits 1
+//! import group's files dry, and asks Apify whether its token answers and its actor or task
+//! exists (starting no run), so a broken setup is found before the scheduled build. Exits 1
 //! on any problem.
 
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use anyhow::Result;
 
 use crate::config::{Config, GroupKind, SourceKind};
 use crate::secret::Secrets;
+use crate::source::apify::CheckLine;
 use crate::source::graph::{self, Client};
 use crate::Now;
 
@@ -42,13 +44,30 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
     let live: Vec<_> = config
         .groups
         .iter()
-        .filter(|g| g.kind != GroupKind::Import && config.source.kind == SourceKind::Graph)
+        .filter(|g| {
+            matches!(g.kind, GroupKind::Group | GroupKind::Page)
+                && config.source.kind == SourceKind::Graph
+        })
         .collect();
+    let apify: Vec<_> = config
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Apify)
+        .collect();
+    if !apify.is_empty() {
+        for line in crate::source::apify::check(config, &apify, now) {
+            match line {
+                CheckLine::Ok(m) => report.ok(m),
+                CheckLine::Note(m) => report.note(m),
+                CheckLine::Problem(m) => report.problem(m),
+            }
+        }
+    }
     if config.groups.is_empty() {
         report.note("token: not checked, there is no group to read".to_string());
-    } else if live.is_empty() {
-        report.note("token: not checked, no group reads the live Graph API (`[source] kind` is not \"graph\" or every group is an import)".to_string());
-    } else {
+    } else if live.is_empty() && apify.is_empty() {
+        report.note("token: not checked, no group reads the live Graph API (`[source] kind` is not \"graph\" or no group is a `group` or `page`)".to_string());
+    } else if !live.is_empty() {
         check_token(config, &live, now, &mut report);
     }
     Ok(report.finish())
@@ -108,7 +127,8 @@ fn check_visibility(config: &Config, report: &mut Report) {
         let snapshot = || crate::source::snapshot::read_info(&config.snapshot_dir(), group).ok();
         let info = stored
             .or_else(|| {
-                (group.kind != GroupKind::Import && config.source.kind == SourceKind::Snapshot)
+                (matches!(group.kind, GroupKind::Group | GroupKind::Page)
+                    && config.source.kind == SourceKind::Snapshot)
                     .then(snapshot)
                     .flatten()
             })

@@ -12,6 +12,13 @@ use crate::secret::Secrets;
 use crate::source::graph::{self, Client, GraphError};
 use crate::source::graph_json::ListPage;
 
+/// How a group's posts arrive now that the Groups API is gone, said wherever `groups` ends.
+const THREE_WAYS: &str = "A group's posts arrive one of three ways: `kind = \"apify\"` \
+     scrapes a public group through Apify on every build (docs/apify.md); `kind = \"import\"` \
+     reads exports you commit (docs/import.md); `kind = \"group\"` reads the Graph API's \
+     group feed, which Meta removed (snapshots and old deployments only). Pages still work \
+     with `kind = \"page\"` (docs/graph.md)";
+
 #[derive(Debug, Deserialize)]
 struct UserGroup {
     id: String,
@@ -37,13 +44,13 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
     };
     if managed.is_empty() {
         crate::ui::info(format!(
-            "The token's user manages no group the API shows{left_out}."
+            "The token's user manages no group the API shows{left_out}. {THREE_WAYS}."
         ));
         return Ok(ExitCode::SUCCESS);
     }
     print!("{}", to_toml(&managed));
     crate::ui::info(format!(
-        "{} the token's user manages{left_out}",
+        "{} the token's user manages{left_out}. {THREE_WAYS}.",
         crate::ui::count(managed.len(), "group")
     ));
     Ok(ExitCode::SUCCESS)
@@ -78,8 +85,7 @@ fn explain(e: GraphError) -> anyhow::Error {
     match e.code() {
         Some(100 | 10 | 200) => anyhow!(
             "cannot list the groups: {e}; Meta removed the Groups API for all versions on \
-             {}, so groups cannot be listed or read with a token any more: use \
-             `kind = \"page\"` for Pages and `kind = \"import\"` for groups (see docs/graph.md)",
+             {}, so groups cannot be listed or read with a token any more. {THREE_WAYS}",
             graph::GROUPS_API_REMOVED
         ),
         _ => anyhow!("cannot list the groups: {e}"),

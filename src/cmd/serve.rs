@@ -194,13 +194,15 @@ fn rebuild(from: &ConfigFrom, now: Now, import: bool) -> Rebuilt {
     }
 }
 
-/// The groups whose source is on this machine: imports, and every group of a snapshot
-/// source. A live `graph` group is never fetched by `serve`.
+/// The groups whose source is on this machine: imports, and every group or Page of a
+/// snapshot source. A live `graph` or `apify` group is never fetched by `serve`.
 fn local_sources(config: &Config) -> Config {
     let mut local = config.clone();
-    local
-        .groups
-        .retain(|g| g.kind == GroupKind::Import || config.source.kind == SourceKind::Snapshot);
+    local.groups.retain(|g| match g.kind {
+        GroupKind::Import => true,
+        GroupKind::Group | GroupKind::Page => config.source.kind == SourceKind::Snapshot,
+        GroupKind::Apify => false,
+    });
     local
 }
 
@@ -236,7 +238,10 @@ impl Inputs {
                 paths.push((config.root.join(path), Change::Import));
             }
         }
-        let snapshot_groups = config.groups.iter().any(|g| g.kind != GroupKind::Import);
+        let snapshot_groups = config
+            .groups
+            .iter()
+            .any(|g| matches!(g.kind, GroupKind::Group | GroupKind::Page));
         if config.source.kind == SourceKind::Snapshot && snapshot_groups {
             paths.push((config.snapshot_dir(), Change::Import));
         }

@@ -1,4 +1,4 @@
-//! `[[groups]]`: the groups and Pages of a site, and the keys of import groups.
+//! `[[groups]]`: the groups and Pages of a site, and the keys of import and apify groups.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -16,6 +16,8 @@ pub enum GroupKind {
     Page,
     /// Exported posts read from files (`path`, `format`, `fields`).
     Import,
+    /// A public group's posts scraped by an Apify actor (`url`, `[groups.apify]`).
+    Apify,
 }
 
 impl GroupKind {
@@ -24,6 +26,7 @@ impl GroupKind {
             GroupKind::Group => "group",
             GroupKind::Page => "page",
             GroupKind::Import => "import",
+            GroupKind::Apify => "apify",
         }
     }
 }
@@ -41,7 +44,7 @@ pub struct GroupConfig {
     /// `<html lang>` of this group's pages (e.g. "es", "ja"). Default: `site.language`.
     #[serde(default)]
     pub language: Option<String>,
-    /// "group", "page" or "import". Default: "group".
+    /// "group", "page", "import" or "apify". Default: "group".
     #[serde(default = "default_group_kind")]
     pub kind: GroupKind,
     /// Import only: a file or folder of exported posts, relative to `site.toml`.
@@ -55,7 +58,7 @@ pub struct GroupConfig {
     /// Import only: a built-in field mapping, "generic" or "facebook-scraper". Default: "generic".
     #[serde(default)]
     pub preset: Option<ImportPreset>,
-    /// Import only: per-field overrides of the preset's mapping. Default: none.
+    /// Import and apify only: per-field overrides of the preset's mapping. Default: none.
     #[serde(default)]
     pub fields: Option<ImportFields>,
     /// Import only, CSV: the column separator, "," ";" "|" or "tab". Default: detected from
@@ -70,6 +73,14 @@ pub struct GroupConfig {
     /// (Excel's "CSV" on Windows in Western locales). Default: "utf-8".
     #[serde(default)]
     pub encoding: Option<Encoding>,
+    /// Apify only: the group's address, `https://www.facebook.com/groups/<name or id>`.
+    /// Required for `kind = "apify"`.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Apify only: `[groups.apify]`, what this group adds to the run's input.
+    /// Default: nothing.
+    #[serde(default)]
+    pub apify: Option<super::GroupApify>,
     /// Who may see the group on the site: "public", "unlisted" or "private". Default: from
     /// the source ("public" for a Page or an OPEN group, "private" for a CLOSED or SECRET
     /// group, a group whose privacy is not known, and an import); see
@@ -398,7 +409,7 @@ impl GroupConfig {
             .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
             && self.id != "."
             && self.id != "..";
-        if self.kind != GroupKind::Import && !graph_id {
+        if !matches!(self.kind, GroupKind::Import | GroupKind::Apify) && !graph_id {
             return Err(at.error(
                 &key("id"),
                 format!(
@@ -410,7 +421,7 @@ impl GroupConfig {
         let import_only = self.path.is_some()
             || self.format.is_some()
             || self.preset.is_some()
-            || self.fields.is_some()
+            || (self.fields.is_some() && self.kind != GroupKind::Apify)
             || self.delimiter.is_some()
             || self.rows.is_some()
             || self.encoding.is_some();
@@ -423,8 +434,48 @@ impl GroupConfig {
                 ),
             ));
         }
-        if self.kind == GroupKind::Import {
-            self.validate_import(i, at)?;
+        if self.kind != GroupKind::Apify && (self.url.is_some() || self.apify.is_some()) {
+            let k = if self.url.is_some() { "url" } else { "apify" };
+            return Err(at.error(
+                &key(k),
+                format!(
+                    "group `{}`: `url` and `[groups.apify]` are only for `kind = \"apify\"`",
+                    self.slug
+                ),
+            ));
+        }
+        match self.kind {
+            GroupKind::Import => self.validate_import(i, at)?,
+            GroupKind::Apify => self.validate_apify(i, at)?,
+            GroupKind::Group | GroupKind::Page => {}
+        }
+        Ok(())
+    }
+
+    /// The keys of group `i`, which is `kind = "apify"`: a Facebook group's address.
+    fn validate_apify(&self, i: usize, at: &Locator) -> Result<(), ConfigError> {
+        let key = |k: &str| format!("groups[{i}].{k}");
+        let Some(url) = &self.url else {
+            return Err(at.error(
+                &key("kind"),
+                format!(
+                    "group `{}`: `kind = \"apify\"` needs `url`, the group's address (`https://www.facebook.com/groups/<name>`)",
+                    self.slug
+                ),
+            ));
+        };
+        if let Err(why) = facebook_group_url(url) {
+            return Err(at.error(&key("url"), format!("`{url}` {why}")));
+        }
+        if let Some(f) = &self.fields {
+            for (name, value) in [("id", &f.id), ("created_time", &f.created_time)] {
+                if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                    return Err(at.error(
+                        &key(&format!("fields.{name}")),
+                        "cannot be empty: every post needs one",
+                    ));
+                }
+            }
         }
         Ok(())
     }
@@ -506,6 +557,21 @@ impl GroupConfig {
             }
         }
         Ok(())
+    }
+}
+
+/// Why `s` is not a Facebook group's address (`https://www.facebook.com/groups/<name>`,
+/// on facebook.com or one of its subdomains), if it is not.
+pub(crate) fn facebook_group_url(s: &str) -> Result<(), &'static str> {
+    let u = super::site::check_http_url(s)?;
+    let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
+    let facebook = host == "facebook.com" || host.ends_with(".facebook.com");
+    let mut path = u.path_segments().into_iter().flatten();
+    let group = path.next() == Some("groups") && path.next().is_some_and(|g| !g.is_empty());
+    if facebook && group {
+        Ok(())
+    } else {
+        Err("is not a Facebook group's address; copy it from the group's page: `https://www.facebook.com/groups/<name or id>`")
     }
 }
 

@@ -1,11 +1,13 @@
 //! `site.toml`: the typed model of a site's configuration, parsed once.
 //!
-//! One file per TOML table (`site`, `source`, `ranking`, `bot`, `media`, `groups`, `privacy`). Values arrive
+//! One file per TOML table (`site`, `source`, `ranking`, `bot`, `media`, `groups`, `privacy`,
+//! `apify`). Values arrive
 //! typed (a `Tz`, a `Weekday`, enums): each field's own deserializer refuses a bad value,
 //! so later code never parses a config string again. `Config::parse` is pure (text in,
 //! config out) so every rule is unit-tested without the disk; `Config::load` reads the file.
 //! Every message is built by [`Locator`]: file, line, column and the full key path.
 
+mod apify;
 mod bot;
 mod groups;
 mod media;
@@ -24,6 +26,7 @@ use chrono::Weekday;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+pub use apify::{ApifyConfig, ApifyTarget, GroupApify, RunMode, DEFAULT_ACTOR};
 pub use bot::{AspectRatio, BotConfig, LatestPeriod};
 pub(crate) use groups::{is_url_safe_slug, RESERVED_SLUGS};
 pub use groups::{
@@ -72,6 +75,8 @@ pub struct Config {
     pub groups: Vec<GroupConfig>,
     /// `[privacy]`: posts members keep out of the digest.
     pub privacy: PrivacyConfig,
+    /// `[apify]`: how `kind = "apify"` groups are fetched through the Apify API.
+    pub apify: ApifyConfig,
     /// The folder `site.toml` lives in; relative paths are resolved against it. Not a key.
     #[serde(skip)]
     pub root: PathBuf,
@@ -125,6 +130,7 @@ impl Config {
             return Err(at.error("source.concurrency", "must be at least 1"));
         }
         self.privacy.validate(at)?;
+        self.apify.validate(at)?;
         let mut slugs = HashSet::new();
         for (i, g) in self.groups.iter().enumerate() {
             g.validate(i, at)?;

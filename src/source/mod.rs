@@ -1,11 +1,14 @@
 //! Sources: where a group's metadata and posts come from, normalized into the model.
 //!
-//! `snapshot` reads folders of Graph-shaped JSON, `graph` talks to the live API, and
-//! `import` reads exported files. Only this module talks to the network.
+//! `snapshot` reads folders of Graph-shaped JSON, `graph` talks to the live API, `import`
+//! reads exported files and `apify` reads an Apify actor's datasets. Only this module talks
+//! to the network.
 
+pub(crate) mod apify;
 pub(crate) mod graph;
 pub mod graph_json;
 pub(crate) mod import;
+pub(crate) mod progress;
 pub mod snapshot;
 
 use chrono::{DateTime, Utc};
@@ -156,7 +159,7 @@ pub fn dedup_posts(posts: Vec<Post>) -> Vec<Post> {
 
 /// Fetches every configured group, in config order. Each group succeeds or fails on its
 /// own: a missing or refused token fails the live groups only, and snapshot and import
-/// groups, which need no token, are still read.
+/// groups, which need no token, are still read. Apify groups have their own token.
 pub fn fetch_groups(
     config: &crate::config::Config,
     requested: Option<Window>,
@@ -166,6 +169,7 @@ pub fn fetch_groups(
     let mut results: Vec<Option<Result<GroupFetch, GroupFailure>>> =
         config.groups.iter().map(|_| None).collect();
     let mut live = Vec::new();
+    let mut apify = Vec::new();
     for (i, group) in config.groups.iter().enumerate() {
         let window = requested.unwrap_or_default();
         results[i] = match (group.kind, config.source.kind) {
@@ -177,17 +181,30 @@ pub fn fetch_groups(
                 live.push(i);
                 None
             }
+            (GroupKind::Apify, _) => {
+                apify.push(i);
+                None
+            }
             (GroupKind::Import, _) => Some(
                 import::read_group(&config.root, config.clock().tz, group, window)
                     .map_err(GroupFailure::import),
             ),
         };
     }
+    let default = default_live_window(config.clock(), now);
+    let window = requested.unwrap_or(default);
+    let since = window.since.or(default.since).unwrap_or(now);
+    let until = window.until.unwrap_or(now);
+    if !apify.is_empty() {
+        let groups: Vec<_> = apify.iter().map(|&i| &config.groups[i]).collect();
+        for (i, result) in apify
+            .into_iter()
+            .zip(apify::fetch(config, &groups, since, until))
+        {
+            results[i] = Some(result);
+        }
+    }
     if !live.is_empty() {
-        let default = default_live_window(config.clock(), now);
-        let window = requested.unwrap_or(default);
-        let since = window.since.or(default.since).unwrap_or(now);
-        let until = window.until.unwrap_or(now);
         let groups: Vec<_> = live.iter().map(|&i| &config.groups[i]).collect();
         let fetched = graph::fetch(config, &groups, since, until, now);
         for (i, result) in live.into_iter().zip(fetched) {

@@ -710,6 +710,11 @@ fn groups_lists_the_managed_groups_of_every_page_as_toml() {
     assert!(out.contains("# Developer Circle CDMX\n[[groups]]"), "{out}");
     assert!(!out.contains("Rust México"), "{out}");
     assert!(
+        run.stderr().contains("three ways: `kind = \"apify\"`"),
+        "the ways groups arrive today: {}",
+        run.stderr()
+    );
+    assert!(
         run.stderr().contains(
             "3 groups the token's user manages; 1 group it is only a member of is left out"
         ),

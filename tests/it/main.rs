@@ -1,8 +1,10 @@
 //! The integration tests: one binary, one module per area, sharing `support`.
 
+mod apify;
 mod archive;
 mod bot;
 mod distribution;
+mod fake_apify;
 mod fake_graph;
 mod graph;
 mod import;

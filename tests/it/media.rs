@@ -740,3 +740,38 @@ fn posts_that_show_the_same_picture_share_one_download_and_one_copy() {
         );
     }
 }
+
+#[test]
+fn an_apify_groups_picture_is_kept_in_the_archive_like_an_imports() {
+    use crate::fake_apify::{item, Fake, FakeApify, Script, ACTOR, TOKEN};
+    let mut answers = HashMap::new();
+    answers.insert("/scraped.jpg".into(), Answer::Bytes(jpeg(1200, 800)));
+    let cdn = Cdn::start(answers);
+    let group = "https://www.facebook.com/groups/cdmx.devs/";
+    let mut post = item(group, "4242", "2026-11-18T12:00:00.000Z", 40);
+    post["attachments"][0]["thumbnail"] = json!(format!(
+        "http://127.0.0.1:{}/scraped.jpg?oe=6789ABCD",
+        cdn.addr.port()
+    ));
+    let apify = FakeApify::start(Fake::new().actor(ACTOR, Script::succeeds(vec![post])));
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        &format!(
+            "[site]\nbase_url = \"https://x.github.io/d/\"\n[media]\nhosts = [\"127.0.0.1\"]\n\
+             [apify]\napi_base = \"{}\"\n\
+             [[groups]]\nid = \"cdmx\"\nslug = \"g\"\nkind = \"apify\"\nurl = \"{group}\"\n",
+            apify.api_base()
+        ),
+    );
+    site.run_env(
+        &["--now=2026-11-25T12:00:00Z", "build"],
+        &[("APIFY_TOKEN", TOKEN)],
+    )
+    .success();
+    assert_eq!(site.files("data/g/media"), ["4242.jpg"]);
+    assert_eq!(site.files("public/g/media"), ["4242.jpg"]);
+    let seen = cdn.seen();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].1, None, "no token goes to the CDN");
+}

@@ -79,6 +79,7 @@ impl Site {
             .args(args)
             .env_remove("FB_ACCESS_TOKEN")
             .env_remove("FB_APP_SECRET")
+            .env_remove("APIFY_TOKEN")
             // Tests run inside GitHub Actions too: plain output, no writes to the runner's files.
             .env_remove("GITHUB_ACTIONS")
             .env_remove("GITHUB_OUTPUT")

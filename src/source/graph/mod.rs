@@ -5,7 +5,6 @@
 
 mod client;
 mod error;
-mod progress;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -18,10 +17,10 @@ pub(crate) use client::{Client, INTERACTIVE_DEADLINE};
 pub(crate) use error::{FailureKind, FetchError, GraphError};
 
 use super::graph_json::{GraphNode, GraphPost, ListPage, FEED_FIELDS, GROUP_FIELDS, PAGE_FIELDS};
+use super::progress::{GroupProgress, Progress};
 use super::{dedup_posts, GroupFetch, Window};
 use crate::config::{Config, GroupConfig, GroupKind};
 use crate::secret::Secrets;
-use progress::{GroupProgress, Progress};
 
 /// A token expiring sooner than this gets a warning on every run.
 const EXPIRY_WARNING_DAYS: i64 = 14;

@@ -782,7 +782,6 @@ fn opens_with(text: &str) -> Option<char> {
 
 /// One parsed JSON row (an Apify dataset item): an object is converted, anything else is
 /// a bad row.
-#[allow(dead_code)]
 pub(crate) fn json_value_row(
     rows: &mut FileRows,
     mapping: &Mapping,

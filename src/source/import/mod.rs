@@ -284,15 +284,12 @@ impl Read {
 
 /// Items of one source (an Apify dataset, an export) converted row by row through a preset:
 /// the live sources use the same mapping and the same reporting as an import.
-// Used by the Apify source (`kind = "apify"`), which lands next.
-#[allow(dead_code)]
 pub(crate) struct Items {
     mapping: Mapping,
     tz: Tz,
     rows: FileRows,
 }
 
-#[allow(dead_code)]
 impl Items {
     pub(crate) fn new(preset: ImportPreset, fields: Option<&ImportFields>, tz: Tz) -> Items {
         Items {

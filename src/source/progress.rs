@@ -1,5 +1,6 @@
-//! Fetch progress: one bar per group on a terminal, plain lines in a CI log
-//! (`cdmx: page 3, 250 posts`), so both a person and a log reader see what is going on.
+//! Fetch progress of the live sources (Graph, Apify): one bar per group on a terminal,
+//! plain lines in a CI log (`cdmx: page 3, 250 posts`), so both a person and a log reader
+//! see what is going on.
 
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
@@ -53,6 +54,14 @@ impl GroupProgress {
         let msg = format!("page {page}, {posts} posts");
         match &self.bar {
             Some(bar) => bar.set_message(msg),
+            None => crate::ui::info(format!("{}: {msg}", self.slug)),
+        }
+    }
+
+    /// Any other step (`run RUNNING for 2m`).
+    pub(crate) fn step(&self, msg: &str) {
+        match &self.bar {
+            Some(bar) => bar.set_message(msg.to_string()),
             None => crate::ui::info(format!("{}: {msg}", self.slug)),
         }
     }
