@@ -887,10 +887,11 @@ fn init_examples_once_uncommented_give_a_valid_site() {
     assert!(config.contains("kind = \"page\"") && config.contains("kind = \"import\""));
     assert!(
         config.contains("path = \"imports/my-group\"")
-            && config.contains("preset = \"facebook-scraper\"")
+            && config.contains("preset = \"apify\"")
     );
     site.write("s/site.toml", &config);
-    std::fs::create_dir_all(site.path("s/imports/my-group")).unwrap();
+    // git keeps no empty folder: init writes the example's import folder with a placeholder.
+    assert!(site.exists("s/imports/my-group/.gitkeep"));
     let run = site.run(&["--config", "s/site.toml", "render", NOW]);
     run.success();
     assert!(site.exists("s/public/my-page/latest.json"));
