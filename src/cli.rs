@@ -62,6 +62,18 @@ pub enum Command {
     /// .zip) and write what the archive needs of them (no author, no raw column) into the
     /// group's import folder: the file to commit.
     Import(ImportArgs),
+    /// Make an age key pair for private groups in a public repository: the identity (the
+    /// secret key, for `GROUPDIGEST_AGE_IDENTITY`) on stdout or in `--output FILE`, the
+    /// public key (for `[privacy] age_recipients`) on stderr.
+    Keygen(KeygenArgs),
+}
+
+/// `groupdigest keygen [--output FILE]`.
+#[derive(Debug, Clone, Args)]
+pub struct KeygenArgs {
+    /// Write the identity to this new file (readable by you only) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `groupdigest import FILE... --group SLUG`.

@@ -16,6 +16,7 @@ pub mod privacy;
 mod proptests;
 pub mod rank;
 pub mod render;
+pub mod seal;
 pub mod secret;
 pub mod source;
 pub mod store;

@@ -52,8 +52,9 @@ pub fn not_rendered_note(g: &GroupConfig, info: &GroupInfo) -> Option<String> {
 }
 
 /// A post named by an `exclude` entry or a `forget` argument: its id, or the post part of
-/// a permalink. `owner` (the group or Page in the link) is informative only: a link may
-/// name a group by its vanity name where the archive has its id.
+/// a permalink. A link's `owner` (the group or Page in it) is informative only: a link may
+/// name a group by its vanity name where the archive has its id. An id's owner part
+/// (`111` of `111_7000`) is not: it never names the post `222_7000` of another group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostRef {
     /// As given, trimmed: a post id is matched whole too.
@@ -61,6 +62,9 @@ pub struct PostRef {
     /// The post's own id: `<post>` of `<group>_<post>`, of `/posts/<post>`, of `story_fbid`.
     pub post: String,
     pub owner: Option<String>,
+    /// Given as an id `<owner>_<post>`: a post whose id or link names another (numeric)
+    /// owner is not this one.
+    pub strict: bool,
 }
 
 const FORMS: &str = "a post id (`1234567890_555`, `555`) or its link (`/groups/<group>/posts/<post>/`, \
@@ -90,6 +94,7 @@ impl PostRef {
             return Ok(PostRef {
                 given: s.to_string(),
                 post,
+                strict: owner.is_some(),
                 owner,
             });
         }
@@ -99,19 +104,46 @@ impl PostRef {
             given: s.to_string(),
             post,
             owner,
+            strict: false,
         })
+    }
+
+    /// The owner an id names (`111` of `111_7000`), which a match must not contradict.
+    fn strict_owner(&self) -> Option<&str> {
+        self.owner.as_deref().filter(|_| self.strict)
+    }
+
+    /// Whether this names a post of another group or Page than the one with `id`: an id
+    /// `<owner>_<post>` whose owner is not `id` (both numeric, as Facebook's ids are).
+    pub fn names_another_owner_than(&self, id: &str) -> bool {
+        other_owner(self.strict_owner(), Some(id))
     }
 
     /// Whether `post` is the one this names: by its id (whole, or its post part), or by
     /// the post part of its permalink.
     pub fn matches(&self, post: &Post) -> bool {
+        let owner = self.strict_owner();
         post.id == self.given
-            || post_part(&post.id) == self.post
+            || (post_part(&post.id) == self.post && !other_owner(owner, owner_part(&post.id)))
             || post
                 .permalink_url
                 .as_deref()
                 .and_then(link_parts)
-                .is_some_and(|(p, _)| p == self.post)
+                .is_some_and(|(p, o)| p == self.post && !other_owner(owner, o.as_deref()))
+    }
+}
+
+/// Whether two owners are surely different: both known and numeric, and not equal.
+fn other_owner(a: Option<&str>, b: Option<&str>) -> bool {
+    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    matches!((a, b), (Some(a), Some(b)) if numeric(a) && numeric(b) && a != b)
+}
+
+/// `<group>` of a Graph id `<group>_<post>`; `None` for an id without one.
+fn owner_part(id: &str) -> Option<&str> {
+    match id.split_once('_') {
+        Some((g, p)) if !g.is_empty() && !p.is_empty() && !p.contains('_') => Some(g),
+        _ => None,
     }
 }
 
@@ -219,13 +251,22 @@ pub struct PostFilter {
 #[derive(Debug, Clone, Default)]
 struct RefSet {
     given: HashSet<String>,
-    posts: HashSet<String>,
+    /// Post part → the owners its ids name (`None`: any owner, a link or a bare id).
+    posts: HashMap<String, Vec<Option<String>>>,
 }
 
 impl RefSet {
     fn insert(&mut self, r: PostRef) {
+        let owner = r.strict_owner().map(str::to_string);
         self.given.insert(r.given);
-        self.posts.insert(r.post);
+        self.posts.entry(r.post).or_default().push(owner);
+    }
+
+    /// Whether a ref with post part `post` names a post whose owner is `owner`.
+    fn has(&self, post: &str, owner: Option<&str>) -> bool {
+        self.posts
+            .get(post)
+            .is_some_and(|owners| owners.iter().any(|o| !other_owner(o.as_deref(), owner)))
     }
 
     fn is_empty(&self) -> bool {
@@ -233,20 +274,16 @@ impl RefSet {
     }
 
     /// `link` caches the post part of the post's permalink across sets.
-    fn matches(&self, post: &Post, link: &mut Option<Option<String>>) -> bool {
+    fn matches(&self, post: &Post, link: &mut Option<Option<(String, Option<String>)>>) -> bool {
         if self.is_empty() {
             return false;
         }
-        if self.given.contains(&post.id) || self.posts.contains(post_part(&post.id)) {
+        if self.given.contains(&post.id) || self.has(post_part(&post.id), owner_part(&post.id)) {
             return true;
         }
-        let part = link.get_or_insert_with(|| {
-            post.permalink_url
-                .as_deref()
-                .and_then(link_parts)
-                .map(|(p, _)| p)
-        });
-        part.as_ref().is_some_and(|p| self.posts.contains(p))
+        let part = link.get_or_insert_with(|| post.permalink_url.as_deref().and_then(link_parts));
+        part.as_ref()
+            .is_some_and(|(p, o)| self.has(p, o.as_deref()))
     }
 }
 
@@ -277,7 +314,7 @@ impl PostFilter {
                     set.insert(f.post_ref());
                     // A source may name the post by another id form; its link says which.
                     if let Some((post, _)) = f.permalink.as_deref().and_then(link_parts) {
-                        set.posts.insert(post);
+                        set.posts.entry(post).or_default().push(None);
                     }
                 }
                 by_group
@@ -334,11 +371,11 @@ impl PostFilter {
         self.tags
             .iter()
             .any(|t| lower.contains(t.needle.trim_start_matches('#')))
-            || self.exclude.posts.iter().any(|p| raw.contains(p.as_str()))
+            || self.exclude.posts.keys().any(|p| raw.contains(p.as_str()))
             || self
                 .forgotten
                 .get(slug)
-                .is_some_and(|set| set.posts.iter().any(|p| raw.contains(p.as_str())))
+                .is_some_and(|set| set.posts.keys().any(|p| raw.contains(p.as_str())))
     }
 }
 
@@ -369,6 +406,7 @@ impl ForgottenPost {
             given: self.id.clone(),
             post: self.id.clone(),
             owner: None,
+            strict: false,
         })
     }
 
@@ -440,6 +478,7 @@ mod tests {
             &PrivacyConfig {
                 opt_out_tags: tags.iter().map(|t| t.to_string()).collect(),
                 exclude: exclude.iter().map(|t| t.to_string()).collect(),
+                ..Default::default()
             },
             &Forgotten::default(),
         )
@@ -491,12 +530,31 @@ mod tests {
                 r.matches(&post(
                     "x",
                     "",
-                    Some("https://www.facebook.com/groups/1/permalink/555/")
+                    Some("https://www.facebook.com/groups/1234567890/permalink/555/")
                 )),
                 "{given} by permalink"
             );
             assert!(!r.matches(&post("1234567890_556", "", None)), "{given}");
         }
+    }
+
+    #[test]
+    fn an_id_with_an_owner_never_names_the_post_of_another_owner() {
+        let r = PostRef::parse("111_7000").unwrap();
+        assert!(r.matches(&post("111_7000", "", None)));
+        assert!(r.matches(&post("7000", "", None)), "an import's bare id");
+        assert!(!r.matches(&post("222_7000", "", None)));
+        let link = Some("https://www.facebook.com/groups/222/permalink/7000/");
+        assert!(!r.matches(&post("x", "", link)));
+        assert!(r.names_another_owner_than("222") && !r.names_another_owner_than("111"));
+        // A link's owner may be a vanity name: informative only.
+        let by_link =
+            PostRef::parse("https://www.facebook.com/groups/devcdmx/posts/7000/").unwrap();
+        assert!(by_link.matches(&post("222_7000", "", None)));
+        // The same rule in `[privacy] exclude`.
+        let f = filter(&[], &["111_7000"]);
+        assert!(f.drops("a", &post("111_7000", "", None)).is_some());
+        assert!(f.drops("b", &post("222_7000", "", None)).is_none());
     }
 
     #[test]
@@ -524,6 +582,7 @@ mod tests {
             &PrivacyConfig {
                 opt_out_tags: vec![],
                 exclude: vec![],
+                ..Default::default()
             },
             &forgotten,
         );

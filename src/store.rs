@@ -17,6 +17,7 @@ use crate::fsutil::{write_atomic, write_if_changed};
 use crate::model::{GroupInfo, Post};
 use crate::period::Period;
 use crate::privacy::PostFilter;
+use crate::seal::Seal;
 use crate::source::graph_json::from_json;
 use crate::source::{FailureKind, Span, Window};
 
@@ -104,6 +105,9 @@ pub struct Store {
     /// The posts members keep out (`[privacy]`, `data/forgotten.json`): never stored by
     /// `apply`, never returned by `load_period`. Empty unless `with_filter` sets it.
     filter: PostFilter,
+    /// Which groups' week files are age-encrypted, and the keys (`seal`). Seals nothing
+    /// unless `with_seal` sets it; a sealed file is read whatever it says.
+    seal: std::sync::Arc<Seal>,
 }
 
 impl Store {
@@ -112,7 +116,19 @@ impl Store {
             root,
             clock,
             filter: PostFilter::default(),
+            seal: Default::default(),
         }
+    }
+
+    /// This store, sealing and opening week files as `seal` says.
+    pub fn with_seal(mut self, seal: std::sync::Arc<Seal>) -> Self {
+        self.seal = seal;
+        self
+    }
+
+    /// The store's sealing policy and keys.
+    pub fn seal(&self) -> &Seal {
+        &self.seal
     }
 
     /// This store, leaving out the posts `filter` drops (see `privacy::PostFilter`).
@@ -138,6 +154,92 @@ impl Store {
         self.group_dir(slug).join(format!("{}.json", period.key()))
     }
 
+    /// `data/<slug>/<key>.json.age`: the week file of a sealed group.
+    fn sealed_path(&self, slug: &str, period: Period) -> PathBuf {
+        self.group_dir(slug)
+            .join(format!("{}.json{}", period.key(), crate::seal::SUFFIX))
+    }
+
+    /// The path of a stored period's file, sealed or not (`data/g/2026-11-16.json`,
+    /// `data/g/2026-11-16.json.age`), as a message shows it; the clear one when there is none.
+    pub fn period_file(&self, slug: &str, period: Period) -> PathBuf {
+        let sealed = self.sealed_path(slug, period);
+        if sealed.exists() {
+            sealed
+        } else {
+            self.period_path(slug, period)
+        }
+    }
+
+    /// The plain text of a stored period and whether its file is sealed; `None` when
+    /// there is none. A sealed file is preferred: a run killed between writing it and
+    /// removing the clear one leaves both.
+    fn read_period_text(&self, slug: &str, period: Period) -> Result<Option<(Vec<u8>, bool)>> {
+        let sealed = self.sealed_path(slug, period);
+        match std::fs::read(&sealed) {
+            Ok(bytes) => return Ok(Some((self.seal.decrypt(&sealed, &bytes)?, true))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", sealed.display())),
+        }
+        let path = self.period_path(slug, period);
+        match std::fs::read(&path) {
+            Ok(bytes) => Ok(Some((bytes, false))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+        }
+    }
+
+    /// A stored period as written, unfiltered, and whether its file is sealed.
+    fn read_period(&self, slug: &str, period: Period) -> Result<Option<(StoredPeriod, bool)>> {
+        let Some((bytes, sealed)) = self.read_period_text(slug, period)? else {
+            return Ok(None);
+        };
+        let path = if sealed {
+            self.sealed_path(slug, period)
+        } else {
+            self.period_path(slug, period)
+        };
+        Ok(Some((parse_archive(&path, &bytes)?, sealed)))
+    }
+
+    /// Writes a period's file, sealed (`<key>.json.age`, the clear file removed) or not
+    /// (`<key>.json`, a sealed one removed). With `if_changed`, a file whose plain text is
+    /// already `stored` is left untouched (a sealed file's bytes differ on every write).
+    /// Returns whether it wrote.
+    fn write_period(
+        &self,
+        slug: &str,
+        period: Period,
+        stored: &StoredPeriod,
+        sealed: bool,
+        if_changed: bool,
+    ) -> Result<bool> {
+        let bytes = to_pretty(stored)?;
+        let (path, other) = if sealed {
+            (
+                self.sealed_path(slug, period),
+                self.period_path(slug, period),
+            )
+        } else {
+            (
+                self.period_path(slug, period),
+                self.sealed_path(slug, period),
+            )
+        };
+        let same = if_changed
+            && matches!(self.read_period_text(slug, period)?, Some((old, s)) if s == sealed && old == bytes);
+        if !same {
+            let bytes = if sealed {
+                self.seal.encrypt(&bytes)?
+            } else {
+                bytes
+            };
+            write_atomic(&path, &bytes)?;
+        }
+        remove_if_exists(&other)?;
+        Ok(!same)
+    }
+
     /// The periods stored for `slug`, oldest first.
     pub fn periods(&self, slug: &str) -> Result<Vec<Period>> {
         let dir = self.group_dir(slug);
@@ -149,7 +251,9 @@ impl Store {
         let mut out = Vec::new();
         for entry in entries {
             let name = entry?.file_name();
-            let Some(key) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
+            let name = name.to_str().unwrap_or("");
+            let name = name.strip_suffix(crate::seal::SUFFIX).unwrap_or(name);
+            let Some(key) = name.strip_suffix(".json") else {
                 continue;
             };
             if let Some(p) = Period::from_key(self.clock, key) {
@@ -157,6 +261,8 @@ impl Store {
             }
         }
         out.sort();
+        // A sealed file and its clear one (a killed run) are one period.
+        out.dedup();
         Ok(out)
     }
 
@@ -164,7 +270,7 @@ impl Store {
     /// links are checked again here, where everything that renders gets its posts: a
     /// non-http(s) permalink or picture never reaches a page or a bot.
     pub fn load_period(&self, slug: &str, period: Period) -> Result<Option<StoredPeriod>> {
-        let mut stored: Option<StoredPeriod> = read_optional(&self.period_path(slug, period))?;
+        let mut stored = self.read_period(slug, period)?.map(|(s, _)| s);
         for post in stored.iter_mut().flat_map(|s| s.posts.iter_mut()) {
             keep_http_url(&mut post.permalink_url);
             keep_http_url(&mut post.picture);
@@ -197,6 +303,7 @@ impl Store {
         let Some(mut stored) = self.load_period(slug, period)? else {
             return Ok(false);
         };
+        let sealed = self.sealed_path(slug, period).exists();
         let mut changed = false;
         for post in &mut stored.posts {
             if let Some(image) = images.get(&post.id) {
@@ -208,7 +315,7 @@ impl Store {
         }
         if changed {
             stored.updated_at = now;
-            write_atomic(&self.period_path(slug, period), &to_pretty(&stored)?)?;
+            self.write_period(slug, period, &stored, sealed, false)?;
         }
         Ok(changed)
     }
@@ -263,6 +370,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ApplyReport> {
         let mut report = ApplyReport::default();
+        // Before anything is written: a private group of a public repository with no key
+        // fails here, its archive untouched.
+        let sealed = self.seal.sealed(slug, &info)?;
         let fetched = posts.len();
         let posts: Vec<Post> = posts
             .into_iter()
@@ -270,6 +380,9 @@ impl Store {
             .collect();
         report.dropped = fetched - posts.len();
         let span = covered.and_then(|c| c.within(requested.unwrap_or_default()));
+        // Written now, from filtered posts: `purge` need not read them again (a sealed
+        // group's first fetch needs no identity).
+        let mut written = std::collections::HashSet::new();
         if let Some(span) = span {
             report.covered = Some(span);
             let mut by = by_period(
@@ -278,19 +391,23 @@ impl Store {
             );
             for period in periods_in(self.clock, span) {
                 let fresh = by.remove(&period).unwrap_or_default();
-                let (outcome, kept, gone) = self.merge_period(slug, period, span, fresh, now)?;
+                let (outcome, kept, gone) =
+                    self.merge_period(slug, period, span, fresh, now, sealed)?;
                 report.kept_outside += kept;
                 if gone > 0 {
                     report.gone.push((period, gone));
                 }
                 match outcome {
-                    MergeOutcome::Created | MergeOutcome::Updated => report.changed += 1,
+                    MergeOutcome::Created | MergeOutcome::Updated => {
+                        report.changed += 1;
+                        written.insert(period);
+                    }
                     MergeOutcome::Unchanged => {}
                     MergeOutcome::KeptOnEmptyFetch => report.kept_on_empty.push(period),
                 }
             }
         }
-        report.removed = self.purge(slug)?;
+        report.removed = self.purge(slug, sealed, &written)?;
         let old = self.load_group(slug)?;
         let moved = report.changed > 0
             || old
@@ -311,23 +428,37 @@ impl Store {
     }
 
     /// Removes from every stored period of `slug` the posts the filter drops, and rewrites a
-    /// file an older version wrote with authors in it. A file whose raw text cannot hold
-    /// such a post is not parsed. Returns how many posts were removed.
-    fn purge(&self, slug: &str) -> Result<usize> {
+    /// file an older version wrote with authors in it, or in the clear for a `sealed` group
+    /// (sealed then). A file whose raw text cannot hold such a post is not parsed. Returns
+    /// how many posts were removed.
+    fn purge(
+        &self,
+        slug: &str,
+        sealed: bool,
+        written: &std::collections::HashSet<Period>,
+    ) -> Result<usize> {
         let mut removed = 0;
         for period in self.periods(slug)? {
-            let path = self.period_path(slug, period);
-            let raw = match std::fs::read_to_string(&path) {
-                Ok(raw) => raw,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => {
-                    return Err(e).with_context(|| format!("cannot read `{}`", path.display()))
-                }
+            if written.contains(&period) {
+                continue;
+            }
+            let Some((raw, was_sealed)) = self.read_period_text(slug, period)? else {
+                continue;
             };
+            let raw = String::from_utf8_lossy(&raw);
             if raw.contains("\"author\":") || self.filter.may_drop_in(slug, &raw) {
                 removed += self
-                    .remove_posts(slug, period, |p| self.filter.drops(slug, p).is_some())?
+                    .remove_posts_as(
+                        slug,
+                        period,
+                        |p| self.filter.drops(slug, p).is_some(),
+                        sealed,
+                    )?
                     .len();
+            } else if sealed && !was_sealed {
+                let path = self.period_path(slug, period);
+                let stored: StoredPeriod = parse_archive(&path, raw.as_bytes())?;
+                self.write_period(slug, period, &stored, true, false)?;
             }
         }
         Ok(removed)
@@ -336,24 +467,36 @@ impl Store {
     /// Removes the posts `gone` picks from a stored period, as if they had never been
     /// there: the file is rewritten without them (or deleted when none is left) and keeps
     /// its `updated_at`. Returns the removed posts.
+    /// A sealed file stays sealed.
     pub fn remove_posts(
         &self,
         slug: &str,
         period: Period,
         gone: impl Fn(&Post) -> bool,
     ) -> Result<Vec<Post>> {
-        let path = self.period_path(slug, period);
-        let Some(mut stored) = read_optional::<StoredPeriod>(&path)? else {
+        let sealed = self.sealed_path(slug, period).exists();
+        self.remove_posts_as(slug, period, gone, sealed)
+    }
+
+    /// `remove_posts`, writing what is left sealed or not.
+    fn remove_posts_as(
+        &self,
+        slug: &str,
+        period: Period,
+        gone: impl Fn(&Post) -> bool,
+        sealed: bool,
+    ) -> Result<Vec<Post>> {
+        let Some((mut stored, _)) = self.read_period(slug, period)? else {
             return Ok(Vec::new());
         };
         let (removed, kept): (Vec<Post>, Vec<Post>) = stored.posts.into_iter().partition(&gone);
         if kept.is_empty() {
-            std::fs::remove_file(&path)
-                .with_context(|| format!("cannot remove `{}`", path.display()))?;
+            remove_if_exists(&self.period_path(slug, period))?;
+            remove_if_exists(&self.sealed_path(slug, period))?;
         } else {
             stored.posts = kept;
             // Also rewrites a file that only differs by keys this version no longer writes.
-            write_if_changed(&path, &to_pretty(&stored)?)?;
+            self.write_period(slug, period, &stored, sealed, true)?;
         }
         Ok(removed)
     }
@@ -367,6 +510,7 @@ impl Store {
         span: Span,
         fresh: Vec<Post>,
         now: DateTime<Utc>,
+        sealed: bool,
     ) -> Result<(MergeOutcome, usize, usize)> {
         let old = self.load_period(slug, period)?;
         let (outside, inside): (Vec<Post>, Vec<Post>) = old
@@ -419,7 +563,7 @@ impl Store {
         };
         // The posts differ (or the file is new), and so does `updated_at`: no point in
         // reading the file again to compare.
-        write_atomic(&self.period_path(slug, period), &to_pretty(&stored)?)?;
+        self.write_period(slug, period, &stored, sealed, false)?;
         Ok((outcome, kept, gone))
     }
 }
@@ -478,17 +622,30 @@ fn keep_http_url(url: &mut Option<String>) {
 /// The archive file at `path`, or `None` when there is none; a damaged one is an error
 /// naming the file and the JSON path.
 pub(crate) fn read_optional<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
-    };
+    match std::fs::read(path) {
+        Ok(bytes) => parse_archive(path, &bytes).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+    }
+}
+
+/// The archive file `path`'s (plain) `bytes` parsed; a damaged one is an error naming the
+/// file and the JSON path.
+fn parse_archive<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T> {
+    let damaged = || format!("archive file `{}` is damaged", path.display());
+    let text = std::str::from_utf8(bytes).with_context(damaged)?;
     // The plain parser is the fast path; on failure, parse again to name the JSON path.
-    match serde_json::from_str(&text) {
-        Ok(v) => Ok(Some(v)),
-        Err(_) => from_json(&text)
-            .map(Some)
-            .with_context(|| format!("archive file `{}` is damaged", path.display())),
+    match serde_json::from_str(text) {
+        Ok(v) => Ok(v),
+        Err(_) => from_json(text).with_context(damaged),
+    }
+}
+
+fn remove_if_exists(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot remove `{}`", path.display())),
     }
 }
 
@@ -791,6 +948,7 @@ mod tests {
         let privacy = crate::config::PrivacyConfig {
             opt_out_tags: vec!["#nodigest".into()],
             exclude: vec!["a".into()],
+            ..Default::default()
         };
         let store = Store::new(dir.path().into(), clock())
             .with_filter(PostFilter::new(&privacy, &Default::default()));

@@ -91,8 +91,15 @@ fn check_media(config: &Config, report: &mut Report) {
 /// Reads every import group's files as `build` would, writing nothing: a file `build`
 /// would fail on is a problem here, and its warnings are shown.
 fn check_imports(config: &Config, report: &mut Report) {
+    let seal = match crate::seal::Seal::load(config) {
+        Ok(seal) => seal,
+        Err(e) => {
+            report.problem(crate::ui::chain(&e));
+            return;
+        }
+    };
     for group in config.groups.iter().filter(|g| g.kind == GroupKind::Import) {
-        match crate::source::import::check_group(config, group) {
+        match crate::source::import::check_group(config, group, &seal) {
             Ok(c) => {
                 for w in &c.warnings {
                     report.note(format!("group `{}`: {w}", group.slug));
@@ -136,12 +143,68 @@ fn check_visibility(config: &Config, report: &mut Report) {
         if let Some(note) = crate::privacy::not_rendered_note(group, &info) {
             report.note(note);
         }
+        check_seal(config, group, &info, report);
         if group.fields.as_ref().is_some_and(|f| f.author.is_some()) {
             report.note(format!(
                 "group `{}`: `fields.author` has no effect: author names are never stored or published",
                 group.slug
             ));
         }
+    }
+}
+
+/// A private group's sealing: a public repository without a key is a problem, and so is a
+/// sealed archive or import file that the identity cannot open (or no identity at all).
+fn check_seal(
+    config: &Config,
+    group: &crate::config::GroupConfig,
+    info: &crate::model::GroupInfo,
+    report: &mut Report,
+) {
+    let seal = match crate::seal::Seal::load(config) {
+        Ok(seal) => std::sync::Arc::new(seal),
+        Err(e) => return report.problem(crate::ui::chain(&e)),
+    };
+    let slug = &group.slug;
+    match seal.sealed(slug, info) {
+        Err(e) => return report.problem(crate::ui::chain(&e)),
+        Ok(true) => report.ok(format!(
+            "group `{slug}`: private, so its posts are written age-encrypted (`*.age`) to `[privacy] age_recipients`"
+        )),
+        Ok(false) => {}
+    }
+    let store = crate::store::Store::new(config.data_dir(), config.clock()).with_seal(seal.clone());
+    let mut sealed_files = Vec::new();
+    for period in store.periods(slug).unwrap_or_default() {
+        let file = store.period_file(slug, period);
+        if file.extension().is_some_and(|e| e == "age") {
+            sealed_files.push((period, file));
+        }
+    }
+    if sealed_files.is_empty() {
+        return;
+    }
+    let env = crate::seal::IDENTITY_ENV;
+    if !seal.has_identity() {
+        return report.problem(format!(
+            "group `{slug}`: its archive is age-encrypted ({} such as `{}`) and `{env}` is not set:              `build`, `fetch`, `render` and `serve` cannot read it; set `{env}` to its secret key              (`AGE-SECRET-KEY-1...`) in the environment, in `.env`, or as a repository secret in CI",
+            crate::ui::count(sealed_files.len(), "file"),
+            sealed_files[0].1.display()
+        ));
+    }
+    for (period, _) in &sealed_files {
+        if let Err(e) = store.load_period(slug, *period) {
+            return report.problem(format!("group `{slug}`: {}", crate::ui::chain(&e)));
+        }
+    }
+    report.ok(format!(
+        "group `{slug}`: `{env}` opens its {}",
+        crate::ui::count(sealed_files.len(), "encrypted week file")
+    ));
+    if let Some(public) = seal.identity_not_a_recipient() {
+        report.problem(format!(
+            "`{env}` is the key of `{public}`, which is not in `[privacy] age_recipients`: files written from now on could not be read with it; add it there"
+        ));
     }
 }
 

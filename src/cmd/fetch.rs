@@ -110,7 +110,10 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
     crate::fsutil::remove_leftover_temps(&config.data_dir(), crate::fsutil::is_atomic_temp)?;
     let results = crate::source::fetch_groups(config, requested, now);
     let filter = crate::privacy::PostFilter::load(config)?;
-    let store = Store::new(config.data_dir(), clock).with_filter(filter);
+    let seal = std::sync::Arc::new(crate::seal::Seal::load(config)?);
+    let store = Store::new(config.data_dir(), clock)
+        .with_filter(filter)
+        .with_seal(seal);
     let pictures = crate::media::Pictures::new(config)?;
     let mut report = FetchReport::default();
     let recorded = crate::recorded_time(now);
@@ -174,6 +177,12 @@ fn apply(
     }
     report.posts += fetched.posts.len();
     let sources = crate::media::take_sources(&mut fetched.posts);
+    // A sealed group's pictures would be committed in the clear beside its sealed posts,
+    // and a private group shows none: they are not kept.
+    let sealed = store
+        .seal()
+        .sealed(&group.slug, &fetched.info)
+        .unwrap_or(true);
     let applied = store.apply(
         &group.slug,
         fetched.info,
@@ -217,7 +226,7 @@ fn apply(
             group.slug
         ));
     }
-    if let (Some(pictures), Some(span)) = (pictures, applied.covered) {
+    if let (Some(pictures), Some(span), false) = (pictures, applied.covered, sealed) {
         let periods = crate::store::periods_in(store.clock(), span);
         // The archive is already updated: a picture problem, even one of the media folder,
         // is a warning for the group, never its failure (its posts show no picture).

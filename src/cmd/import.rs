@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::cli::ImportArgs;
 use crate::config::{Config, ConfigError, GroupConfig, GroupKind};
 use crate::model::Post;
-use crate::source::import::{self, OWN_SUFFIX};
+use crate::source::import::{self, OWN_SUFFIX, SEALED_SUFFIX};
 use crate::source::Window;
 use crate::ui;
 use crate::Now;
@@ -22,7 +22,11 @@ pub(crate) fn run(config: &Config, now: Now, args: &ImportArgs) -> Result<ExitCo
     let group = import_group(config, &args.group)?;
     let folder = import_folder(config, group)?;
     let tz = config.clock().tz;
-    let read = import::read_exports(group, tz, &args.files, args.preset)?;
+    let seal = crate::seal::Seal::load(config)?;
+    // Before reading anything: a private group of a public repository with no key is
+    // refused here, naming both fixes, rather than written in the clear.
+    let sealed = seal.sealed(&group.slug, &crate::model::GroupInfo::default())?;
+    let read = import::read_exports(group, tz, &args.files, args.preset, &seal)?;
     for w in &read.warnings {
         ui::warn(format!("group `{}`: {w}", group.slug));
     }
@@ -38,7 +42,7 @@ pub(crate) fn run(config: &Config, now: Now, args: &ImportArgs) -> Result<ExitCo
     let private = total - posts.len();
     // What the folder holds already, read as `build` reads it.
     let before: HashMap<String, Post> = if folder.exists() {
-        import::read_group(&config.root, tz, group, Window::default())
+        import::read_group(&config.root, tz, group, Window::default(), &seal)
             .with_context(|| {
                 format!(
                     "group `{}`: the import folder `{}` cannot be read as it is",
@@ -92,7 +96,12 @@ pub(crate) fn run(config: &Config, now: Now, args: &ImportArgs) -> Result<ExitCo
             .then_with(|| a.id.cmp(&b.id))
     });
     let bytes = to_lines(&out)?;
-    let path = file_name(&folder, now);
+    let (bytes, suffix) = if sealed {
+        (seal.encrypt(&bytes)?, SEALED_SUFFIX)
+    } else {
+        (bytes, OWN_SUFFIX)
+    };
+    let path = file_name(&folder, now, suffix);
     if args.dry_run {
         ui::info(format!(
             "import: would write {} to `{}` (--dry-run: nothing written)",
@@ -104,8 +113,13 @@ pub(crate) fn run(config: &Config, now: Now, args: &ImportArgs) -> Result<ExitCo
     std::fs::create_dir_all(&folder)
         .with_context(|| format!("cannot create `{}`", shown(config, &folder)))?;
     crate::fsutil::write_atomic(&path, &bytes)?;
+    let how = if sealed {
+        " (age-encrypted: the group is private)"
+    } else {
+        ""
+    };
     ui::info(format!(
-        "import: wrote {} to `{}`; commit it, and the next build adds them to the archive",
+        "import: wrote {} to `{}`{how}; commit it, and the next build adds them to the archive",
         crate::ui::count(out.len(), "post"),
         shown(config, &path)
     ));
@@ -207,17 +221,23 @@ fn to_lines(posts: &[Post]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// `<folder>/2026-12-02T083512Z.posts.jsonl`: named by when it was imported (UTC), so the
-/// newest sorts last and its counts win; a second import in the same second gets `-2`.
-fn file_name(folder: &Path, now: Now) -> PathBuf {
+/// `<folder>/2026-12-02T083512Z.posts.jsonl` (`suffix`; `.posts.jsonl.age` sealed): named
+/// by when it was imported (UTC), so the newest sorts last and its counts win; a second
+/// import in the same second gets `-2`.
+fn file_name(folder: &Path, now: Now, suffix: &str) -> PathBuf {
     let stamp = now.format("%Y-%m-%dT%H%M%SZ").to_string();
-    let mut path = folder.join(format!("{stamp}{OWN_SUFFIX}"));
+    let taken = |stem: &str| {
+        [OWN_SUFFIX, SEALED_SUFFIX]
+            .iter()
+            .any(|s| folder.join(format!("{stem}{s}")).exists())
+    };
+    let mut stem = stamp.clone();
     let mut n = 2;
-    while path.exists() {
-        path = folder.join(format!("{stamp}-{n}{OWN_SUFFIX}"));
+    while taken(&stem) {
+        stem = format!("{stamp}-{n}");
         n += 1;
     }
-    path
+    folder.join(format!("{stem}{suffix}"))
 }
 
 fn shown(config: &Config, p: &Path) -> String {

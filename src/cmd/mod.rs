@@ -9,6 +9,7 @@ mod forget;
 mod groups;
 mod import;
 mod init;
+mod keygen;
 mod render;
 mod serve;
 
@@ -51,6 +52,7 @@ pub(crate) fn run(cli: &Cli, now: Now) -> Result<ExitCode> {
         Command::Auth(command) => auth::run(&load(cli)?, now, command),
         Command::Init(args) => init::run(&args.dir),
         Command::Import(args) => import::run(&load(cli)?, now, args),
+        Command::Keygen(args) => keygen::run(now, args),
     }
 }
 

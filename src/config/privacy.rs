@@ -1,5 +1,6 @@
 //! `[privacy]`: the posts members keep out of the digest, by a tag in their text or by
-//! the admin's list of ids and permalinks. Applied by `privacy::PostFilter` at fetch.
+//! the admin's list of ids and permalinks (applied by `privacy::PostFilter` at fetch), and
+//! the age keys a private group's posts are encrypted to (`seal`).
 
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -16,6 +17,9 @@ pub struct PrivacyConfig {
     /// Post ids or Facebook permalinks (any form) never stored, ranked or shown, in every
     /// group. Default: none.
     pub exclude: Vec<String>,
+    /// age public keys (`age1...`) a private group's posts are encrypted to where they
+    /// would otherwise be committed in the clear (see `seal`). Default: none.
+    pub age_recipients: Vec<String>,
 }
 
 impl Default for PrivacyConfig {
@@ -23,6 +27,7 @@ impl Default for PrivacyConfig {
         Self {
             opt_out_tags: vec!["#nodigest".into()],
             exclude: Vec::new(),
+            age_recipients: Vec::new(),
         }
     }
 }
@@ -33,6 +38,11 @@ impl PrivacyConfig {
         for (i, entry) in self.exclude.iter().enumerate() {
             if let Err(why) = crate::privacy::PostRef::parse(entry) {
                 return Err(at.error(&format!("privacy.exclude[{i}]"), why));
+            }
+        }
+        for (i, entry) in self.age_recipients.iter().enumerate() {
+            if let Err(why) = crate::seal::check_recipient(entry) {
+                return Err(at.error(&format!("privacy.age_recipients[{i}]"), why));
             }
         }
         Ok(())

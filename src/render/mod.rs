@@ -71,7 +71,9 @@ struct Ctx<'a> {
 pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
     let overrides = config.root.join("templates");
     let filter = crate::privacy::PostFilter::load(config)?;
-    let store = Store::new(config.data_dir(), config.clock()).with_filter(filter);
+    let store = Store::new(config.data_dir(), config.clock())
+        .with_filter(filter)
+        .with_seal(std::sync::Arc::new(crate::seal::Seal::load(config)?));
     // Each group's stored metadata, read once: every group's bot files name the others.
     let groups = config
         .groups

@@ -186,7 +186,10 @@ pub fn fetch_groups(
                 None
             }
             (GroupKind::Import, _) => Some(
-                import::read_group(&config.root, config.clock().tz, group, window)
+                crate::seal::Seal::load(config)
+                    .and_then(|seal| {
+                        import::read_group(&config.root, config.clock().tz, group, window, &seal)
+                    })
                     .map_err(GroupFailure::import),
             ),
         };

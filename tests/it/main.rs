@@ -12,6 +12,7 @@ mod media;
 mod pages;
 mod pipeline;
 mod privacy;
+mod seal;
 mod search;
 mod serve;
 mod status;

@@ -80,6 +80,8 @@ impl Site {
             .env_remove("FB_ACCESS_TOKEN")
             .env_remove("FB_APP_SECRET")
             .env_remove("APIFY_TOKEN")
+            .env_remove("GROUPDIGEST_REPOSITORY_VISIBILITY")
+            .env_remove("GROUPDIGEST_AGE_IDENTITY")
             // Tests run inside GitHub Actions too: plain output, no writes to the runner's files.
             .env_remove("GITHUB_ACTIONS")
             .env_remove("GITHUB_OUTPUT")

@@ -26,19 +26,23 @@ use super::snapshot::from_posts;
 use super::{dedup_posts, GroupFetch, Window};
 use crate::config::{Encoding, GroupConfig, ImportFields, ImportFormat, ImportPreset};
 use crate::model::{GroupInfo, Post};
+use crate::seal::Seal;
 
 /// Bad rows shown in full; the rest are counted.
 const SHOWN: usize = 5;
 
 /// Reads an import group's file or folder (relative to `root`, the folder of site.toml),
 /// keeping posts inside `window`. `tz` is the site's, for times without an offset.
+/// `seal` opens the files `groupdigest import` sealed, and refuses any other file in the
+/// folder of a private group of a public repository.
 pub(crate) fn read_group(
     root: &Path,
     tz: Tz,
     group: &GroupConfig,
     window: Window,
+    seal: &Seal,
 ) -> Result<GroupFetch> {
-    read(root, tz, group, window, SHOWN).map(|(fetch, _)| fetch)
+    read(root, tz, group, window, SHOWN, seal).map(|(fetch, _)| fetch)
 }
 
 /// What `check` reports of an import group: the files and posts a build would import.
@@ -51,13 +55,18 @@ pub(crate) struct Checked {
 
 /// Reads an import group exactly as `build` does, writing nothing: the same errors and
 /// warnings, for `check`, which lists every bad row rather than the first few.
-pub(crate) fn check_group(config: &crate::config::Config, group: &GroupConfig) -> Result<Checked> {
+pub(crate) fn check_group(
+    config: &crate::config::Config,
+    group: &GroupConfig,
+    seal: &Seal,
+) -> Result<Checked> {
     let (fetch, files) = read(
         &config.root,
         config.clock().tz,
         group,
         Window::default(),
         usize::MAX,
+        seal,
     )?;
     Ok(Checked {
         files,
@@ -70,12 +79,16 @@ pub(crate) fn check_group(config: &crate::config::Config, group: &GroupConfig) -
 /// archive needs, in the `generic` preset's names, one post per line. Read whatever the
 /// group's `format` and `preset` say.
 pub(crate) const OWN_SUFFIX: &str = ".posts.jsonl";
+/// The same file, sealed for a private group (`seal`).
+pub(crate) const SEALED_SUFFIX: &str = ".posts.jsonl.age";
 
 /// What one file of an import is, and so how it is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// A file `groupdigest import` wrote (`OWN_SUFFIX`).
     Own,
+    /// The same, sealed (`SEALED_SUFFIX`).
+    Sealed,
     /// An export in this format.
     Export(ImportFormat),
     /// A zip archive: its entries are read (Facebook's "Download your information").
@@ -91,6 +104,9 @@ pub(crate) fn kind_of(name: &str) -> Option<Kind> {
     if lower.ends_with(OWN_SUFFIX) {
         return Some(Kind::Own);
     }
+    if lower.ends_with(SEALED_SUFFIX) {
+        return Some(Kind::Sealed);
+    }
     let ext = Path::new(&lower).extension()?.to_str()?;
     if ext == "zip" {
         return Some(Kind::Zip);
@@ -105,6 +121,8 @@ pub(crate) struct Reader<'g> {
     /// The mapping of the files `groupdigest import` writes.
     own: Mapping,
     tz: Tz,
+    /// Opens sealed files.
+    seal: &'g Seal,
 }
 
 impl<'g> Reader<'g> {
@@ -113,6 +131,7 @@ impl<'g> Reader<'g> {
         group: &'g GroupConfig,
         tz: Tz,
         preset: Option<ImportPreset>,
+        seal: &'g Seal,
     ) -> Result<Self> {
         let preset = preset.or(group.preset).unwrap_or_default();
         let fields = if preset == group.preset.unwrap_or_default() {
@@ -134,16 +153,17 @@ impl<'g> Reader<'g> {
             mapping,
             own: Mapping::new(ImportPreset::Generic, None),
             tz,
+            seal,
         })
     }
 
     fn layout(&self, kind: Kind) -> Layout<'_> {
         let (format, mapping) = match kind {
-            Kind::Own => (ImportFormat::Jsonl, &self.own),
+            Kind::Own | Kind::Sealed => (ImportFormat::Jsonl, &self.own),
             Kind::Export(f) => (f, &self.mapping),
             Kind::Zip => (ImportFormat::Json, &self.mapping),
         };
-        let own = kind == Kind::Own;
+        let own = matches!(kind, Kind::Own | Kind::Sealed);
         Layout {
             format,
             mapping,
@@ -167,6 +187,16 @@ impl<'g> Reader<'g> {
         report: &mut Report,
         out: &mut Read,
     ) -> Result<()> {
+        if kind == Kind::Sealed {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read `{name}`"))?;
+            let plain = self.seal.decrypt(Path::new(name), &bytes)?;
+            let layout = self.layout(kind);
+            let rows = formats::read_from(&layout, &mut plain.as_slice())
+                .with_context(|| format!("`{name}` (format = \"jsonl\", sealed)"))?;
+            report.add(name, &rows, &layout);
+            out.add(name, rows.posts);
+            return Ok(());
+        }
         let file = std::fs::File::open(path).with_context(|| format!("cannot read `{name}`"))?;
         if kind == Kind::Zip {
             return self.read_zip(file, name, report, out);
@@ -341,8 +371,9 @@ pub(crate) fn read_exports(
     tz: Tz,
     files: &[PathBuf],
     preset: Option<ImportPreset>,
+    seal: &Seal,
 ) -> Result<Exports> {
-    let reader = Reader::new(group, tz, preset)?;
+    let reader = Reader::new(group, tz, preset, seal)?;
     let mut report = Report::new(SHOWN, tz);
     let mut read = Read::default();
     for file in files {
@@ -376,13 +407,14 @@ fn read(
     group: &GroupConfig,
     window: Window,
     listed: usize,
+    seal: &Seal,
 ) -> Result<(GroupFetch, usize)> {
     let Some(rel) = &group.path else {
         bail!("an import group needs `path` (checked when site.toml is read)");
     };
     let path = root.join(rel);
     let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
-    let reader = Reader::new(group, tz, None)?;
+    let reader = Reader::new(group, tz, None, seal)?;
     let mut info = GroupInfo {
         id: group.id.clone(),
         ..Default::default()
@@ -466,6 +498,9 @@ fn read(
             shown(&path)
         ),
     };
+    if seal.exposed(&group.slug, &info) {
+        refuse_clear_files(&files, &shown, &group.slug)?;
+    }
     let mut read = Read::default();
     for (file, kind) in &files {
         reader.read_file(file, &shown(file), *kind, &mut report, &mut read)?;
@@ -475,6 +510,31 @@ fn read(
     fetch.warnings = report.warnings(files.len());
     fetch.warnings.extend(older);
     Ok((fetch, files.len()))
+}
+
+/// In the import folder of a private group of a public repository, only sealed files may
+/// be: any other file's posts are public already. The error names the first such file,
+/// and the way out.
+fn refuse_clear_files(
+    files: &[(PathBuf, Kind)],
+    shown: &dyn Fn(&Path) -> String,
+    slug: &str,
+) -> Result<()> {
+    let Some((file, kind)) = files.iter().find(|(_, k)| *k != Kind::Sealed) else {
+        return Ok(());
+    };
+    let what = match kind {
+        Kind::Own => "holds its posts in the clear (written before the group was sealed)",
+        _ => "is a raw export (authors and all)",
+    };
+    bail!(
+        "`{}` {what}, and group `{slug}` is private in a public repository, where everything \
+         committed is public: delete it from the folder (and from the repository's history, \
+         see {}), keep exports outside the repository and add them with `groupdigest import \
+         EXPORT --group {slug}`, which writes them encrypted (`*{SEALED_SUFFIX}`)",
+        shown(file),
+        crate::seal::DOCS
+    )
 }
 
 /// A warning when a post's copy read last (the one kept) has lower counts than a copy in
@@ -826,7 +886,7 @@ mod tests {
         write(dir.path(), "in/notes.txt", "not an export");
         write(dir.path(), "in/.~lock.csv", "garbage");
         let g = group("path = \"in\"\nformat = \"csv\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         let mut got: Vec<(String, u64)> =
             f.posts.iter().map(|p| (p.id.clone(), p.comments)).collect();
         got.sort();
@@ -860,7 +920,7 @@ mod tests {
             "id,text,created_time,comments\nb1,B,2026-11-19,2\nb2,C,2026-11-19,4\n",
         );
         let g = group("path = \"in\"\nformat = \"csv\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         let b1 = f.posts.iter().find(|p| p.id == "b1").unwrap();
         assert_eq!(b1.comments, 2, "the copy read last is kept");
         assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
@@ -882,7 +942,7 @@ mod tests {
             "id,text,created_time\na,A,11/24/2026 18:30\nb,B,24/11/2026\nc,C,2026-11-24 18:30\n",
         );
         let g = group("path = \"some.csv\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         assert_eq!(f.posts.len(), 1);
         let hints: Vec<_> = f
             .warnings
@@ -905,7 +965,7 @@ mod tests {
         let g = group("path = \"all.csv\"\n");
         let e = format!(
             "{:#}",
-            read_group(dir.path(), UTC, &g, Window::default()).unwrap_err()
+            read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap_err()
         );
         assert!(
             e.contains("no row could be imported (line 2: `created_time` = `11/24/2026 18:30` is not a time we can read). Times are read as ISO 8601")
@@ -931,7 +991,7 @@ mod tests {
             "id,text,created_time,comments\nq,Q,2026-11-19,9\nq,Q,2026-11-19,1\n",
         );
         let g = group("path = \"in\"\nformat = \"csv\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
         let p = f.posts.iter().find(|p| p.id == "p").unwrap();
         assert_eq!(p.comments, 12);
@@ -948,7 +1008,7 @@ mod tests {
             );
         }
         let g = group("path = \"in\"\nformat = \"csv\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
         assert!(
             f.warnings[0].starts_with(
@@ -971,7 +1031,7 @@ mod tests {
         csv.push_str("ok,Fine,2026-11-19,1\n");
         write(dir.path(), "posts.csv", &csv);
         let g = group("path = \"posts.csv\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         assert_eq!(f.posts.len(), 1);
         assert_eq!(f.warnings.len(), SHOWN + 1, "{:?}", f.warnings);
         assert_eq!(
@@ -998,7 +1058,7 @@ mod tests {
             r#"{"data": [{"id": "1", "created_time": "2026-11-19T18:04:11+0000", "shares": {"count": 2}}]}"#,
         );
         let g = group("path = \"g\"\nformat = \"graph\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         assert_eq!(f.info.name.as_deref(), Some("Exported group"));
         assert_eq!(f.info.id, "9");
         assert_eq!(f.posts.len(), 1);
@@ -1009,7 +1069,7 @@ mod tests {
     fn a_missing_path_or_a_file_in_another_format_fails_the_group_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         let g = group("path = \"nope.csv\"\n");
-        let e = read_group(dir.path(), UTC, &g, Window::default()).unwrap_err();
+        let e = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap_err();
         assert!(
             format!("{e:#}").contains("`nope.csv` does not exist"),
             "{e:#}"
@@ -1018,7 +1078,7 @@ mod tests {
         let g = group("path = \"posts.json\"\n");
         let e = format!(
             "{:#}",
-            read_group(dir.path(), UTC, &g, Window::default()).unwrap_err()
+            read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap_err()
         );
         assert!(
             e.starts_with("`posts.json` (format = \"json\"): is not a JSON array"),
@@ -1032,7 +1092,7 @@ mod tests {
         let g = group("path = \"latin1.csv\"\n");
         let e = format!(
             "{:#}",
-            read_group(dir.path(), UTC, &g, Window::default()).unwrap_err()
+            read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap_err()
         );
         assert!(
             e.contains(
@@ -1042,7 +1102,7 @@ mod tests {
             "{e}"
         );
         let g = group("path = \"latin1.csv\"\nencoding = \"windows-1252\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         assert_eq!(f.posts[0].id, "é", "read as Windows-1252");
     }
 
@@ -1051,7 +1111,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("imports")).unwrap();
         let g = group("path = \"imports\"\nformat = \"jsonl\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         assert!(f.posts.is_empty() && f.covered.is_none());
         assert_eq!(
             f.warnings,
@@ -1060,7 +1120,7 @@ mod tests {
         // git keeps no empty folder: before the first export there is none, and every
         // scheduled run until then is a warning, not a failure.
         let g = group("path = \"imports/g\"\n");
-        let f = read_group(dir.path(), UTC, &g, Window::default()).unwrap();
+        let f = read_group(dir.path(), UTC, &g, Window::default(), &Seal::default()).unwrap();
         assert!(f.posts.is_empty() && f.covered.is_none());
         assert_eq!(
             f.warnings,
@@ -1081,7 +1141,7 @@ mod tests {
             since: Some("2026-11-09T00:00:00Z".parse().unwrap()),
             until: Some("2026-11-16T00:00:00Z".parse().unwrap()),
         };
-        let f = read_group(dir.path(), UTC, &g, w).unwrap();
+        let f = read_group(dir.path(), UTC, &g, w, &Seal::default()).unwrap();
         assert_eq!(f.posts.len(), 1);
         let covered = f.covered.unwrap();
         assert_eq!(covered.start, w.since.unwrap());
