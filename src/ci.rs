@@ -164,7 +164,7 @@ fn hint(kind: FailureKind, why: &str) -> &'static str {
     });
     match kind {
         Some(FailureKind::Token) => {
-            "Make a new token (`groupdigest auth login`, see docs/graph.md) and store it in the repository secret it names."
+            concat!("Make a new token (`groupdigest auth login`, see ", docs_url!("graph.md"), ") and store it in the repository secret it names.")
         }
         Some(FailureKind::Permission) => {
             "Log in again with the permissions the error names; `groupdigest check` lists what is missing."
@@ -189,13 +189,13 @@ fn apify_hint(kind: FailureKind) -> &'static str {
             "Make a new Apify API token (Apify Console → Settings → API & Integrations) and store it in the repository secret `APIFY_TOKEN`."
         }
         FailureKind::Permission => {
-            "Raise the Apify usage limit or plan (Apify Console → Billing), or lower `[apify] max_posts`; see docs/apify.md."
+            concat!("Raise the Apify usage limit or plan (Apify Console → Billing), or lower `[apify] max_posts`; see ", docs_url!("apify.md"), ".")
         }
         FailureKind::Network => {
             "Usually passing: the next run retries. Re-run the workflow to retry now."
         }
         FailureKind::Api | FailureKind::Import => {
-            "Open the run's log in Apify Console (the error links it), or check `[apify]` with `groupdigest check`; see docs/apify.md."
+            concat!("Open the run's log in Apify Console (the error links it), or check `[apify]` with `groupdigest check`; see ", docs_url!("apify.md"), ".")
         }
     }
 }

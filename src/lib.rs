@@ -2,6 +2,14 @@
 //! Messenger bot galleries. Phases, in data-flow order: config → source → store → rank →
 //! render → write. See ARCHITECTURE.md.
 
+/// The URL of a page of the project's docs (`docs_url!("graph.md")`), for messages read in
+/// an admin's repository, which has no `docs/`. Built from Cargo.toml's `repository`.
+macro_rules! docs_url {
+    ($page:literal) => {
+        concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/", $page)
+    };
+}
+
 mod ci;
 pub mod cli;
 mod cmd;

@@ -24,8 +24,7 @@ pub(crate) const IDENTITY_ENV: &str = "GROUPDIGEST_AGE_IDENTITY";
 /// The env var the action sets to the repository's visibility (`public`, `private`, `internal`).
 pub(crate) const VISIBILITY_ENV: &str = "GROUPDIGEST_REPOSITORY_VISIBILITY";
 /// Where the privacy docs live, for messages read in an admin's repository.
-pub(crate) const DOCS: &str =
-    "https://github.com/groupdigest/groupdigest/blob/main/docs/publishing.md#private-groups-in-a-public-repository";
+pub(crate) const DOCS: &str = docs_url!("publishing.md#private-groups-in-a-public-repository");
 
 /// The site's sealing policy and keys. The default seals nothing and opens nothing.
 #[derive(Default)]

@@ -62,8 +62,9 @@ pub(crate) fn token(config: &Config) -> Result<String> {
         None => bail!(
             "no access token: set the environment variable `{name}` (a repository secret in CI) \
              or add `{name}=...` to `.env` beside `{}`; get a long-lived token with \
-             `groupdigest auth login` or `groupdigest auth exchange` (see docs/graph.md)",
-            config.file.display()
+             `groupdigest auth login` or `groupdigest auth exchange` (see {})",
+            config.file.display(),
+            docs_url!("graph.md")
         ),
     }
 }
@@ -186,6 +187,7 @@ fn redact_params(message: &str) -> String {
 
 /// Makes panics go through `redact` too: a bug must not print a token either.
 pub fn install_panic_hook() {
+    use std::io::Write;
     std::panic::set_hook(Box::new(|info| {
         let payload = info
             .payload()
@@ -197,7 +199,9 @@ pub fn install_panic_hook() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
+        // Not `eprintln!`: a panic while printing to a closed stderr would abort.
+        let _ = writeln!(
+            std::io::stderr(),
             "groupdigest panicked{at}: {}; this is a bug, please report it",
             redact(&payload)
         );

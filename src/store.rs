@@ -41,8 +41,9 @@ pub struct StoredPeriod {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredGroup {
     pub info: GroupInfo,
-    /// When a fetch last succeeded. Moved only when that fetch changed the archive or
-    /// cleared a failure, so a run that changes nothing leaves `data/` byte-identical.
+    /// When a fetch last succeeded. Moved when that fetch changed the archive or cleared a
+    /// failure, and by an unchanged one on a later (UTC) day than it says: the "not updated
+    /// since" date is right to the day, and a quiet group changes `data/` once a day at most.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_success: Option<DateTime<Utc>>,
     /// The last failure, until a fetch succeeds again. Its kind only: the message (which
@@ -343,7 +344,11 @@ impl Store {
                 ..Default::default()
             })
         });
-        group.last_failure = Some(Failure { at: now, kind });
+        // The same failure again changes nothing: `at` is when it started, so a Page that
+        // keeps failing commits nothing (and overlapping runs have nothing to conflict on).
+        if group.last_failure.is_none_or(|f| f.kind != kind) {
+            group.last_failure = Some(Failure { at: now, kind });
+        }
         self.save_group(slug, &group)?;
         Ok(())
     }
@@ -410,9 +415,11 @@ impl Store {
         report.removed = self.purge(slug, sealed, &written)?;
         let old = self.load_group(slug)?;
         let moved = report.changed > 0
-            || old
-                .as_ref()
-                .is_none_or(|g| g.last_failure.is_some() || g.last_success.is_none());
+            || old.as_ref().is_none_or(|g| {
+                g.last_failure.is_some()
+                    || g.last_success
+                        .is_none_or(|t| t.date_naive() < now.date_naive())
+            });
         let last_success = match &old {
             Some(g) if !moved => g.last_success,
             _ => Some(now),
@@ -732,7 +739,8 @@ mod tests {
         let before = std::fs::read(&path).unwrap();
         let group_before = std::fs::read(dir.path().join("g/group.json")).unwrap();
         let t2 = "2026-11-25T00:00:00Z";
-        let report = apply(&store, vec![b.clone(), a], whole_week(), t2);
+        let same_day = "2026-11-20T12:00:00Z";
+        let report = apply(&store, vec![b.clone(), a], whole_week(), same_day);
         assert_eq!(report.changed, 0);
         assert_eq!(
             std::fs::read(&path).unwrap(),
@@ -743,6 +751,11 @@ mod tests {
             std::fs::read(dir.path().join("g/group.json")).unwrap(),
             group_before,
             "a fetch that changed nothing does not move last_success"
+        );
+        let group = store.load_group("g").unwrap().unwrap();
+        assert_eq!(
+            group.last_success,
+            Some("2026-11-20T00:00:00Z".parse().unwrap())
         );
         assert_eq!(apply(&store, vec![b], whole_week(), t2).changed, 1);
         let stored = store.load_period("g", week()).unwrap().unwrap();
@@ -914,6 +927,69 @@ mod tests {
         let group = store.load_group("g").unwrap().unwrap();
         assert_eq!(group.last_failure, None);
         assert_eq!(group.last_success, Some(t3.parse().unwrap()));
+    }
+
+    #[test]
+    fn an_unchanged_fetch_on_a_later_day_moves_last_success_once_that_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let a = || vec![post("a", "2026-11-17T10:00:00Z")];
+        apply(&store, a(), whole_week(), "2026-11-20T08:00:00Z");
+        apply(&store, a(), whole_week(), "2026-11-21T08:00:00Z");
+        let group = store.load_group("g").unwrap().unwrap();
+        assert_eq!(
+            group.last_success,
+            Some("2026-11-21T08:00:00Z".parse().unwrap())
+        );
+        let before = std::fs::read(dir.path().join("g/group.json")).unwrap();
+        apply(&store, a(), whole_week(), "2026-11-21T20:00:00Z");
+        assert_eq!(
+            std::fs::read(dir.path().join("g/group.json")).unwrap(),
+            before
+        );
+    }
+
+    #[test]
+    fn the_same_failure_again_changes_nothing_and_another_kind_is_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        store
+            .record_failure(
+                "g",
+                "1",
+                FailureKind::Permission,
+                at("2026-11-20T00:00:00Z"),
+            )
+            .unwrap();
+        let path = dir.path().join("g/group.json");
+        let before = std::fs::read(&path).unwrap();
+        store
+            .record_failure(
+                "g",
+                "1",
+                FailureKind::Permission,
+                at("2026-11-21T00:00:00Z"),
+            )
+            .unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "same failure: untouched"
+        );
+        store
+            .record_failure("g", "1", FailureKind::Token, at("2026-11-22T00:00:00Z"))
+            .unwrap();
+        let failure = store
+            .load_group("g")
+            .unwrap()
+            .unwrap()
+            .last_failure
+            .unwrap();
+        assert_eq!(
+            (failure.kind, failure.at),
+            (FailureKind::Token, at("2026-11-22T00:00:00Z"))
+        );
     }
 
     #[test]

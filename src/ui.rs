@@ -12,7 +12,14 @@ pub fn chain(err: &anyhow::Error) -> String {
 }
 
 pub fn info(msg: impl AsRef<str>) {
-    eprintln!("{}", crate::secret::redact(msg.as_ref()));
+    say(format_args!("{}", crate::secret::redact(msg.as_ref())));
+}
+
+/// One line on stderr. A closed stderr (`build 2>&1 | head -1`) is not an error: the run
+/// goes on and ends as it would (releasing the lock), where `eprintln!` would panic.
+fn say(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// A problem that does not stop the run (a skipped import row, a kept week).
@@ -30,9 +37,9 @@ pub fn error(msg: impl AsRef<str>) {
 fn annotate(level: &str, msg: &str) {
     let msg = crate::secret::redact(msg);
     if in_github_actions() {
-        eprintln!("::{level}::{}", escape_data(&msg));
+        say(format_args!("::{level}::{}", escape_data(&msg)));
     } else {
-        eprintln!("{level}: {msg}");
+        say(format_args!("{level}: {msg}"));
     }
 }
 

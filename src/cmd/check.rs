@@ -24,14 +24,15 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         config.file.display(),
         config.groups.len()
     ));
-    if let Some(warning) = placeholder_base_url(&config.site.base_url) {
+    if let Some(warning) = crate::config::placeholder_base_url(&config.site.base_url) {
         crate::ui::warn(warning);
     }
     if config.groups.is_empty() {
         report.note(format!(
             "`{}` has no `[[groups]]`: the site will have a home page and no group; add one \
-             per Page or group (see the README's `[[groups]]` keys)",
-            config.file.display()
+             per Page or group (see {}#groups)",
+            config.file.display(),
+            concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/README.md")
         ));
     }
     match crate::render::templates::environment(&config.root.join("templates")) {
@@ -278,37 +279,6 @@ fn check_token(
     });
 }
 
-/// A warning when `base_url` still has a placeholder host (`OWNER.github.io`, the scaffold's,
-/// or a reserved example domain): every link in the bot JSON would point nowhere.
-fn placeholder_base_url(base_url: &str) -> Option<String> {
-    let host = url::Url::parse(base_url)
-        .ok()?
-        .host_str()?
-        .to_ascii_lowercase();
-    let first = host.split('.').next().unwrap_or_default();
-    let placeholder = (host.ends_with(".github.io")
-        && [
-            "owner",
-            "user",
-            "username",
-            "example",
-            "your-name",
-            "yourname",
-        ]
-        .contains(&first))
-        || ["example.com", "example.org", "example.net"]
-            .iter()
-            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
-        || host.ends_with(".example");
-    placeholder.then(|| {
-        format!(
-            "`site.base_url` is `{base_url}`, a placeholder: links in the site and the bot JSON \
-             would point nowhere; set it to the site's address, or pass `--base-url` (the \
-             workflow `groupdigest init` writes passes the address GitHub Pages reports)"
-        )
-    })
-}
-
 /// The lines of a check, on stdout, and whether anything failed.
 #[derive(Default)]
 struct Report {
@@ -339,7 +309,7 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
-    use super::placeholder_base_url;
+    use crate::config::placeholder_base_url;
 
     #[test]
     fn a_placeholder_host_is_warned_about_and_a_real_one_is_not() {

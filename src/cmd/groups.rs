@@ -13,11 +13,18 @@ use crate::source::graph::{self, Client, GraphError};
 use crate::source::graph_json::ListPage;
 
 /// How a group's posts arrive now that the Groups API is gone, said wherever `groups` ends.
-const THREE_WAYS: &str = "A group's posts arrive one of three ways: `kind = \"apify\"` \
-     scrapes a public group through Apify on every build (docs/apify.md); `kind = \"import\"` \
-     reads exports you commit (docs/import.md); `kind = \"group\"` reads the Graph API's \
-     group feed, which Meta removed (snapshots and old deployments only). Pages still work \
-     with `kind = \"page\"` (docs/graph.md)";
+const THREE_WAYS: &str = concat!(
+    "A group's posts arrive one of three ways: `kind = \"apify\"` scrapes a public group \
+     through Apify on every build (",
+    docs_url!("apify.md"),
+    "); `kind = \"import\"` reads exports you commit (",
+    docs_url!("import.md"),
+    "); `kind = \"group\"` reads the Graph API's group feed, which Meta removed on \
+     2024-04-22 for every API version, so no token can read a group today (snapshots and old \
+     deployments only). Pages still work with `kind = \"page\"` (",
+    docs_url!("graph.md"),
+    ")"
+);
 
 #[derive(Debug, Deserialize)]
 struct UserGroup {

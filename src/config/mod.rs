@@ -38,8 +38,8 @@ pub use privacy::PrivacyConfig;
 #[cfg(test)]
 pub(crate) use ranking::MAX_TOP;
 pub use ranking::{RankingConfig, Weights};
-pub(crate) use site::check_base_url;
 pub use site::SiteConfig;
+pub(crate) use site::{check_base_url, placeholder_base_url};
 pub use source::{SourceConfig, SourceKind};
 
 /// A configuration problem. Always maps to exit code 2.

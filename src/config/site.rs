@@ -100,3 +100,34 @@ pub(crate) fn check_base_url(s: &str) -> Result<(), &'static str> {
     }
     Ok(())
 }
+
+/// A warning when `base_url` still has a placeholder host (`OWNER.github.io`, the scaffold's,
+/// or a reserved example domain): every link in the bot JSON would point nowhere.
+pub(crate) fn placeholder_base_url(base_url: &str) -> Option<String> {
+    let host = url::Url::parse(base_url)
+        .ok()?
+        .host_str()?
+        .to_ascii_lowercase();
+    let first = host.split('.').next().unwrap_or_default();
+    let placeholder = (host.ends_with(".github.io")
+        && [
+            "owner",
+            "user",
+            "username",
+            "example",
+            "your-name",
+            "yourname",
+        ]
+        .contains(&first))
+        || ["example.com", "example.org", "example.net"]
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || host.ends_with(".example");
+    placeholder.then(|| {
+        format!(
+            "`site.base_url` is `{base_url}`, a placeholder: links in the site and the bot JSON \
+             would point nowhere; set it to the site's address, or pass `--base-url` (the \
+             workflow `groupdigest init` writes passes the address GitHub Pages reports)"
+        )
+    })
+}

@@ -146,7 +146,7 @@ pub(super) fn render_group(
             *period,
             &view,
             digest,
-            Some(&page_url),
+            (Some(&page_url), false),
             &group_url,
             latest_item,
         )?;
@@ -184,8 +184,18 @@ pub(super) fn render_group(
             None,
             None,
         );
-        let (html, files) =
-            period_outputs(ctx, &head, latest, &view, &empty, None, &group_url, None)?;
+        // A group whose posts were never fetched has no week to say anything of.
+        let never_fetched = stored.is_empty() && group.last_success.is_none();
+        let (html, files) = period_outputs(
+            ctx,
+            &head,
+            latest,
+            &view,
+            &empty,
+            (None, never_fetched),
+            &group_url,
+            None,
+        )?;
         write_latest(out, &g.slug, &html, &files)?;
     }
 
@@ -302,7 +312,7 @@ fn copy_pictures(
 }
 
 /// One period's page and bot files. `period_url` is `None` when the period has no page
-/// (nothing stored for it).
+/// (nothing stored for it); `never_fetched` when the group has no post archived at all.
 #[allow(clippy::too_many_arguments)]
 fn period_outputs(
     ctx: &Ctx,
@@ -310,7 +320,7 @@ fn period_outputs(
     period: Period,
     view: &PeriodView,
     digest: &crate::rank::Digest,
-    period_url: Option<&str>,
+    (period_url, never_fetched): (Option<&str>, bool),
     group_url: &str,
     latest: Option<&PeriodItem>,
 ) -> Result<(Vec<u8>, bot::Files)> {
@@ -359,6 +369,7 @@ fn period_outputs(
         digest,
         ranking: &ctx.config.ranking,
         period_url,
+        never_fetched,
         is_current: view.is_current,
         bot: &ctx.config.bot,
         groups: &ctx.bot_groups,

@@ -69,6 +69,11 @@ struct Ctx<'a> {
 /// templates alone: a group whose last fetch failed (its `group.json` says so) is shown
 /// from its archive with a notice.
 pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
+    // Once a process (`serve` renders again on every edit): the bot JSON embeds the URL.
+    static PLACEHOLDER: std::sync::Once = std::sync::Once::new();
+    if let Some(warning) = crate::config::placeholder_base_url(&config.site.base_url) {
+        PLACEHOLDER.call_once(|| crate::ui::warn(warning));
+    }
     let overrides = config.root.join("templates");
     let filter = crate::privacy::PostFilter::load(config)?;
     let store = Store::new(config.data_dir(), config.clock())

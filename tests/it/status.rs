@@ -173,3 +173,65 @@ fn check_fails_where_render_would_on_a_damaged_group_file() {
         check.stdout()
     );
 }
+
+#[test]
+fn a_page_never_fetched_tells_the_bot_so_rather_than_an_empty_week() {
+    let site = mixed_site();
+    site.run(&["build", NOW]).fails_with(1);
+    let text = site.json("public/cdmx/latest.json")["messages"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(text.contains("is not in the digest yet"), "{text}");
+    assert!(!text.contains("No popular posts"), "{text}");
+}
+
+#[test]
+fn the_same_failure_on_the_next_run_leaves_group_json_untouched() {
+    let site = mixed_site();
+    site.run(&["build", NOW]).fails_with(1);
+    let before = site.read("data/cdmx/group.json");
+    site.run(&["build", "--now=2026-11-26T12:00:00Z"])
+        .fails_with(1);
+    assert_eq!(site.read("data/cdmx/group.json"), before);
+}
+
+#[test]
+fn a_closed_stderr_ends_the_run_cleanly_and_releases_the_lock() {
+    use std::io::BufRead;
+    let site = Site::demo();
+    let mut child = site
+        .command(&["build", NOW])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone, as `build 2>&1 | head -1` leaves it: every later line is EPIPE.
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?} after {first:?}");
+    assert_eq!(site.read(".groupdigest/lock"), "", "the lock is released");
+    site.run(&["build", NOW]).success();
+}
+
+#[test]
+fn build_warns_about_a_placeholder_base_url_once_and_not_with_base_url() {
+    let site = mixed_site();
+    let toml = site
+        .read("site.toml")
+        .replace("https://x.github.io/d/", "https://OWNER.github.io/REPO/");
+    site.write("site.toml", &toml);
+    let run = site.run(&["build", NOW]);
+    run.stderr_has("`site.base_url` is `https://OWNER.github.io/REPO/`, a placeholder");
+    assert_eq!(
+        run.stderr().matches("a placeholder").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+    let run = site.run(&["build", NOW, "--base-url", "https://ana.github.io/d/"]);
+    assert!(!run.stderr().contains("placeholder"), "{}", run.stderr());
+}

@@ -171,6 +171,9 @@ pub(crate) struct BotInput<'a> {
     /// Absolute URL of the period's page; `None` when the period has no page (nothing
     /// stored yet).
     pub period_url: Option<&'a str>,
+    /// True for the group that has nothing archived and no successful fetch: no week
+    /// can be said to have no popular posts.
+    pub never_fetched: bool,
     /// True for the current (unfinished) period.
     pub is_current: bool,
     pub bot: &'a BotConfig,
@@ -203,7 +206,9 @@ pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery
         Vec::new()
     };
     if input.digest.ranked.is_empty() {
-        let text = if input.is_current {
+        let text = if input.never_fetched {
+            format!("{name} is not in the digest yet: its posts have not been fetched so far.")
+        } else if input.is_current {
             format!("No popular posts yet {when} in {name}.")
         } else {
             format!("No popular posts in {when} in {name}.")

@@ -70,6 +70,7 @@ fn render(digest: &Digest, bot: &BotConfig, is_current: bool, groups: &[GroupLin
         digest,
         ranking: &ranking,
         period_url: Some(PAGE_URL),
+        never_fetched: false,
         is_current,
         bot,
         groups,

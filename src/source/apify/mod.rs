@@ -148,8 +148,9 @@ fn token(config: &Config) -> anyhow::Result<String> {
         anyhow!(
             "no Apify token: set the environment variable `{name}` (a repository secret in CI) \
              or add `{name}=...` to `.env` beside `{}`; make a token in Apify Console \
-             (Settings → API & Integrations, see docs/apify.md)",
-            config.file.display()
+             (Settings → API & Integrations, see {})",
+            config.file.display(),
+            docs_url!("apify.md")
         )
     })
 }

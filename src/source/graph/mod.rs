@@ -222,13 +222,17 @@ pub(crate) fn hint(group: &GroupConfig, err: &GraphError) -> String {
         (GroupKind::Group, Some(100 | 10 | 200)) => format!(
             "; Meta removed the Groups API for all versions on {GROUPS_API_REMOVED}, so a \
              group's feed can no longer be read with a token: export the group's posts and use \
-             `kind = \"import\"` for `{}` (see docs/graph.md)",
-            group.slug
+             `kind = \"import\"` for `{}` (see {})",
+            group.slug,
+            docs_url!("graph.md")
         ),
-        (GroupKind::Page, Some(10 | 200)) => "; the token needs `pages_read_engagement` and \
-             `pages_read_user_content` for this Page: use a Page token from \
-             `groupdigest auth exchange --page ID` (see docs/graph.md)"
-            .to_string(),
+        (GroupKind::Page, Some(10 | 200)) => concat!(
+            "; the token needs `pages_read_engagement` and `pages_read_user_content` for this \
+             Page: use a Page token from `groupdigest auth exchange --page ID` (see ",
+            docs_url!("graph.md"),
+            ")"
+        )
+        .to_string(),
         _ => String::new(),
     }
 }
