@@ -76,6 +76,8 @@ pub struct Inner {
     /// The `data` of `debug_token`.
     pub debug: Value,
     pub me_groups: Vec<Value>,
+    /// `/me/accounts`: the Pages of the token's user.
+    pub me_accounts: Vec<Value>,
     /// The next this many requests, whatever their path (`debug_token` aside), get an HTML
     /// 503: an outage that hits every request made while it lasts.
     pub outage: usize,
@@ -139,6 +141,11 @@ impl Fake {
 
     pub fn me_groups(self, groups: Vec<Value>) -> Fake {
         self.state().me_groups = groups;
+        self
+    }
+
+    pub fn me_accounts(self, pages: Vec<Value>) -> Fake {
+        self.state().me_accounts = pages;
         self
     }
 
@@ -375,6 +382,19 @@ async fn handle(State(fake): State<Arc<Fake>>, req: Request) -> Response {
     match rest.as_str() {
         "debug_token" => json_response(200, json!({ "data": fake.state().debug.clone() })),
         "oauth/access_token" => oauth(&recorded),
+        "me/accounts" => {
+            let all = fake.state().me_accounts.clone();
+            let page: Vec<Value> = all.iter().skip(after).take(2).cloned().collect();
+            let mut body = json!({ "data": page, "paging": {"cursors": {}} });
+            if after + 2 < all.len() {
+                body["paging"]["next"] = json!(format!(
+                    "{base}/{version}/me/accounts?access_token={}&fields=id%2Cname&limit=2&after={}",
+                    fake.token,
+                    after + 2
+                ));
+            }
+            json_response(200, body)
+        }
         "me/groups" => {
             let all = fake.state().me_groups.clone();
             let page: Vec<Value> = all.iter().skip(after).take(2).cloned().collect();

@@ -725,6 +725,38 @@ fn groups_lists_the_managed_groups_of_every_page_as_toml() {
 }
 
 #[test]
+fn groups_lists_the_token_users_pages_as_page_entries_to_paste() {
+    let fake = FakeGraph::start(Fake::new().me_accounts(vec![
+        json!({"id": "111", "name": "Developer Circles CDMX"}),
+        json!({"id": "222", "name": "Rust México"}),
+        json!({"id": "333", "name": "Bogotá Devs"}),
+    ]));
+    let site = live_site(&fake, &[]);
+    let run = run(&site, &["groups"]);
+    run.success();
+    let out = run.stdout();
+    let parsed: toml::Table = out.parse().unwrap_or_else(|e| panic!("{e}\n{out}"));
+    let entries = parsed["groups"].as_array().unwrap();
+    let pages: Vec<_> = entries
+        .iter()
+        .map(|g| (g["id"].as_str().unwrap(), g["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        pages,
+        [("111", "page"), ("222", "page"), ("333", "page")],
+        "every page of /me/accounts"
+    );
+    assert_eq!(entries[1]["slug"].as_str(), Some("rust-mexico"));
+    run.stderr_has("3 Pages the token's user manages")
+        .stderr_has("groupdigest auth exchange --page 111");
+    assert!(fake
+        .requests()
+        .iter()
+        .any(|r| r.path.ends_with("/me/accounts")));
+    assert_no_secret("stdout", &out);
+}
+
+#[test]
 fn a_wrong_app_secret_is_named_instead_of_blaming_the_token() {
     let fake = FakeGraph::start(Fake::new().group("111", page("111", posts("a", 1), 100)));
     let site = live_site(&fake, &[("111", "cdmx", "page")]);
