@@ -4,12 +4,16 @@
 //! refused, and the process's peak RSS; run it under `/usr/bin/time -v` for the same figure
 //! from outside.
 //!
-//! The PNGs are made by a separate run (`make DIR`), so encoding them does not count:
+//! `largest` serves instead the largest pictures a run keeps: 4 RGBA PNGs and 4 JPEGs of
+//! 4000×3000 pixels (12 megapixels, the limit).
+//!
+//! The pictures are made by a separate run (`make DIR`), so encoding them does not count:
 //!
 //! ```text
 //! cargo build --example bench_media_memory
 //! target/debug/examples/bench_media_memory make /tmp/mm
 //! /usr/bin/time -v target/debug/examples/bench_media_memory /tmp/mm
+//! /usr/bin/time -v target/debug/examples/bench_media_memory /tmp/mm largest
 //! ```
 
 #[path = "../tests/it/fake_graph.rs"]
@@ -30,9 +34,42 @@ const HEIGHT: u32 = 4_800;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Writes the `PICTURES` PNGs (each its own colours, so no two share a download).
+/// The largest pictures kept: 12 megapixels.
+const LARGEST: (u32, u32) = (4_000, 3_000);
+
+/// Writes the `PICTURES` PNGs (each its own colours, so no two share a download), and the
+/// `largest` set.
 fn make(dir: &std::path::Path) {
     std::fs::create_dir_all(dir).expect("create the folder");
+    let (w, h) = LARGEST;
+    for i in 0..PICTURES {
+        let mut noise = 0x9E37_79B9u32.wrapping_mul(i as u32 + 1);
+        let img = image::RgbaImage::from_fn(w, h, |x, y| {
+            noise ^= noise << 13;
+            noise ^= noise >> 17;
+            noise ^= noise << 5;
+            // Sensor-like noise in the JPEGs only: a noisy PNG is larger than `max_bytes`.
+            let n = if i % 2 == 0 { 0 } else { (noise % 16) as u8 };
+            image::Rgba([(x / 16) as u8 ^ n, (y / 12) as u8, (i * 30) as u8 + n, 255])
+        });
+        let (path, format) = if i % 2 == 0 {
+            (dir.join(format!("max-{i}.png")), image::ImageFormat::Png)
+        } else {
+            (dir.join(format!("max-{i}.jpg")), image::ImageFormat::Jpeg)
+        };
+        let img = image::DynamicImage::ImageRgba8(img);
+        let img = if format == image::ImageFormat::Jpeg {
+            image::DynamicImage::ImageRgb8(img.into_rgb8())
+        } else {
+            img
+        };
+        img.save_with_format(&path, format).expect("write a picture");
+        println!(
+            "{}: {} bytes",
+            path.display(),
+            std::fs::metadata(&path).unwrap().len()
+        );
+    }
     for i in 0..PICTURES {
         let img = image::RgbImage::from_fn(WIDTH, HEIGHT, |x, y| {
             image::Rgb([(x / 64) as u8, (y / 32) as u8, (i * 30) as u8])
@@ -86,19 +123,30 @@ fn peak_rss_mb() -> Option<f64> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    match args.get(1..).unwrap_or_default() {
+    let largest = match args.get(1..).unwrap_or_default() {
         [cmd, dir] if cmd == "make" => return make(std::path::Path::new(dir)),
-        [_] => {}
+        [_] => false,
+        [_, set] if set == "largest" => true,
         _ => {
-            eprintln!("usage: bench_media_memory make DIR | bench_media_memory DIR");
+            eprintln!("usage: bench_media_memory make DIR | bench_media_memory DIR [largest]");
             std::process::exit(2);
         }
-    }
+    };
     let dir = std::path::Path::new(&args[1]);
+    let name = |i: usize| match (largest, i % 2) {
+        (false, _) => format!("{i}.png"),
+        (true, 0) => format!("max-{i}.png"),
+        (true, _) => format!("max-{i}.jpg"),
+    };
     let pictures: Vec<Vec<u8>> = (0..PICTURES)
-        .map(|i| std::fs::read(dir.join(format!("{i}.png"))).expect("run `make DIR` first"))
+        .map(|i| std::fs::read(dir.join(name(i))).expect("run `make DIR` first"))
         .collect();
-    let largest = pictures.iter().map(Vec::len).max().unwrap_or(0);
+    let (described, biggest) = if largest {
+        ("4 RGBA PNGs and 4 JPEGs of", LARGEST)
+    } else {
+        ("8 PNGs declaring", (WIDTH, HEIGHT))
+    };
+    let most = pictures.iter().map(Vec::len).max().unwrap_or(0);
     let cdn = start_cdn(Arc::new(pictures));
     let id = "920000";
     let posts = (0..PICTURES)
@@ -153,14 +201,15 @@ fn main() {
         .unwrap_or(0);
     println!();
     println!(
-        "{PICTURES} PNGs declaring {WIDTH}×{HEIGHT} pixels (up to {} KB each), loopback",
-        largest / 1000
+        "{described} {}×{} pixels (up to {} KB each), loopback",
+        biggest.0,
+        biggest.1,
+        most / 1000
     );
     println!("fetch:              {:>7} ms", took.as_millis());
     println!("pictures kept:      {kept:>7}");
     println!("peak RSS before:    {before:>7.0} MB (the fake servers and the PNG bytes)");
-    println!(
-        "peak RSS after:     {:>7.0} MB",
-        peak_rss_mb().unwrap_or(0.0)
-    );
+    let after = peak_rss_mb().unwrap_or(0.0);
+    println!("peak RSS after:     {after:>7.0} MB");
+    println!("added by the fetch: {:>7.0} MB", after - before);
 }

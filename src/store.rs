@@ -48,6 +48,11 @@ pub struct StoredGroup {
     /// may carry the API's words) goes to the log, not to the public repo or site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_failure: Option<Failure>,
+    /// Post id → when the fetch last tried to keep its picture and failed. A failed picture
+    /// is tried again a day later, not on every run, so a failing one changes this file at
+    /// most once a day (`media::Pictures::keep`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub picture_failures: BTreeMap<String, DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +67,7 @@ impl StoredGroup {
             info,
             last_success: None,
             last_failure: None,
+            picture_failures: BTreeMap::new(),
         }
     }
 }
@@ -304,6 +310,7 @@ impl Store {
             info,
             last_success,
             last_failure: None,
+            picture_failures: old.map(|g| g.picture_failures).unwrap_or_default(),
         };
         self.save_group(slug, &group)
             .with_context(|| format!("cannot save `{slug}` metadata"))?;

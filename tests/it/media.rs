@@ -25,6 +25,8 @@ enum Answer {
     /// Served once, then 403 "URL signature expired", like Facebook's `oe=` URLs.
     Expiring(Vec<u8>),
     Redirect(String),
+    /// Served after this many milliseconds.
+    Slow(u64, Vec<u8>),
 }
 
 #[derive(Default)]
@@ -92,18 +94,23 @@ async fn serve(State(state): State<Arc<Mutex<CdnState>>>, req: Request) -> Respo
         .headers()
         .get(header::AUTHORIZATION)
         .map(|v| v.to_str().unwrap_or("?").to_string());
-    let mut s = state.lock().unwrap();
-    s.seen.push((full, auth));
-    if s.refuse_all {
-        return (StatusCode::FORBIDDEN, "URL signature expired").into_response();
-    }
-    let served = {
+    let (answer, served) = {
+        let mut s = state.lock().unwrap();
+        s.seen.push((full, auth));
+        if s.refuse_all {
+            return (StatusCode::FORBIDDEN, "URL signature expired").into_response();
+        }
         let n = s.served.entry(path.clone()).or_default();
         *n += 1;
-        *n
+        let served = *n;
+        (s.answers.get(&path).cloned(), served)
     };
-    match s.answers.get(&path).cloned() {
+    match answer {
         Some(Answer::Bytes(b)) => b.into_response(),
+        Some(Answer::Slow(ms, b)) => {
+            tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+            b.into_response()
+        }
         Some(Answer::Expiring(b)) if served == 1 => b.into_response(),
         Some(Answer::Expiring(_)) => {
             (StatusCode::FORBIDDEN, "URL signature expired").into_response()
@@ -896,4 +903,119 @@ fn pictures_come_over_https_from_public_addresses_only_redirects_included() {
         "nothing reached by name or unlisted address: {:?}",
         hostile.seen()
     );
+}
+
+#[test]
+fn a_picture_cut_short_is_refused_and_tried_again_a_day_later_not_on_every_run() {
+    let whole = jpeg(900, 600);
+    let cut = whole[..whole.len() * 7 / 10].to_vec();
+    let cdn = Cdn::start(HashMap::from([(
+        "/cut.jpg".to_string(),
+        Answer::Bytes(cut),
+    )]));
+    let url = format!("http://127.0.0.1:{}/cut.jpg", cdn.addr.port());
+    let (_graph, site) = one_picture_per_group(&[url], r#"["127.0.0.1"]"#);
+    let fetch = run(&site, &["--now=2026-11-25T12:00:00Z", "fetch"]);
+    fetch.success();
+    let warning = picture_warning(&fetch.stderr(), 0);
+    assert!(
+        warning.contains("cut short") && warning.contains("tried again after a day"),
+        "{warning}"
+    );
+    assert!(site.files("data/p0/media").is_empty(), "not kept grey");
+    assert!(stored_images_of(&site, "p0").is_empty());
+    let group = site.json("data/p0/group.json");
+    assert_eq!(
+        group["picture_failures"]["770_1"], "2026-11-25T12:00:00Z",
+        "{group}"
+    );
+
+    // Six hours later: not tried, nothing in data/ changes.
+    let data = tree_of(&site, "data");
+    let requests = cdn.seen().len();
+    cdn.state
+        .lock()
+        .unwrap()
+        .answers
+        .insert("/cut.jpg".into(), Answer::Bytes(whole));
+    run(&site, &["--now=2026-11-25T18:00:00Z", "fetch"]).success();
+    assert_eq!(cdn.seen().len(), requests, "a failed picture waits a day");
+    assert_eq!(
+        tree_of(&site, "data"),
+        data,
+        "a run that retries nothing changes nothing"
+    );
+
+    // A day later: tried again, kept, its failure forgotten.
+    run(&site, &["--now=2026-11-26T12:30:00Z", "fetch"]).success();
+    assert_eq!(cdn.seen().len(), requests + 1);
+    assert_eq!(site.files("data/p0/media"), ["770_1.jpg"]);
+    assert!(site
+        .json("data/p0/group.json")
+        .get("picture_failures")
+        .is_none());
+}
+
+#[test]
+fn pictures_past_the_runs_time_budget_wait_for_the_next_run() {
+    let cdn = Cdn::start(HashMap::from([(
+        "/slow.jpg".to_string(),
+        Answer::Slow(3_000, jpeg(64, 64)),
+    )]));
+    let url = format!("http://127.0.0.1:{}/slow.jpg", cdn.addr.port());
+    let (_graph, site) = one_picture_per_group(&[url], r#"["127.0.0.1"]"#);
+    let toml = site
+        .read("site.toml")
+        .replace("timeout_secs = 5\n", "timeout_secs = 10\nbudget_secs = 1\n");
+    site.write("site.toml", &toml);
+    let fetch = run(&site, &["--now=2026-11-25T12:00:00Z", "fetch"]);
+    fetch.success();
+    assert!(
+        fetch
+            .stderr()
+            .contains("group `p0`: 1 picture left for the next run: the run's picture time budget"),
+        "{}",
+        fetch.stderr()
+    );
+    assert!(site.files("data/p0/media").is_empty());
+    assert!(
+        site.json("data/p0/group.json")
+            .get("picture_failures")
+            .is_none(),
+        "not a failure of the picture"
+    );
+    // The next run (the same hour) tries it again.
+    cdn.state
+        .lock()
+        .unwrap()
+        .answers
+        .insert("/slow.jpg".into(), Answer::Bytes(jpeg(64, 64)));
+    run(&site, &["--now=2026-11-25T12:10:00Z", "fetch"]).success();
+    assert_eq!(site.files("data/p0/media"), ["770_1.jpg"]);
+}
+
+/// post id → its `image` in group `slug`'s archive.
+fn stored_images_of(site: &Site, slug: &str) -> Vec<Value> {
+    site.files(&format!("data/{slug}"))
+        .iter()
+        .filter(|f| f.ends_with(".json") && *f != "group.json")
+        .flat_map(|f| {
+            site.json(&format!("data/{slug}/{f}"))["posts"]
+                .as_array()
+                .unwrap()
+                .clone()
+        })
+        .filter(|p| !p["image"].is_null())
+        .collect()
+}
+
+/// Every file under `rel` with its bytes.
+fn tree_of(site: &Site, rel: &str) -> Vec<(String, Vec<u8>)> {
+    site.files(rel)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(site.path(&format!("{rel}/{f}"))).unwrap();
+            (f, bytes)
+        })
+        .collect()
 }
