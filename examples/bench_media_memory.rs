@@ -63,7 +63,8 @@ fn make(dir: &std::path::Path) {
         } else {
             img
         };
-        img.save_with_format(&path, format).expect("write a picture");
+        img.save_with_format(&path, format)
+            .expect("write a picture");
         println!(
             "{}: {} bytes",
             path.display(),
