@@ -575,7 +575,13 @@ fn a_zip_given_as_path_is_read_not_called_a_bad_encoding() {
 
 #[test]
 fn an_import_folder_that_does_not_exist_yet_is_a_warning_on_every_run() {
-    let site = site("");
+    for keys in ["", "format = \"jsonl\"\n"] {
+        import_folder_missing_warns(keys);
+    }
+}
+
+fn import_folder_missing_warns(keys: &str) {
+    let site = site(keys);
     for _ in 0..2 {
         let run = site.run(&["build", NOW]);
         run.success();

@@ -390,7 +390,9 @@ fn read(
     let mut report = Report::new(listed, tz);
     let files = match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if group.import_format().is_some() {
+            // A path with an extension names a file, which must be there; a folder may not
+            // be yet, whatever `format` says.
+            if rel.extension().is_some() {
                 bail!(
                     "import path `{}` does not exist (`path` is relative to site.toml)",
                     shown(&path)
