@@ -60,18 +60,7 @@ fn main() -> anyhow::Result<()> {
     let bytes = csv.len();
     drop(csv);
 
-    let config = root.join("site.toml");
-    let cli = groupdigest::cli::Cli::parse_from([
-        "groupdigest",
-        "--config",
-        config.to_str().unwrap(),
-        "--now",
-        "2027-01-01T00:00:00Z",
-        "fetch",
-    ]);
-    let started = Instant::now();
-    let code = groupdigest::run(cli)?;
-    let elapsed = started.elapsed();
+    let (code, elapsed) = run(root, &["fetch"])?;
     let periods = std::fs::read_dir(root.join("data/bench"))?.count() - 1;
     println!(
         "bench_import: {rows} rows ({:.1} MB of CSV) -> {periods} periods in data/: {:.3} s wall, peak memory (VmHWM) {}",
@@ -81,6 +70,26 @@ fn main() -> anyhow::Result<()> {
     );
     println!("exit code: {code:?}");
     Ok(())
+}
+
+/// Runs `groupdigest ARGS` on the site in `root` in this process, with the clock pinned.
+fn run(
+    root: &std::path::Path,
+    args: &[&str],
+) -> anyhow::Result<(std::process::ExitCode, std::time::Duration)> {
+    let config = root.join("site.toml");
+    let mut argv = vec![
+        "groupdigest",
+        "--config",
+        config.to_str().unwrap(),
+        "--now",
+        "2027-01-01T00:00:00Z",
+    ];
+    argv.extend_from_slice(args);
+    let cli = groupdigest::cli::Cli::parse_from(argv);
+    let started = Instant::now();
+    let code = groupdigest::run(cli)?;
+    Ok((code, started.elapsed()))
 }
 
 /// The process's peak resident memory, from Linux's /proc/self/status.
@@ -149,21 +158,10 @@ fn apify(mb: u64) -> anyhow::Result<()> {
     out.write_all(b"\n]\n")?;
     out.flush()?;
     drop(out);
-    let config = root.join("site.toml");
-    let cli = groupdigest::cli::Cli::parse_from([
-        "groupdigest",
-        "--config",
-        config.to_str().unwrap(),
-        "--now",
-        "2027-01-01T00:00:00Z",
-        "import",
-        export.to_str().unwrap(),
-        "--group",
-        "bench",
-    ]);
-    let started = Instant::now();
-    let code = groupdigest::run(cli)?;
-    let elapsed = started.elapsed();
+    let (code, elapsed) = run(
+        root,
+        &["import", export.to_str().unwrap(), "--group", "bench"],
+    )?;
     let written: u64 = std::fs::read_dir(root.join("imports/bench"))?
         .map(|e| {
             e.map(|e| e.metadata().map(|m| m.len()).unwrap_or(0))
