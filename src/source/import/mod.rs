@@ -350,8 +350,13 @@ pub(crate) fn read_exports(
         let Some(kind) = kind_of(&name) else {
             bail!("`{name}` is not an export file groupdigest reads ({READ})");
         };
-        if !file.is_file() {
-            bail!("`{name}` is not a file");
+        match std::fs::metadata(file) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                bail!("`{name}` does not exist (a path relative to the folder you run in)")
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot read `{name}`")),
+            Ok(m) if !m.is_file() => bail!("`{name}` is not a file"),
+            Ok(_) => {}
         }
         reader.read_file(file, &name, kind, &mut report, &mut read)?;
     }
