@@ -189,9 +189,14 @@ fn gif(w: u32, h: u32) -> Vec<u8> {
     )
 }
 
-/// A PNG whose header declares 50000×50000 pixels (10 GB decoded) over a few bytes of
+/// A PNG whose header declares 50000×50000 pixels (7.5 GB decoded) over a few bytes of
 /// data: a decompression bomb.
 fn png_bomb() -> Vec<u8> {
+    png_declaring(50_000, 50_000)
+}
+
+/// A PNG whose header declares `w`×`h` RGB pixels over a few bytes of data.
+fn png_declaring(w: u32, h: u32) -> Vec<u8> {
     fn crc(bytes: &[u8]) -> u32 {
         let mut c = 0xFFFF_FFFFu32;
         for &b in bytes {
@@ -215,9 +220,9 @@ fn png_bomb() -> Vec<u8> {
     }
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&50_000u32.to_be_bytes());
-    ihdr.extend_from_slice(&50_000u32.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
     chunk(&mut out, b"IHDR", &ihdr);
     // zlib stream of a few zero bytes (stored block).
     chunk(
@@ -931,7 +936,7 @@ fn a_picture_cut_short_is_refused_and_tried_again_a_day_later_not_on_every_run()
     );
 
     // Six hours later: not tried, nothing in data/ changes.
-    let data = tree_of(&site, "data");
+    let data = site.tree("data");
     let requests = cdn.seen().len();
     cdn.state
         .lock()
@@ -941,7 +946,7 @@ fn a_picture_cut_short_is_refused_and_tried_again_a_day_later_not_on_every_run()
     run(&site, &["--now=2026-11-25T18:00:00Z", "fetch"]).success();
     assert_eq!(cdn.seen().len(), requests, "a failed picture waits a day");
     assert_eq!(
-        tree_of(&site, "data"),
+        site.tree("data"),
         data,
         "a run that retries nothing changes nothing"
     );
@@ -1009,13 +1014,16 @@ fn stored_images_of(site: &Site, slug: &str) -> Vec<Value> {
         .collect()
 }
 
-/// Every file under `rel` with its bytes.
-fn tree_of(site: &Site, rel: &str) -> Vec<(String, Vec<u8>)> {
-    site.files(rel)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.path(&format!("{rel}/{f}"))).unwrap();
-            (f, bytes)
-        })
-        .collect()
+#[test]
+fn a_picture_of_more_than_12_megapixels_is_refused_before_decoding() {
+    // 52.8 megapixels, 158 MB as RGB: under the old 160 MiB decoding limit; the review's
+    // 8 of them took 983 MB.
+    let e = groupdigest::media::process(&png_declaring(11_000, 4_800), 640).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("11000×4800 pixels, more than the 12 megapixels"),
+        "{e}"
+    );
+    let e = groupdigest::media::process(&png_declaring(4_000, 3_001), 640).unwrap_err();
+    assert!(e.to_string().contains("megapixels"), "{e}");
 }
