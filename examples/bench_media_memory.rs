@@ -16,15 +16,13 @@
 //! /usr/bin/time -v target/debug/examples/bench_media_memory /tmp/mm largest
 //! ```
 
+#[path = "common/cdn.rs"]
+mod cdn;
 #[path = "../tests/it/fake_graph.rs"]
 mod fake_graph;
 
 use std::sync::Arc;
-use std::time::Instant;
 
-use axum::extract::{Request, State};
-use axum::response::IntoResponse;
-use clap::Parser;
 use fake_graph::{post, Fake, FakeGraph, FakeGroup, APP_ID, APP_SECRET, TOKEN};
 
 const PICTURES: usize = 8;
@@ -86,34 +84,6 @@ fn make(dir: &std::path::Path) {
     }
 }
 
-fn start_cdn(pictures: Arc<Vec<Vec<u8>>>) -> std::net::SocketAddr {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    listener.set_nonblocking(true).unwrap();
-    let addr = listener.local_addr().unwrap();
-    async fn serve(State(p): State<Arc<Vec<Vec<u8>>>>, req: Request) -> axum::response::Response {
-        let n: usize = req
-            .uri()
-            .path()
-            .trim_start_matches("/p/")
-            .trim_end_matches(".png")
-            .parse()
-            .unwrap_or(0);
-        p[n % p.len()].clone().into_response()
-    }
-    let app = axum::Router::new().fallback(serve).with_state(pictures);
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
-    addr
-}
-
 /// The process's peak resident set, from `/proc/self/status` (Linux).
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -148,7 +118,7 @@ fn main() {
         ("8 PNGs declaring", (WIDTH, HEIGHT))
     };
     let most = pictures.iter().map(Vec::len).max().unwrap_or(0);
-    let cdn = start_cdn(Arc::new(pictures));
+    let cdn = cdn::start(Arc::new(pictures));
     let id = "920000";
     let posts = (0..PICTURES)
         .map(|i| {
@@ -183,20 +153,7 @@ fn main() {
     .expect("write site.toml");
     let config = site.path().join("site.toml");
     let before = peak_rss_mb().unwrap_or(0.0);
-    let cli = groupdigest::cli::Cli::parse_from([
-        "groupdigest",
-        "--config",
-        config.to_str().expect("utf-8 temp path"),
-        "--now",
-        "2026-11-25T12:00:00Z",
-        "fetch",
-    ]);
-    let started = Instant::now();
-    let result = groupdigest::run(cli);
-    let took = started.elapsed();
-    if let Err(e) = result {
-        eprintln!("fetch failed: {e:#}");
-    }
+    let took = cdn::fetch(&config);
     let kept = std::fs::read_dir(site.path().join("data/big/media"))
         .map(|d| d.count())
         .unwrap_or(0);
