@@ -59,7 +59,7 @@ fn every_demo_bot_file_is_exactly_its_platform_shape_within_limits() {
     let cf = site.json("public/cdmx/latest.json");
     assert_eq!(
         cf["messages"][0]["text"],
-        "Top posts of this week so far in Developer Circle CDMX"
+        "Lo más destacado de esta semana hasta ahora en Developer Circle CDMX"
     );
     let replies = cf["messages"][1]["quick_replies"].as_array().unwrap();
     assert_eq!(replies.len(), 3, "the three other groups");
