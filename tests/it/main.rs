@@ -7,6 +7,7 @@ mod distribution;
 mod fake_apify;
 mod fake_graph;
 mod graph;
+mod i18n;
 mod import;
 mod media;
 mod pages;

@@ -45,7 +45,7 @@ fn every_post_of_every_group_and_week_is_in_one_search_index() {
     let site = Site::demo();
     site.run(&["build", NOW]).success();
     let meta = site.json("public/search/index.json");
-    let all: u64 = ["cdmx", "rust-mx", "bogota", "tokyo"]
+    let all: u64 = ["cdmx", "rust-mx", "bogota", "tokyo", "cairo"]
         .iter()
         .map(|slug| posts_of(&site, slug))
         .sum();
@@ -57,7 +57,7 @@ fn every_post_of_every_group_and_week_is_in_one_search_index() {
         .iter()
         .map(|g| g["slug"].as_str().unwrap())
         .collect();
-    assert_eq!(slugs, ["bogota", "cdmx", "rust-mx", "tokyo"]);
+    assert_eq!(slugs, ["bogota", "cairo", "cdmx", "rust-mx", "tokyo"]);
     // One folder, named by its content, beside index.json.
     let index = meta["index"].as_str().unwrap();
     let files = site.files("public/search");
@@ -221,7 +221,7 @@ fn every_ranked_post_has_its_anchor_on_its_week_page() {
     let site = Site::demo();
     site.run(&["build", NOW]).success();
     let mut anchors = 0;
-    for slug in ["cdmx", "rust-mx", "bogota", "tokyo"] {
+    for slug in ["cdmx", "rust-mx", "bogota", "tokyo", "cairo"] {
         for week in site.files(&format!("public/{slug}")) {
             let Some(key) = week.strip_suffix("/digest.json") else {
                 continue;
