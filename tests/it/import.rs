@@ -298,10 +298,18 @@ fn reimporting_the_same_files_leaves_data_byte_identical() {
             .collect()
     };
     let before = read_all(&site);
-    let run = site.run(&["fetch", "--now=2026-12-02T12:00:00Z"]);
+    // Later the same day: nothing moves (a later day moves `last_success` in group.json only).
+    let run = site.run(&["fetch", "--now=2026-11-25T23:00:00Z"]);
     run.success();
     run.stderr_has("0 periods changed");
     assert_eq!(read_all(&site), before);
+    site.run(&["fetch", "--now=2026-12-02T12:00:00Z"]).success();
+    let weeks = |all: Vec<(String, String)>| -> Vec<(String, String)> {
+        all.into_iter()
+            .filter(|(f, _)| !f.ends_with("group.json"))
+            .collect()
+    };
+    assert_eq!(weeks(read_all(&site)), weeks(before));
 }
 
 #[test]
@@ -563,7 +571,7 @@ fn a_file_of_rows_none_of_which_can_be_imported_fails_its_group() {
     );
     let run = site.run(&["fetch", NOW]);
     run.fails_with(1).stderr_has(
-        "group `g`: `p.jsonl` (format = \"jsonl\"): no row could be imported (line 1: `comments` = `many` is not a count; 1 more row skipped)",
+        "group `g`: `p.jsonl` (format = \"jsonl\"): no row could be imported (line 1: `comments` = `many` is not a count; the same on line 2 (2 of 2 rows))",
     );
     assert!(!site.exists("data/g/2026-11-23.json"));
 }
