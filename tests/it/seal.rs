@@ -312,3 +312,21 @@ fn keygen_writes_a_new_identity_file_only_its_owner_reads_and_never_overwrites_o
     site.run(&["keygen", "--output", "key.txt"]).fails_with(1);
     assert_eq!(site.read("key.txt"), before);
 }
+
+#[test]
+fn the_scaffolded_publish_workflow_is_serialized_and_passes_the_identity() {
+    let site = Site::new();
+    site.run(&["init", "s"]).success();
+    let wf = site.read("s/.github/workflows/publish.yml");
+    // Runs never overlap, so two never conflict on the archive's bookkeeping.
+    assert!(
+        wf.contains("concurrency:\n  group: publish\n  cancel-in-progress: false"),
+        "{wf}"
+    );
+    assert!(wf.contains("GROUPDIGEST_AGE_IDENTITY: ${{ secrets.GROUPDIGEST_AGE_IDENTITY }}"));
+    let action = std::fs::read_to_string(crate::support::repo().join("action.yml")).unwrap();
+    assert!(action.contains("default: ${{ github.event.repository.visibility }}"));
+    assert!(
+        action.contains("GROUPDIGEST_REPOSITORY_VISIBILITY: ${{ inputs.repository-visibility }}")
+    );
+}
