@@ -886,8 +886,7 @@ fn init_examples_once_uncommented_give_a_valid_site() {
         .collect();
     assert!(config.contains("kind = \"page\"") && config.contains("kind = \"import\""));
     assert!(
-        config.contains("path = \"imports/my-group\"")
-            && config.contains("preset = \"apify\"")
+        config.contains("path = \"imports/my-group\"") && config.contains("preset = \"apify\"")
     );
     site.write("s/site.toml", &config);
     // git keeps no empty folder: init writes the example's import folder with a placeholder.
