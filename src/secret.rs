@@ -153,6 +153,29 @@ pub(crate) fn appsecret_proof(token: &str, app_secret: &str, unix_time: i64) -> 
     hex::encode(mac.finalize().into_bytes())
 }
 
+/// How many of the latest `appsecret_proof` values `redact` knows: one a second per token
+/// at most, and an error echoes the proof of the call it answers, made just before.
+const PROOFS_KEPT: usize = 256;
+
+fn proofs() -> &'static Mutex<std::collections::VecDeque<String>> {
+    static PROOFS: OnceLock<Mutex<std::collections::VecDeque<String>>> = OnceLock::new();
+    PROOFS.get_or_init(Default::default)
+}
+
+/// Registers an `appsecret_proof` just sent, so `redact` scrubs its value wherever an answer
+/// quotes it. Kept apart from the secrets: a long run signs thousands of calls, and only the
+/// latest `PROOFS_KEPT` can be echoed.
+pub(crate) fn remember_proof(proof: &str) {
+    let mut kept = proofs().lock().unwrap_or_else(|e| e.into_inner());
+    if kept.iter().any(|p| p == proof) {
+        return;
+    }
+    if kept.len() == PROOFS_KEPT {
+        kept.pop_front();
+    }
+    kept.push_back(proof.to_string());
+}
+
 fn registry() -> &'static Mutex<Vec<String>> {
     static SECRETS: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
     SECRETS.get_or_init(|| Mutex::new(Vec::new()))
@@ -191,7 +214,16 @@ pub fn redact(message: &str) -> String {
             out = out.replace(secret.as_str(), REDACTED);
         }
     }
+    drop(known);
+    let kept = proofs().lock().unwrap_or_else(|e| e.into_inner());
+    for proof in kept.iter() {
+        if out.contains(proof.as_str()) {
+            out = out.replace(proof.as_str(), REDACTED);
+        }
+    }
+    drop(kept);
     if out.contains('…') {
+        let known = registry().lock().unwrap_or_else(|e| e.into_inner());
         out = redact_shortened(&out, &known);
     }
     out
