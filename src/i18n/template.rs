@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use fluent_bundle::FluentValue;
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use minijinja::value::{from_args, Kwargs, Object, ObjectRepr};
 use minijinja::{Error, ErrorKind, State, Value};
 
@@ -28,38 +27,18 @@ pub(crate) fn placeholders() -> bool {
     PLACEHOLDERS.with(Cell::get)
 }
 
-fn category_name(c: PluralCategory) -> &'static str {
-    match c {
-        PluralCategory::ZERO => "zero",
-        PluralCategory::ONE => "one",
-        PluralCategory::TWO => "two",
-        PluralCategory::FEW => "few",
-        PluralCategory::MANY => "many",
-        PluralCategory::OTHER => "other",
-    }
-}
-
 /// A whole number of each CLDR plural category the language gives whole numbers: 1 for
 /// "one", 3 for Arabic's "few"... (larger numbers first, so an exact `[0]` variant is not
 /// taken for "other").
 pub(crate) fn category_samples(lang: &Lang) -> Vec<(&'static str, u64)> {
-    let Ok(rules) = PluralRules::create(lang.langid(), PluralRuleType::CARDINAL) else {
-        return vec![("other", 100)];
-    };
     let mut out: Vec<(&'static str, u64)> = Vec::new();
     for n in (101..=1000).chain(0..=100) {
-        if let Ok(c) = rules.select(n) {
-            let name = category_name(c);
-            if !out.iter().any(|(c, _)| *c == name) {
-                out.push((name, n));
-            }
+        let name = lang.category(n);
+        if !out.iter().any(|(c, _)| *c == name) {
+            out.push((name, n));
         }
     }
-    out.sort_by_key(|(c, _)| {
-        ["zero", "one", "two", "few", "many", "other"]
-            .iter()
-            .position(|x| x == c)
-    });
+    out.sort_by_key(|(c, _)| super::CATEGORIES.iter().position(|x| x == c));
     out
 }
 
@@ -160,6 +139,12 @@ impl Object for Texts {
     }
 
     fn call(self: &Arc<Self>, _state: &State<'_, '_>, args: &[Value]) -> Result<Value, Error> {
+        // The common case, `t("id")`: a lookup.
+        if let [id] = args {
+            if let Some(id) = id.as_str() {
+                return Ok(self.plain(id));
+            }
+        }
         let (id, kwargs): (&str, Kwargs) = from_args(args)?;
         let names: Vec<&str> = kwargs.args().collect();
         if names.is_empty() {
