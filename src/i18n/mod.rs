@@ -20,7 +20,7 @@ use unic_langid::LanguageIdentifier;
 
 pub use check::{check_site, Problem};
 pub use format::Formats;
-pub use template::{count_templates, Texts};
+pub use template::{count_templates, search_texts, Texts};
 
 /// The bundled catalogues, by language tag. English is the reference: every other file
 /// has each of its messages, with the same variables (a test checks it).
@@ -258,6 +258,13 @@ impl Catalog {
             Some((l, _)) => l.clone(),
             None => Arc::new(Lang::english()),
         }
+    }
+
+    /// Every language built, in tag order.
+    pub fn tags(&self) -> Vec<&str> {
+        let mut tags: Vec<&str> = self.langs.keys().map(String::as_str).collect();
+        tags.sort_unstable();
+        tags
     }
 
     /// The template object `t` of language `tag` (English for a tag not built).

@@ -1,9 +1,8 @@
 //! `t`, the object every template gets for its page's language: `t("id")` and
 //! `t("id", name=value)` format a message, `t.count("comments", n)` is a count in words,
-//! `t.number(n)` a number, `t.lang` and `t.dir` the language's tag and direction, and
-//! `t.search` the search box's texts as JSON (its `data-i18n`). Also the plural templates
-//! `search.js` fills in: a message formatted once per CLDR plural category, with `{n}` for
-//! the number.
+//! `t.number(n)` a number, `t.lang` and `t.dir` the language's tag and direction. Also the
+//! plural templates and box texts `search.js` fills in (in `search/index.json`): a message
+//! formatted once per CLDR plural category, with `{n}` for the number.
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
@@ -62,17 +61,16 @@ pub(crate) fn plural_templates(
     out
 }
 
-/// The search box's texts for a page in `lang`, as the JSON of its `data-i18n`.
-fn search_json(lang: &Lang) -> String {
-    let json = serde_json::json!({
+/// The search box's texts for a page in `lang` (`search/index.json`'s `langs[lang].box`;
+/// the page itself carries only the error, shown when the index cannot be loaded).
+pub fn search_texts(lang: &Lang) -> serde_json::Value {
+    serde_json::json!({
         "short": lang.text("search-short"),
         "none": lang.text("search-none"),
-        "error": lang.text("search-error"),
         "matches": plural_templates(lang, "search-matches", &[]),
         "some": plural_templates(lang, "search-matches-some", &[("shown", "{shown}")]),
         "more": plural_templates(lang, "search-more", &[]),
-    });
-    json.to_string()
+    })
 }
 
 /// A count's plural templates for search results: "{n} comments".
@@ -86,22 +84,16 @@ pub struct Texts {
     lang: Arc<Lang>,
     /// Messages without arguments, formatted once.
     plain: HashMap<&'static str, Value>,
-    search: Value,
 }
 
 impl Texts {
     pub(crate) fn new(lang: Arc<Lang>) -> Texts {
-        let search = Value::from(search_json(&lang));
         let plain = super::check::reference()
             .iter()
             .filter(|(_, vars)| vars.is_empty())
             .map(|(id, _)| (id.as_str(), Value::from(lang.text(id))))
             .collect();
-        Texts {
-            lang,
-            plain,
-            search,
-        }
+        Texts { lang, plain }
     }
 
     fn plain(&self, id: &str) -> Value {
@@ -133,7 +125,6 @@ impl Object for Texts {
         match key.as_str()? {
             "lang" => Some(Value::from(self.lang.tag.as_str())),
             "dir" => Some(Value::from(self.lang.dir)),
-            "search" => Some(self.search.clone()),
             _ => None,
         }
     }
