@@ -190,3 +190,30 @@ date-style = long
 week-in-month = { $start-day }–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## مخطط نشاط المجموعة ومكانة الأسبوع منه
+
+activity-heading = النشاط
+count-interactions = { $count ->
+    [zero] لا تفاعلات
+    [one] تفاعل واحد
+    [two] تفاعلان
+    [few] { $count } تفاعلات
+    [many] { $count } تفاعلًا
+   *[other] { $count } تفاعل
+}
+activity-summary = { $weeks } حتى { $week }: { $posts } و{ $interactions } (التعليقات والمشاركات والتفاعلات معًا).
+activity-usual = أسبوع معتاد: { $posts } و{ $interactions }.
+activity-busiest = الأسبوع الأنشط:
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = المنشورات (الأعمدة العليا) والتفاعلات (الأعمدة السفلى) في كل أسبوع، من { $first } إلى { $last }
+activity-legend-posts = المنشورات
+activity-legend-interactions = التفاعلات
+activity-legend-note = في كل أسبوع، من الأقدم إلى الأحدث
+activity-numbers = الأرقام أسبوعًا بأسبوع
+activity-week = الأسبوع
+activity-posts = المنشورات
+activity-interactions = التفاعلات
+week-above = أسبوع أنشط من المعتاد: { $interactions } و{ $posts } (المعتاد: { $usual_interactions } و{ $usual_posts }).
+week-below = أسبوع أهدأ من المعتاد: { $interactions } و{ $posts } (المعتاد: { $usual_interactions } و{ $usual_posts }).
+week-usual = أسبوع معتاد للمجموعة: { $interactions } و{ $posts } (المعتاد: { $usual_interactions } و{ $usual_posts }).

@@ -144,3 +144,26 @@ date-style = long
 week-in-month = { $start-day }.–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## Das Aktivitätsdiagramm der Gruppe und wo eine Woche steht
+
+activity-heading = Aktivität
+count-interactions = { $count ->
+    [one] { $count } Interaktion
+   *[other] { $count } Interaktionen
+}
+activity-summary = { $weeks } bis { $week }: { $posts } und { $interactions } (Kommentare, geteilte Beiträge und Reaktionen).
+activity-usual = Eine übliche Woche: { $posts } und { $interactions }.
+activity-busiest = Die aktivste Woche:
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = Beiträge (obere Balken) und Interaktionen (untere Balken) pro Woche, von { $first } bis { $last }
+activity-legend-posts = Beiträge
+activity-legend-interactions = Interaktionen
+activity-legend-note = pro Woche, die älteste zuerst
+activity-numbers = Die Zahlen, Woche für Woche
+activity-week = Woche
+activity-posts = Beiträge
+activity-interactions = Interaktionen
+week-above = Eine aktivere Woche als üblich: { $interactions } und { $posts } (üblich: { $usual_interactions } und { $usual_posts }).
+week-below = Eine ruhigere Woche als üblich: { $interactions } und { $posts } (üblich: { $usual_interactions } und { $usual_posts }).
+week-usual = Eine übliche Woche für die Gruppe: { $interactions } und { $posts } (üblich: { $usual_interactions } und { $usual_posts }).

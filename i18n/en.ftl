@@ -159,3 +159,28 @@ date-style = medium
 week-in-month = { $start-day }–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## The group page's activity chart and a week's standing
+## $weeks: "11 weeks"; $week, $first, $last: week labels; $posts, $interactions and the
+## $usual_ ones: counts in words ("12 posts", "513 interactions").
+
+activity-heading = Activity
+count-interactions = { $count ->
+    [one] { $count } interaction
+   *[other] { $count } interactions
+}
+activity-summary = { $weeks } up to { $week }: { $posts } and { $interactions } (comments, shares and reactions).
+activity-usual = A usual week: { $posts } and { $interactions }.
+activity-busiest = The busiest week:
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = Posts (upper bars) and interactions (lower bars) per week, from { $first } to { $last }
+activity-legend-posts = Posts
+activity-legend-interactions = Interactions
+activity-legend-note = per week, oldest first
+activity-numbers = The numbers, week by week
+activity-week = Week
+activity-posts = Posts
+activity-interactions = Interactions
+week-above = A busier week than usual: { $interactions } and { $posts } (usually { $usual_interactions } and { $usual_posts }).
+week-below = A quieter week than usual: { $interactions } and { $posts } (usually { $usual_interactions } and { $usual_posts }).
+week-usual = A usual week for the group: { $interactions } and { $posts } (usually { $usual_interactions } and { $usual_posts }).

@@ -144,3 +144,26 @@ date-style = medium
 week-in-month = { $start-day }–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## El gráfico de actividad del grupo y cómo se compara una semana
+
+activity-heading = Actividad
+count-interactions = { $count ->
+    [one] { $count } interacción
+   *[other] { $count } interacciones
+}
+activity-summary = { $weeks } hasta { $week }: { $posts } y { $interactions } (comentarios, compartidos y reacciones).
+activity-usual = Una semana habitual: { $posts } y { $interactions }.
+activity-busiest = La semana más activa:
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = Publicaciones (barras de arriba) e interacciones (barras de abajo) por semana, de { $first } a { $last }
+activity-legend-posts = Publicaciones
+activity-legend-interactions = Interacciones
+activity-legend-note = por semana, de la más antigua a la más reciente
+activity-numbers = Las cifras, semana a semana
+activity-week = Semana
+activity-posts = Publicaciones
+activity-interactions = Interacciones
+week-above = Una semana más activa de lo habitual: { $interactions } y { $posts } (lo habitual: { $usual_interactions } y { $usual_posts }).
+week-below = Una semana más tranquila de lo habitual: { $interactions } y { $posts } (lo habitual: { $usual_interactions } y { $usual_posts }).
+week-usual = Una semana habitual para el grupo: { $interactions } y { $posts } (lo habitual: { $usual_interactions } y { $usual_posts }).

@@ -144,3 +144,26 @@ date-style = medium
 week-in-month = { $start-day }–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## Le graphique d’activité du groupe et la place d’une semaine
+
+activity-heading = Activité
+count-interactions = { $count ->
+    [one] { $count } interaction
+   *[other] { $count } interactions
+}
+activity-summary = { $weeks } (dernière : { $week }) : { $posts } et { $interactions } (commentaires, partages et réactions).
+activity-usual = Une semaine habituelle : { $posts } et { $interactions }.
+activity-busiest = La semaine la plus active :
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = Publications (barres du haut) et interactions (barres du bas) par semaine, de { $first } à { $last }
+activity-legend-posts = Publications
+activity-legend-interactions = Interactions
+activity-legend-note = par semaine, de la plus ancienne à la plus récente
+activity-numbers = Les chiffres, semaine par semaine
+activity-week = Semaine
+activity-posts = Publications
+activity-interactions = Interactions
+week-above = Une semaine plus active que d’habitude : { $interactions } et { $posts } (d’habitude : { $usual_interactions } et { $usual_posts }).
+week-below = Une semaine plus calme que d’habitude : { $interactions } et { $posts } (d’habitude : { $usual_interactions } et { $usual_posts }).
+week-usual = Une semaine habituelle pour le groupe : { $interactions } et { $posts } (d’habitude : { $usual_interactions } et { $usual_posts }).

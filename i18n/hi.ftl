@@ -144,3 +144,26 @@ date-style = medium
 week-in-month = { $start-day }–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## समूह की गतिविधि का चार्ट और सप्ताह की तुलना
+
+activity-heading = गतिविधि
+count-interactions = { $count ->
+    [one] { $count } इंटरैक्शन
+   *[other] { $count } इंटरैक्शन
+}
+activity-summary = { $week } तक { $weeks }: { $posts } और { $interactions } (टिप्पणियाँ, शेयर और प्रतिक्रियाएँ)।
+activity-usual = एक सामान्य सप्ताह: { $posts } और { $interactions }।
+activity-busiest = सबसे सक्रिय सप्ताह:
+activity-busiest-count = ({ $interactions })।
+activity-chart-title = हर सप्ताह की पोस्ट (ऊपर के बार) और इंटरैक्शन (नीचे के बार), { $first } से { $last } तक
+activity-legend-posts = पोस्ट
+activity-legend-interactions = इंटरैक्शन
+activity-legend-note = हर सप्ताह, सबसे पुराने से
+activity-numbers = सप्ताह-दर-सप्ताह आँकड़े
+activity-week = सप्ताह
+activity-posts = पोस्ट
+activity-interactions = इंटरैक्शन
+week-above = सामान्य से ज़्यादा सक्रिय सप्ताह: { $interactions } और { $posts } (आम तौर पर { $usual_interactions } और { $usual_posts })।
+week-below = सामान्य से शांत सप्ताह: { $interactions } और { $posts } (आम तौर पर { $usual_interactions } और { $usual_posts })।
+week-usual = समूह के लिए एक सामान्य सप्ताह: { $interactions } और { $posts } (आम तौर पर { $usual_interactions } और { $usual_posts })।

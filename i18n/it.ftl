@@ -144,3 +144,26 @@ date-style = medium
 week-in-month = { $start-day }–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## Il grafico dell’attività del gruppo e come si colloca una settimana
+
+activity-heading = Attività
+count-interactions = { $count ->
+    [one] { $count } interazione
+   *[other] { $count } interazioni
+}
+activity-summary = { $weeks } fino a { $week }: { $posts } e { $interactions } (commenti, condivisioni e reazioni).
+activity-usual = Una settimana tipica: { $posts } e { $interactions }.
+activity-busiest = La settimana più attiva:
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = Post (barre in alto) e interazioni (barre in basso) per settimana, da { $first } a { $last }
+activity-legend-posts = Post
+activity-legend-interactions = Interazioni
+activity-legend-note = per settimana, dalla meno recente
+activity-numbers = I numeri, settimana per settimana
+activity-week = Settimana
+activity-posts = Post
+activity-interactions = Interazioni
+week-above = Una settimana più attiva del solito: { $interactions } e { $posts } (di solito: { $usual_interactions } e { $usual_posts }).
+week-below = Una settimana più tranquilla del solito: { $interactions } e { $posts } (di solito: { $usual_interactions } e { $usual_posts }).
+week-usual = Una settimana nella norma per il gruppo: { $interactions } e { $posts } (di solito: { $usual_interactions } e { $usual_posts }).

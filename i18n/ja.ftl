@@ -114,3 +114,23 @@ date-style = long
 week-in-month = { $start }～{ $end-day }
 week-across-months = { $start }～{ $end-month-day }
 week-across-years = { $start }～{ $end }
+
+## グループのアクティビティのグラフと、週の比較
+
+activity-heading = アクティビティ
+count-interactions = エンゲージメント{ $count }件
+activity-summary = { $week }までの{ $weeks }：{ $posts }、{ $interactions }（コメント・シェア・リアクションの合計）。
+activity-usual = ふだんの週：{ $posts }、{ $interactions }。
+activity-busiest = 最も活発だった週：
+activity-busiest-count = （{ $interactions }）。
+activity-chart-title = 週ごとの投稿（上の棒）とエンゲージメント（下の棒）、{ $first }から{ $last }まで
+activity-legend-posts = 投稿
+activity-legend-interactions = エンゲージメント
+activity-legend-note = 週ごと、古い順
+activity-numbers = 週ごとの数値
+activity-week = 週
+activity-posts = 投稿
+activity-interactions = エンゲージメント
+week-above = いつもより活発な週です：{ $interactions }、{ $posts }（ふだんは{ $usual_interactions }、{ $usual_posts }）。
+week-below = いつもより静かな週です：{ $interactions }、{ $posts }（ふだんは{ $usual_interactions }、{ $usual_posts }）。
+week-usual = いつもどおりの週です：{ $interactions }、{ $posts }（ふだんは{ $usual_interactions }、{ $usual_posts }）。

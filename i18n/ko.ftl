@@ -114,3 +114,23 @@ date-style = long
 week-in-month = { $start }~{ $end-day }
 week-across-months = { $start }~{ $end-month-day }
 week-across-years = { $start }~{ $end }
+
+## 그룹 활동 그래프와 한 주의 비교
+
+activity-heading = 활동
+count-interactions = 상호작용 { $count }회
+activity-summary = { $week }까지 { $weeks }: { $posts }, { $interactions } (댓글·공유·반응 합계).
+activity-usual = 보통의 한 주: { $posts }, { $interactions }.
+activity-busiest = 가장 활발했던 주:
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = 주별 게시물(위쪽 막대)과 상호작용(아래쪽 막대), { $first }부터 { $last }까지
+activity-legend-posts = 게시물
+activity-legend-interactions = 상호작용
+activity-legend-note = 주별, 오래된 순
+activity-numbers = 주별 수치
+activity-week = 주
+activity-posts = 게시물
+activity-interactions = 상호작용
+week-above = 평소보다 활발한 주입니다: { $interactions }, { $posts } (평소 { $usual_interactions }, { $usual_posts }).
+week-below = 평소보다 조용한 주입니다: { $interactions }, { $posts } (평소 { $usual_interactions }, { $usual_posts }).
+week-usual = 평소와 비슷한 주입니다: { $interactions }, { $posts } (평소 { $usual_interactions }, { $usual_posts }).

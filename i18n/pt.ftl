@@ -144,3 +144,26 @@ date-style = medium
 week-in-month = { $start-day }–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## O gráfico de atividade do grupo e como uma semana se compara
+
+activity-heading = Atividade
+count-interactions = { $count ->
+    [one] { $count } interação
+   *[other] { $count } interações
+}
+activity-summary = { $weeks } até { $week }: { $posts } e { $interactions } (comentários, compartilhamentos e reações).
+activity-usual = Uma semana típica: { $posts } e { $interactions }.
+activity-busiest = A semana mais movimentada:
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = Publicações (barras de cima) e interações (barras de baixo) por semana, de { $first } a { $last }
+activity-legend-posts = Publicações
+activity-legend-interactions = Interações
+activity-legend-note = por semana, da mais antiga para a mais recente
+activity-numbers = Os números, semana a semana
+activity-week = Semana
+activity-posts = Publicações
+activity-interactions = Interações
+week-above = Uma semana mais movimentada que o normal: { $interactions } e { $posts } (o normal: { $usual_interactions } e { $usual_posts }).
+week-below = Uma semana mais calma que o normal: { $interactions } e { $posts } (o normal: { $usual_interactions } e { $usual_posts }).
+week-usual = Uma semana típica do grupo: { $interactions } e { $posts } (o normal: { $usual_interactions } e { $usual_posts }).

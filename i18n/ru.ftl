@@ -164,3 +164,28 @@ date-style = medium
 week-in-month = { $start-day }–{ $end }
 week-across-months = { $start-month-day } – { $end }
 week-across-years = { $start } – { $end }
+
+## График активности группы и сравнение недели с обычной
+
+activity-heading = Активность
+count-interactions = { $count ->
+    [one] { $count } взаимодействие
+    [few] { $count } взаимодействия
+    [many] { $count } взаимодействий
+   *[other] { $count } взаимодействия
+}
+activity-summary = { $weeks } (по { $week }): { $posts } и { $interactions } (комментарии, репосты и реакции).
+activity-usual = Обычная неделя: { $posts } и { $interactions }.
+activity-busiest = Самая активная неделя:
+activity-busiest-count = ({ $interactions }).
+activity-chart-title = Публикации (верхние столбцы) и взаимодействия (нижние столбцы) по неделям, с { $first } по { $last }
+activity-legend-posts = Публикации
+activity-legend-interactions = Взаимодействия
+activity-legend-note = по неделям, от старых к новым
+activity-numbers = Цифры по неделям
+activity-week = Неделя
+activity-posts = Публикации
+activity-interactions = Взаимодействия
+week-above = Неделя активнее обычного: { $interactions } и { $posts } (обычно { $usual_interactions } и { $usual_posts }).
+week-below = Неделя спокойнее обычного: { $interactions } и { $posts } (обычно { $usual_interactions } и { $usual_posts }).
+week-usual = Обычная для группы неделя: { $interactions } и { $posts } (обычно { $usual_interactions } и { $usual_posts }).

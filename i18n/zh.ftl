@@ -114,3 +114,23 @@ date-style = medium
 week-in-month = { $start }至{ $end-day }
 week-across-months = { $start }至{ $end-month-day }
 week-across-years = { $start }至{ $end }
+
+## 小组活跃度图表与一周的对比
+
+activity-heading = 活跃度
+count-interactions = { $count } 次互动
+activity-summary = 截至 { $week } 的 { $weeks }：{ $posts }，{ $interactions }（评论、分享和心情合计）。
+activity-usual = 普通的一周：{ $posts }，{ $interactions }。
+activity-busiest = 最活跃的一周：
+activity-busiest-count = （{ $interactions }）。
+activity-chart-title = 每周帖子数（上方柱）和互动数（下方柱），从 { $first } 到 { $last }
+activity-legend-posts = 帖子
+activity-legend-interactions = 互动
+activity-legend-note = 按周，从早到晚
+activity-numbers = 每周数据
+activity-week = 周
+activity-posts = 帖子
+activity-interactions = 互动
+week-above = 比平时活跃的一周：{ $interactions }，{ $posts }（平时为 { $usual_interactions }，{ $usual_posts }）。
+week-below = 比平时冷清的一周：{ $interactions }，{ $posts }（平时为 { $usual_interactions }，{ $usual_posts }）。
+week-usual = 与平时相当的一周：{ $interactions }，{ $posts }（平时为 { $usual_interactions }，{ $usual_posts }）。

@@ -56,10 +56,11 @@ pub enum Count {
     Members,
     Followers,
     WeeksInArchive,
+    Interactions,
 }
 
 impl Count {
-    const ALL: [Count; 8] = [
+    const ALL: [Count; 9] = [
         Count::Posts,
         Count::Comments,
         Count::Shares,
@@ -68,6 +69,7 @@ impl Count {
         Count::Members,
         Count::Followers,
         Count::WeeksInArchive,
+        Count::Interactions,
     ];
 
     fn id(self) -> &'static str {
@@ -80,6 +82,7 @@ impl Count {
             Count::Members => "count-members",
             Count::Followers => "count-followers",
             Count::WeeksInArchive => "weeks-in-archive",
+            Count::Interactions => "count-interactions",
         }
     }
 

@@ -51,8 +51,8 @@ fn no_bundled_translation_is_the_english_one() {
             })
             .filter(|id| lang.text(id) == en_text(id))
             .collect();
-        // A few words are the same in both ("Photo", "Page" in French).
-        assert!(same.len() <= 3, "{tag} leaves {same:?} in English");
+        // A few words are the same in both ("Photo", "Page", "Interactions" in French).
+        assert!(same.len() <= 4, "{tag} leaves {same:?} in English");
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::activity::{ActivityView, Standing, WeekFigures};
 use super::feed::{feed_content, FEED_ENTRIES};
 use super::view::{
     self, period_label, period_path, FeedEntry, FeedPage, GroupCard, GroupHead, GroupPage,
@@ -122,6 +123,16 @@ pub(super) fn render_group(
         .map(|((p, s), d)| item(clock, &g.slug, *p, Some(s), Some(d), lang))
         .collect();
 
+    let figures: Vec<WeekFigures> = stored
+        .iter()
+        .zip(&digests)
+        .map(|((p, _), d)| WeekFigures::new(*p, &d.totals))
+        .collect();
+    let activity = ActivityView::new(
+        &figures,
+        |p| period_label(p, lang),
+        |p| period_path(&g.slug, p),
+    );
     let group_url = format!("{}{}/", ctx.base, g.slug);
     let site = ctx.site();
     let latest_item = items.iter().find(|it| it.key == latest.key());
@@ -130,7 +141,7 @@ pub(super) fn render_group(
     let mut search = search::GroupIndex::new(&g.slug, head.name, head.lang);
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
         posts += sp.posts.len() as u64;
-        let view = PeriodView::new(
+        let mut view = PeriodView::new(
             &g.slug,
             *period,
             clock,
@@ -143,6 +154,7 @@ pub(super) fn render_group(
             items.get(i + 1),
             lang,
         );
+        view.standing = Standing::of(&figures, *period);
         let dir = &items[i].path;
         let page_url = format!("{}{dir}", ctx.base);
         let (html, files) = period_outputs(
@@ -234,6 +246,7 @@ pub(super) fn render_group(
             latest: latest_view.as_ref(),
             periods: &archive,
             years: &years,
+            activity: activity.as_ref(),
             root: "../",
         },
         tag,

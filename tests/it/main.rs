@@ -4,6 +4,7 @@ mod apify;
 mod archive;
 mod bot;
 mod distribution;
+mod exports;
 mod fake_apify;
 mod fake_graph;
 mod graph;
