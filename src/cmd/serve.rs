@@ -214,7 +214,7 @@ fn local_sources(config: &Config) -> Config {
 /// What a changed path asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Change {
-    /// Templates, static files, pages, the archive: render again.
+    /// Templates, static files, pages, translations, the archive: render again.
     Render,
     /// An import file or the snapshot folder: import again, then render.
     Import,
@@ -236,6 +236,7 @@ impl Inputs {
             (config.root.join("templates"), Change::Render),
             (config.root.join("static"), Change::Render),
             (config.root.join("pages"), Change::Render),
+            (config.root.join(crate::i18n::OVERRIDES_DIR), Change::Render),
             (config.root.join("imports"), Change::Import),
         ];
         for g in &config.groups {
@@ -905,6 +906,7 @@ mod tests {
         let at = |rel: &str| inputs.classify(&root.join(rel));
         assert_eq!(at("site.toml"), Some(Change::Config));
         assert_eq!(at("templates/base.html"), Some(Change::Render));
+        assert_eq!(at("i18n/es.ftl"), Some(Change::Render));
         assert_eq!(at("data/a/2026-11-23.json"), Some(Change::Render));
         assert_eq!(at("imports/x.csv"), Some(Change::Import));
         assert_eq!(at("exports/a.csv"), Some(Change::Import));

@@ -9,20 +9,26 @@ pub struct MediaConfig {
     /// Copy the pictures of shown posts into `data/<slug>/media/` during `fetch`.
     /// Default: true.
     pub download: bool,
-    /// The only hosts pictures are fetched from; a host matches itself and its subdomains,
-    /// and every redirect is checked again. Default: ["fbcdn.net"].
+    /// The only hosts pictures are fetched from; a host name matches itself and its
+    /// subdomains, over https on the default port, and resolves to public addresses only;
+    /// an IP address matches only itself, and is fetched from over http(s) on any port
+    /// (tests, a mirror). Every redirect is checked again. Default: ["fbcdn.net"].
     #[serde(deserialize_with = "hosts")]
     pub hosts: Vec<String>,
     /// Pictures wider than this are scaled down, in pixels (16 to 4096). Default: 640.
     #[serde(deserialize_with = "max_width")]
     pub max_width: u32,
-    /// A download larger than this many bytes is abandoned (at least 1024). Default: 8388608
-    /// (8 MiB).
+    /// A download larger than this many bytes is abandoned (1024 to 16777216, 16 MiB: the
+    /// pictures' memory bound counts on it). Default: 8388608 (8 MiB).
     #[serde(deserialize_with = "max_bytes")]
     pub max_bytes: u64,
     /// Seconds one picture's download may take, at least 1. Default: 20.
     #[serde(deserialize_with = "timeout_secs")]
     pub timeout_secs: u64,
+    /// Seconds all of a run's pictures may take together, 1 to 3600; the pictures not
+    /// done by then are tried on the next run. Default: 120.
+    #[serde(deserialize_with = "timeout_secs")]
+    pub budget_secs: u64,
 }
 
 impl Default for MediaConfig {
@@ -33,6 +39,7 @@ impl Default for MediaConfig {
             max_width: 640,
             max_bytes: 8 * 1024 * 1024,
             timeout_secs: 20,
+            budget_secs: 120,
         }
     }
 }
@@ -42,6 +49,9 @@ impl MediaConfig {
     /// matches `fbcdn.net`; `evilfbcdn.net` does not).
     pub fn allows_host(&self, host: &str) -> bool {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
+        if host.parse::<std::net::IpAddr>().is_ok() {
+            return false; // an address matches only itself: `names_ip`
+        }
         self.hosts.iter().any(|h| {
             host == *h
                 || host
@@ -51,11 +61,25 @@ impl MediaConfig {
     }
 }
 
+impl MediaConfig {
+    /// Whether `hosts` names the IP address `ip` itself (`"127.0.0.1"`, `"::1"`).
+    pub fn names_ip(&self, ip: std::net::IpAddr) -> bool {
+        self.hosts.iter().any(|h| {
+            h.parse::<std::net::IpAddr>()
+                .is_ok_and(|listed| listed == ip)
+        })
+    }
+}
+
 /// Host names, lower-cased: no scheme, path, port or wildcard.
 fn hosts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let list = Vec::<String>::deserialize(d)?;
     list.into_iter()
         .map(|h| {
+            let bare = h.trim().trim_start_matches('[').trim_end_matches(']');
+            if let Ok(ip) = bare.parse::<std::net::IpAddr>() {
+                return Ok(ip.to_string());
+            }
             let host = h.trim().trim_end_matches('.').to_ascii_lowercase();
             let ok = !host.is_empty()
                 && host
@@ -92,11 +116,15 @@ fn max_width<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     in_range(d, 16..=4096, "it must be 16 to 4096 pixels").map(|n| n as u32)
 }
 
+/// The largest `max_bytes`: Facebook's pictures are well under 2 MB, and 4 downloads of
+/// this size are part of the pictures' memory bound (`media`).
+const MAX_BYTES_LIMIT: u64 = 16 * 1024 * 1024;
+
 fn max_bytes<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     in_range(
         d,
-        1024..=u64::from(u32::MAX),
-        "it must be at least 1024 bytes",
+        1024..=MAX_BYTES_LIMIT,
+        "it must be 1024 to 16777216 bytes (16 MiB)",
     )
 }
 

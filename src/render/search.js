@@ -146,9 +146,37 @@ function parseShard(bytes) {
   return entries;
 }
 
+// Texts in a language come from the site (src/i18n/): a message per CLDR plural category,
+// `{n}` standing for the number, which `Intl` formats in that language.
+const intl = new Map();
+const formats = (lang) => {
+  if (!intl.has(lang)) {
+    let rules, numbers;
+    try {
+      rules = new Intl.PluralRules(lang);
+      numbers = new Intl.NumberFormat(lang);
+    } catch {
+      rules = new Intl.PluralRules("en");
+      numbers = new Intl.NumberFormat("en");
+    }
+    intl.set(lang, { rules, numbers });
+  }
+  return intl.get(lang);
+};
+export function plural(templates, n, lang) {
+  const { rules, numbers } = formats(lang);
+  const template = templates?.[rules.select(n)] ?? templates?.other ?? "{n}";
+  return template.replace("{n}", numbers.format(n));
+}
+
 // A count in words, as the week page writes a ranked post's (text.rs, `post_counts`):
-// zeros included, so that every result reads alike.
-const count = (n, word) => `${n} ${n === 1 ? word : `${word}s`}`;
+// zeros included, so that every result reads alike. An index without the language's
+// templates (an older one) reads in English.
+const ENGLISH = {
+  comments: { one: "{n} comment", other: "{n} comments" },
+  shares: { one: "{n} share", other: "{n} shares" },
+  reactions: { one: "{n} reaction", other: "{n} reactions" },
+};
 
 function intersect(a, b) {
   const out = [];
@@ -185,7 +213,8 @@ function stillTyped(query, last) {
 
 // Opens the index whose files `get(path, "json" | "bytes")` reads, by path under the
 // site's root. Returns `search(query, limit)`, which answers
-// `{ total, hits: [{ group, slug, key, week, id, title, counts, url }] }`.
+// `{ total, hits: [{ group, slug, key, week, id, title, counts, url, lang, dir }] }`, each
+// hit's texts in its group's language.
 export async function open(get) {
   const meta = await get("search/index.json", "json");
   if (meta.version !== VERSION) throw new Error(`search index: version ${meta.version}`);
@@ -218,7 +247,7 @@ export async function open(get) {
     return union(await Promise.all(chosen.map((e) => list(n, e))));
   };
 
-  return async function search(query, limit = 10) {
+  const search = async function search(query, limit = 10) {
     const all = terms(query);
     if (!all.length) return { total: 0, hits: [], empty: true };
     // A last word still being typed (no space after it) stands for its completions too,
@@ -245,12 +274,20 @@ export async function open(get) {
     const hits = top.map((id) => {
       const [g, key, week, post, title, [comments, shares, reactions]] =
         records.get(Math.floor(id / meta.chunk))[id % meta.chunk];
-      const counts = [count(comments, "comment"), count(shares, "share"), count(reactions, "reaction")].join(" · ");
-      const { slug, name } = meta.groups[g];
-      return { group: name, slug, key, week, id: post, title, counts, url: `${slug}/${key}/#post-${encodeURIComponent(post)}` };
+      const { slug, name, lang = "en", dir = "ltr" } = meta.groups[g];
+      const texts = meta.langs?.[lang] ?? ENGLISH;
+      const counts = [
+        plural(texts.comments, comments, lang),
+        plural(texts.shares, shares, lang),
+        plural(texts.reactions, reactions, lang),
+      ].join(" · ");
+      return { group: name, slug, key, week, id: post, title, counts, lang, dir, url: `${slug}/${key}/#post-${encodeURIComponent(post)}` };
     });
     return { total: ids.length, hits };
   };
+  // Each language's texts (the box's and a result's counts), for the page.
+  search.langs = meta.langs;
+  return search;
 }
 
 // The box.
@@ -260,6 +297,23 @@ if (form) {
   const input = form.querySelector("input[type=search]");
   const status = form.querySelector(".search-status");
   const list = form.querySelector(".search-results");
+  // The box's texts in the page's language: `search/index.json`'s `langs[lang].box` once
+  // the index is loaded (English until then or without them); the error is on the form.
+  const lang = document.documentElement.lang || "en";
+  let texts = {};
+  const say = {
+    short: () => texts.short ?? "Type a word of two letters or more.",
+    none: () => texts.none ?? "No post matches.",
+    error: () => form.dataset.error || "Search is not available right now.",
+    matches: (n) => plural(texts.matches ?? { one: "{n} post matches.", other: "{n} posts match." }, n, lang),
+    some: (n, shown) =>
+      plural(
+        texts.some ?? { one: "{n} post matches; the {shown} most popular are shown.", other: "{n} posts match; the {shown} most popular are shown." },
+        n,
+        lang,
+      ).replace("{shown}", formats(lang).numbers.format(shown)),
+    more: (n) => plural(texts.more ?? { one: "Show {n} more", other: "Show {n} more" }, n, lang),
+  };
   let index = null;
   const load = () =>
     (index ??= open(async (path, kind) => {
@@ -276,6 +330,9 @@ if (form) {
   const show = ({ total, hits, empty }, focusFrom) => {
     const items = hits.map((hit) => {
       const li = document.createElement("li");
+      // A result is in its post's language.
+      li.lang = hit.lang;
+      li.dir = hit.dir;
       const a = document.createElement("a");
       a.href = new URL(hit.url, base).href;
       a.textContent = hit.title;
@@ -290,7 +347,7 @@ if (form) {
       li.className = "search-more";
       const more = document.createElement("button");
       more.type = "button";
-      more.textContent = `Show ${Math.min(PAGE, total - hits.length)} more`;
+      more.textContent = say.more(Math.min(PAGE, total - hits.length));
       more.addEventListener("click", () => {
         limit += PAGE;
         run(++seq, input.value, hits.length);
@@ -301,21 +358,18 @@ if (form) {
     list.replaceChildren(...items);
     // After "Show more", the first new result takes the focus the button had.
     if (focusFrom !== undefined) items[focusFrom]?.querySelector("a")?.focus();
-    status.textContent = empty
-      ? "Type a word of two letters or more."
-      : total
-        ? `${total} ${total === 1 ? "post matches" : "posts match"}${total > hits.length ? `; the ${hits.length} most popular are shown` : ""}.`
-        : "No post matches.";
+    status.textContent = empty ? say.short() : total ? (total > hits.length ? say.some(total, hits.length) : say.matches(total)) : say.none();
   };
 
   const run = async (n, q, focusFrom) => {
     try {
       const search = await load();
+      texts = search.langs?.[lang]?.box ?? texts;
       const answer = await search(q, limit);
       if (n === seq) show(answer, focusFrom);
     } catch (e) {
       index = null; // try again on the next keystroke
-      if (n === seq) status.textContent = "Search is not available right now.";
+      if (n === seq) status.textContent = say.error();
       console.error(e);
     }
   };

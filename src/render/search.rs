@@ -27,7 +27,7 @@
 mod postings;
 pub mod terms;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -69,6 +69,8 @@ struct Entry {
 pub struct GroupIndex {
     slug: String,
     name: String,
+    /// The group's language.
+    lang: String,
     /// Each week's key and label, by `Entry::week`.
     weeks: Vec<(String, String)>,
     entries: Vec<Entry>,
@@ -94,10 +96,11 @@ pub struct Stats {
 }
 
 impl GroupIndex {
-    pub fn new(slug: &str, name: &str) -> GroupIndex {
+    pub fn new(slug: &str, name: &str, lang: &str) -> GroupIndex {
         GroupIndex {
             slug: slug.to_string(),
             name: name.to_string(),
+            lang: lang.to_string(),
             weeks: Vec::new(),
             entries: Vec::new(),
             terms: HashMap::default(),
@@ -107,13 +110,20 @@ impl GroupIndex {
     }
 
     /// Adds every post of the week `key` (shown as `label`).
-    pub fn add_week(&mut self, key: &str, label: &str, posts: &[Post], ranking: &RankingConfig) {
+    pub fn add_week(
+        &mut self,
+        key: &str,
+        label: &str,
+        posts: &[Post],
+        ranking: &RankingConfig,
+        lang: &crate::i18n::Lang,
+    ) {
         let started = Instant::now();
         let week = self.weeks.len() as u32;
         self.weeks.push((key.to_string(), label.to_string()));
         for post in posts {
             let local = self.entries.len() as u32;
-            let title = super::text::post_title(post, 100);
+            let title = super::text::post_title(post, 100, lang);
             let mut add = |t: &str| {
                 let list = match self.terms.get_mut(t) {
                     Some(list) => list,
@@ -151,12 +161,12 @@ impl Indexer {
     }
 
     /// Builds the index from the groups added and stages its files and `search.js`.
-    pub fn finish(&self, out: &Output) -> Result<Stats> {
+    pub fn finish(&self, out: &Output, i18n: &crate::i18n::Catalog) -> Result<Stats> {
         let started = Instant::now();
         let mut groups = std::mem::take(&mut *self.groups.lock().expect("search index lock"));
         // Whatever order the groups finished in, the files are byte-identical run to run.
         groups.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
-        let (files, terms) = build(&groups).context("cannot build the search index")?;
+        let (files, terms) = build(&groups, i18n).context("cannot build the search index")?;
         let mut stats = Stats {
             posts: groups.iter().map(|g| g.entries.len()).sum(),
             terms,
@@ -188,12 +198,30 @@ struct Meta<'a> {
     shards: u32,
     chunk: usize,
     groups: Vec<MetaGroup<'a>>,
+    /// Per language of the site's pages: the plural templates of a result's counts and
+    /// the box's texts.
+    langs: BTreeMap<&'a str, LangCounts>,
 }
 
 #[derive(Serialize)]
 struct MetaGroup<'a> {
     slug: &'a str,
     name: &'a str,
+    /// The group's language and direction: its results are marked with them.
+    lang: &'a str,
+    dir: &'static str,
+}
+
+/// "{n} comments" per CLDR plural category of a language (search.js picks one with
+/// `Intl.PluralRules` and puts the number in with `Intl.NumberFormat`).
+#[derive(Serialize)]
+struct LangCounts {
+    comments: BTreeMap<&'static str, String>,
+    shares: BTreeMap<&'static str, String>,
+    reactions: BTreeMap<&'static str, String>,
+    /// The box's status texts for a page in this language.
+    #[serde(rename = "box")]
+    texts: serde_json::Value,
 }
 
 /// Files by path, with their bytes.
@@ -238,7 +266,7 @@ impl std::hash::Hasher for FnvHasher {
 }
 
 /// The index's files, by path under `output_dir`, and its count of distinct terms.
-fn build(groups: &[GroupIndex]) -> Result<(Files, usize)> {
+fn build(groups: &[GroupIndex], i18n: &crate::i18n::Catalog) -> Result<(Files, usize)> {
     // Post ids: best first, then newest, then by group and place (stable run to run).
     let mut order: Vec<(std::cmp::Reverse<u64>, std::cmp::Reverse<i64>, usize, usize)> = groups
         .iter()
@@ -348,6 +376,25 @@ fn build(groups: &[GroupIndex]) -> Result<(Files, usize)> {
             .map(|g| MetaGroup {
                 slug: &g.slug,
                 name: &g.name,
+                lang: &g.lang,
+                dir: crate::i18n::direction(&g.lang),
+            })
+            .collect(),
+        langs: i18n
+            .tags()
+            .into_iter()
+            .map(|tag| {
+                let lang = i18n.get(tag);
+                let counts = |kind| crate::i18n::count_templates(&lang, kind);
+                (
+                    tag,
+                    LangCounts {
+                        comments: counts(crate::i18n::Count::Comments),
+                        shares: counts(crate::i18n::Count::Shares),
+                        reactions: counts(crate::i18n::Count::Reactions),
+                        texts: crate::i18n::search_texts(&lang),
+                    },
+                )
             })
             .collect(),
     };
@@ -427,7 +474,9 @@ mod tests {
     #[test]
     fn posts_are_numbered_best_first_and_every_term_lists_its_posts() {
         let ranking = RankingConfig::default();
-        let mut a = GroupIndex::new("a", "Group A");
+        let catalog = crate::i18n::Catalog::bundled_only(&["en", "ja"]);
+        let en = catalog.get("en");
+        let mut a = GroupIndex::new("a", "Group A", "en");
         a.add_week(
             "2026-11-16",
             "16 Nov",
@@ -436,10 +485,17 @@ mod tests {
                 post("a2", "Tokyo 東京都 meetup", 9),
             ],
             &ranking,
+            &en,
         );
-        let mut b = GroupIndex::new("b", "Group B");
-        b.add_week("2026-11-16", "16 Nov", &[post("b1", "cafe", 5)], &ranking);
-        let (files, _) = build(&[a, b]).unwrap();
+        let mut b = GroupIndex::new("b", "Group B", "ja");
+        b.add_week(
+            "2026-11-16",
+            "16 Nov",
+            &[post("b1", "cafe", 5)],
+            &ranking,
+            &en,
+        );
+        let (files, _) = build(&[a, b], &catalog).unwrap();
         let meta: serde_json::Value = serde_json::from_slice(
             &files
                 .iter()
@@ -449,6 +505,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(meta["posts"], 3);
+        // Each group says its language; each language its counts' plural forms.
+        assert_eq!(meta["groups"][1]["lang"], "ja");
+        assert_eq!(meta["groups"][0]["dir"], "ltr");
+        assert_eq!(meta["langs"]["en"]["comments"]["one"], "{n} comment");
+        assert_eq!(meta["langs"]["ja"]["shares"]["other"], "シェア{n}件");
         let index = meta["index"].as_str().unwrap();
         let records: serde_json::Value = serde_json::from_slice(
             &files
@@ -477,15 +538,17 @@ mod tests {
     #[test]
     fn long_lists_get_their_own_files_and_the_index_is_the_same_run_to_run() {
         let ranking = RankingConfig::default();
+        let catalog = crate::i18n::Catalog::bundled_only(&["en"]);
+        let en = catalog.get("en");
         let group = || {
-            let mut g = GroupIndex::new("g", "G");
+            let mut g = GroupIndex::new("g", "G", "en");
             let posts: Vec<Post> = (0..3000)
                 .map(|i| post(&format!("p{i}"), &format!("common word{i}"), i % 7))
                 .collect();
-            g.add_week("2026-11-16", "16 Nov", &posts, &ranking);
+            g.add_week("2026-11-16", "16 Nov", &posts, &ranking, &en);
             g
         };
-        let (files, terms) = build(&[group()]).unwrap();
+        let (files, terms) = build(&[group()], &catalog).unwrap();
         assert_eq!(terms, 3001, "common and word0..word2999");
         assert!(
             files.iter().any(|(r, _)| r.contains("/p/")),
@@ -494,6 +557,6 @@ mod tests {
         let found = read_terms(&files);
         assert_eq!(found["common"].len(), 3000);
         assert_eq!(found["word42"].len(), 1);
-        assert_eq!(files, build(&[group()]).unwrap().0);
+        assert_eq!(files, build(&[group()], &catalog).unwrap().0);
     }
 }

@@ -64,17 +64,6 @@ fn set_feed(site: &Site, id: usize, posts: &[serde_json::Value]) {
     site.write(&format!("snap/{id}/feed-001.json"), &body.to_string());
 }
 
-/// Every file under `rel` with its bytes.
-fn tree(site: &Site, rel: &str) -> BTreeMap<String, Vec<u8>> {
-    site.files(rel)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.path(&format!("{rel}/{f}"))).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
-
 fn stored_comments(site: &Site, slug: &str, week: &str) -> Vec<(String, u64)> {
     let v = site.json(&format!("data/{slug}/{week}.json"));
     v["posts"]
@@ -178,7 +167,7 @@ fn a_failing_group_keeps_its_archive_and_pages_while_the_others_update() {
         set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 2)]);
         set_feed(&site, 101, &[post("2_1", &time_in_week(1, 10), 3)]);
         site.run(&["build", NOW]).success();
-        let b_data = tree(&site, "data/b");
+        let b_data = site.tree("data/b");
         let b_pages = site.files("public/b");
 
         set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 7)]);
@@ -197,7 +186,7 @@ fn a_failing_group_keeps_its_archive_and_pages_while_the_others_update() {
             "{breakage}: the failed group is named: {err}"
         );
 
-        let mut b_now = tree(&site, "data/b");
+        let mut b_now = site.tree("data/b");
         let group = String::from_utf8(b_now.remove("group.json").unwrap()).unwrap();
         let mut b_before = b_data.clone();
         b_before.remove("group.json");
@@ -259,7 +248,7 @@ fn a_windowed_fetch_touches_only_the_periods_of_its_window() {
     let site = site_with_groups(&["a"]);
     set_feed(&site, 100, &weekly_posts(10, 1));
     site.run(&["fetch", NOW]).success();
-    let before = tree(&site, "data/a");
+    let before = site.tree("data/a");
     assert_eq!(before.len(), 11, "10 weeks + group.json");
 
     // Every count changes in the source; only weeks 6..=4 back are asked for.
@@ -273,7 +262,7 @@ fn a_windowed_fetch_touches_only_the_periods_of_its_window() {
         "a week outside the window was looked at: {}",
         run.stderr()
     );
-    let after = tree(&site, "data/a");
+    let after = site.tree("data/a");
     assert_eq!(
         after.keys().collect::<Vec<_>>(),
         before.keys().collect::<Vec<_>>()
@@ -368,17 +357,17 @@ fn built_site() -> Site {
 #[test]
 fn render_needs_only_the_archive() {
     let site = built_site();
-    let before = tree(&site, "public");
+    let before = site.tree("public");
     std::fs::remove_dir_all(site.path("snap")).unwrap();
     std::fs::remove_dir_all(site.path("public")).unwrap();
     site.run(&["render", NOW]).success();
-    assert_eq!(tree(&site, "public"), before);
+    assert_eq!(site.tree("public"), before);
 }
 
 #[test]
 fn a_template_syntax_error_names_the_file_and_line_and_leaves_public_untouched() {
     let site = built_site();
-    let before = tree(&site, "public");
+    let before = site.tree("public");
     site.write(
         "templates/period.html",
         "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ period.label </p>\n{% endblock %}\n",
@@ -390,13 +379,13 @@ fn a_template_syntax_error_names_the_file_and_line_and_leaves_public_untouched()
         err.contains("templates/period.html") && err.contains("line 3"),
         "{err}"
     );
-    assert_eq!(tree(&site, "public"), before);
+    assert_eq!(site.tree("public"), before);
 }
 
 #[test]
 fn a_template_runtime_error_names_the_file_and_line_and_leaves_public_untouched() {
     let site = built_site();
-    let before = tree(&site, "public");
+    let before = site.tree("public");
     site.write(
         "templates/period.html",
         "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ period.label }}</h1>\n<p>{{ no_such_variable.title }}</p>\n{% endblock %}\n",
@@ -409,7 +398,7 @@ fn a_template_runtime_error_names_the_file_and_line_and_leaves_public_untouched(
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(tree(&site, "public"), before);
+    assert_eq!(site.tree("public"), before);
 }
 
 #[test]
@@ -420,7 +409,7 @@ fn an_unwritable_output_leaves_public_untouched() {
     site.write("public/c", "in the way");
     set_feed(&site, 100, &weekly_posts(3, 4));
     site.run(&["fetch", NOW]).fails_with(1); // c has no snapshot: a fetch failure
-    let before = tree(&site, "public");
+    let before = site.tree("public");
     let run = site.run(&["render", NOW]);
     run.fails_with(1);
     assert!(
@@ -429,11 +418,7 @@ fn an_unwritable_output_leaves_public_untouched() {
         "{}",
         run.stderr()
     );
-    assert_eq!(
-        tree(&site, "public"),
-        before,
-        "no file written, none removed"
-    );
+    assert_eq!(site.tree("public"), before, "no file written, none removed");
 }
 
 #[test]
@@ -465,14 +450,14 @@ fn a_render_that_changes_nothing_keeps_every_mtime() {
 fn a_group_removed_from_the_config_loses_its_pages_but_keeps_its_archive() {
     let site = built_site();
     site.write("public/CNAME", "digest.example.org");
-    let b_data = tree(&site, "data/b");
+    let b_data = site.tree("data/b");
     site.write("site.toml", &config_for(&["a"]));
     let run = site.run(&["render", NOW]);
     run.success();
     assert!(!site.exists("public/b"), "{:?}", site.files("public"));
     assert!(site.exists("public/a/index.html"));
     assert!(!site.read("public/sitemap.xml").contains("/b/"));
-    assert_eq!(tree(&site, "data/b"), b_data, "the archive is never pruned");
+    assert_eq!(site.tree("data/b"), b_data, "the archive is never pruned");
     assert!(
         site.exists("public/CNAME"),
         "files we did not write are kept"
@@ -631,7 +616,7 @@ fn site_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
     ["data", "public"]
         .iter()
         .flat_map(|r| {
-            tree(site, r)
+            site.tree(r)
                 .into_iter()
                 .map(move |(f, b)| (format!("{r}/{f}"), b))
         })
@@ -912,4 +897,101 @@ fn init_refuses_to_overwrite_and_then_writes_nothing() {
     );
     assert_eq!(site.files("s"), vec!["site.toml", "templates/base.html"]);
     assert_eq!(site.read("s/site.toml"), "# mine\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// Files as other tools leave them, and a disk that refuses a write.
+
+/// Every file and folder under `rel` whose mode is not `file` (files) or `dir` (folders).
+#[cfg(unix)]
+fn wrong_modes(site: &Site, rel: &str, file: u32, dir: u32) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt;
+    walkdir::WalkDir::new(site.path(rel))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let mode = e.metadata().unwrap().permissions().mode() & 0o777;
+            let want = if e.file_type().is_dir() { dir } else { file };
+            (mode != want).then(|| format!("{} {mode:o}", e.path().display()))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn files_honour_the_umask_in_data_and_public() {
+    let site = Site::demo();
+    for (umask, file, dir) in [("022", 0o644, 0o755), ("027", 0o640, 0o750)] {
+        let _ = std::fs::remove_dir_all(site.path("data"));
+        let _ = std::fs::remove_dir_all(site.path("public"));
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_groupdigest"))
+            .args(["build", NOW]);
+        let inner = site.command(&[]);
+        cmd.current_dir(site.root()).env_clear();
+        for (k, v) in inner.get_envs() {
+            if let Some(v) = v {
+                cmd.env(k, v);
+            }
+        }
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pictures = site
+            .files("public")
+            .into_iter()
+            .filter(|f| f.contains("/media/"))
+            .count();
+        assert!(pictures > 0, "the demo keeps pictures");
+        for rel in ["data", "public"] {
+            let wrong = wrong_modes(&site, rel, file, dir);
+            assert!(
+                wrong.is_empty(),
+                "umask {umask}: {rel} holds {file:o} files and {dir:o} folders: {wrong:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_group_whose_data_folder_cannot_be_written_fails_as_io_and_the_others_go_on() {
+    let site = site_with_groups(&["a", "b"]);
+    set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 2)]);
+    set_feed(&site, 101, &[post("2_1", &time_in_week(1, 10), 3)]);
+    site.run(&["build", NOW]).success();
+    // A file where `data/a/` should be: no write under it succeeds, root or not (a
+    // permission bit would not stop root, who runs these tests in CI containers). The
+    // first group breaks, so the second shows the run went on.
+    std::fs::remove_dir_all(site.path("data/a")).unwrap();
+    site.write("data/a", "in the way");
+    set_feed(&site, 101, &[post("2_1", &time_in_week(1, 10), 9)]);
+    let summary = site.path("summary.md");
+    let run = site.run_env(
+        &["fetch", "--now=2026-11-26T12:00:00Z"],
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_STEP_SUMMARY", summary.to_str().unwrap()),
+        ],
+    );
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(err.contains("1 group(s) failed"), "{err}");
+    assert!(err.contains("  a: ") && err.contains("data/a"), "{err}");
+    let summary = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        summary.contains("The disk refused to write the archive"),
+        "an I/O failure's advice: {summary}"
+    );
+    assert!(!summary.contains("imports/"), "no import advice: {summary}");
+    assert_eq!(
+        stored_comments(&site, "b", &week_key(1)),
+        vec![("2_1".into(), 9)],
+        "the other group is still fetched and stored"
+    );
 }

@@ -563,7 +563,7 @@ fn a_file_of_rows_none_of_which_can_be_imported_fails_its_group() {
     );
     let run = site.run(&["fetch", NOW]);
     run.fails_with(1).stderr_has(
-        "group `g`: `p.jsonl` (format = \"jsonl\"): no row could be imported (line 1: `comments` = `many` is not a count; 1 more row skipped)",
+        "group `g`: `p.jsonl` (format = \"jsonl\"): no row could be imported (line 1: `comments` = `many` is not a count; the same on line 2 (2 of 2 rows))",
     );
     assert!(!site.exists("data/g/2026-11-23.json"));
 }

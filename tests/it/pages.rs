@@ -31,9 +31,13 @@ fn every_post_of_a_week_has_an_anchor_on_its_page() {
             "post {id} has exactly one anchor"
         );
     }
-    assert!(page.contains("The week's other posts"));
+    // CDMX is a Spanish group: its pages speak Spanish.
+    assert!(page.contains("Otras publicaciones de la semana"));
     // The top commented and top shared lines link to the anchors on the page.
-    assert!(page.contains("Most commented: <a href=\"#post-"), "{page}");
+    assert!(
+        page.contains("Lo más comentado: <a href=\"#post-"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -41,7 +45,7 @@ fn the_archive_is_grouped_by_year_and_weeks_link_to_previous_next_and_latest() {
     let site = built_demo();
     let group = site.read("public/cdmx/index.html");
     assert!(group.contains("<h3>2026</h3>"), "{group}");
-    assert!(group.contains("11 weeks,"), "{group}");
+    assert!(group.contains("11 semanas,"), "{group}");
     let week = site.read("public/cdmx/2026-11-09/index.html");
     assert!(
         week.contains("rel=\"prev\" href=\"../../cdmx/2026-11-02/\""),
@@ -52,12 +56,12 @@ fn the_archive_is_grouped_by_year_and_weeks_link_to_previous_next_and_latest() {
         "{week}"
     );
     assert!(
-        week.contains("href=\"../../cdmx/latest/\">Latest week</a>"),
+        week.contains("href=\"../../cdmx/latest/\">Última semana</a>"),
         "{week}"
     );
     let latest = site.read("public/cdmx/2026-11-23/index.html");
     assert!(
-        !latest.contains("Latest week</a>"),
+        !latest.contains("Última semana</a>"),
         "the latest week does not link to itself"
     );
 }
@@ -129,13 +133,13 @@ fn each_group_is_marked_with_its_language() {
     let site = built_demo();
     assert!(site
         .read("public/index.html")
-        .starts_with("<!doctype html>\n<html lang=\"en\">"));
+        .starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">"));
     assert!(site
         .read("public/cdmx/index.html")
-        .contains("<html lang=\"es\">"));
+        .contains("<html lang=\"es\" dir=\"ltr\">"));
     assert!(site
         .read("public/tokyo/2026-11-16/index.html")
-        .contains("<html lang=\"ja\">"));
+        .contains("<html lang=\"ja\" dir=\"ltr\">"));
 }
 
 #[test]
@@ -268,5 +272,62 @@ fn characters_xml_forbids_in_a_post_or_the_config_are_dropped_from_feeds_and_the
     assert!(
         feed.contains("<author><name>Digest of it</name></author>"),
         "{feed}"
+    );
+}
+
+#[test]
+fn a_group_page_charts_its_weeks_with_the_numbers_as_a_table_and_a_week_says_where_it_stands() {
+    let site = built_demo();
+    let page = site.read("public/cdmx/index.html");
+    let weeks: Vec<String> = site
+        .files("data/cdmx")
+        .into_iter()
+        .filter(|f| f != "group.json" && f.ends_with(".json"))
+        .collect();
+    // The chart: inline SVG, named by its title, one bar a week in each panel.
+    let svg = &page[page.find("<svg class=\"chart\"").expect("a chart")..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    assert!(
+        svg.contains("role=\"img\" aria-labelledby=\"activity-t\""),
+        "{svg}"
+    );
+    assert!(svg.contains("<title id=\"activity-t\">"), "{svg}");
+    assert!(!svg.contains("<script"), "no script in the chart");
+    let posts = &svg[svg.find("<g class=\"posts\">").unwrap()..];
+    let posts = &posts[..posts.find("</g>").unwrap()];
+    assert_eq!(posts.matches("<rect").count(), weeks.len(), "{posts}");
+    // The text equivalent: a row per week since the first, with the archive's numbers.
+    let table = &page[page.find("<table>").expect("a table")..page.find("</table>").unwrap()];
+    assert_eq!(table.matches("<tr><th scope=\"row\">").count(), weeks.len());
+    let week = site.json("data/cdmx/2026-11-16.json");
+    let stored = week["posts"].as_array().unwrap();
+    let interactions: u64 = stored
+        .iter()
+        .map(|p| {
+            ["comments", "shares", "reactions"]
+                .iter()
+                .map(|k| p[k].as_u64().unwrap())
+                .sum::<u64>()
+        })
+        .sum();
+    let row = &table[table.find("href=\"../cdmx/2026-11-16/\"").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains(&format!("<td>{}</td><td>{interactions}</td>", stored.len())),
+        "{row}"
+    );
+    // A week page with four weeks before it says where it stands.
+    let week_page = site.read("public/cdmx/2026-11-23/index.html");
+    assert!(
+        week_page.contains("<p class=\"standing standing-"),
+        "{week_page}"
+    );
+    let first_week = site.read(&format!(
+        "public/cdmx/{}/index.html",
+        weeks[0].trim_end_matches(".json")
+    ));
+    assert!(
+        !first_week.contains("class=\"standing"),
+        "no usual week yet"
     );
 }

@@ -424,6 +424,59 @@ fn row_text<'b>(
     }
 }
 
+/// The rows after the first of a file that failed whole, each named: by line when they
+/// fail for the first one's reason (the values aside), else with their own reason (the
+/// first few), so a spreadsheet that rounded 22 ids says which 22 rows.
+fn other_rows(problems: &[(usize, Problem)]) -> String {
+    /// A problem's text without the values it quotes: what makes two rows fail alike.
+    fn reason(p: &Problem) -> String {
+        p.to_string()
+            .split('`')
+            .step_by(2)
+            .collect::<Vec<_>>()
+            .join("`")
+    }
+    const LISTED: usize = 20;
+    let Some(((_, first), rest)) = problems.split_first() else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return String::new();
+    }
+    let shape = reason(first);
+    let alike = rest.iter().all(|(_, p)| reason(p) == shape);
+    if alike {
+        let mut lines: Vec<String> = rest
+            .iter()
+            .take(LISTED)
+            .map(|(l, _)| l.to_string())
+            .collect();
+        if rest.len() > LISTED {
+            lines.push(format!("{} more", rest.len() - LISTED));
+        }
+        return format!(
+            "; the same on line{} {} ({} of {} rows)",
+            if rest.len() == 1 { "" } else { "s" },
+            lines.join(", "),
+            problems.len(),
+            problems.len()
+        );
+    }
+    const SHOWN: usize = 4;
+    let mut out: String = rest
+        .iter()
+        .take(SHOWN)
+        .map(|(l, p)| format!("; line {l}: {p}"))
+        .collect();
+    if rest.len() > SHOWN {
+        out.push_str(&format!(
+            "; {} skipped",
+            crate::ui::count(rest.len() - SHOWN, "more row")
+        ));
+    }
+    out
+}
+
 /// A file with rows of which none could be read is not a file of bad rows but a file that
 /// does not fit (the mapping, or the times it holds): say so once, failing the group.
 fn no_posts(rows: &FileRows, mapping: &Mapping, format: ImportFormat) -> Result<()> {
@@ -461,10 +514,7 @@ fn no_posts(rows: &FileRows, mapping: &Mapping, format: ImportFormat) -> Result<
             "no row has a date: every time is relative (line {line}: {first}; {n} of {n} rows). {RELATIVE_HINT}"
         );
     }
-    let more = match n - 1 {
-        0 => String::new(),
-        m => format!("; {} skipped", crate::ui::count(m, "more row")),
-    };
+    let more = other_rows(&rows.problems);
     let hint = if rows
         .problems
         .iter()

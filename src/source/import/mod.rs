@@ -350,8 +350,13 @@ pub(crate) fn read_exports(
         let Some(kind) = kind_of(&name) else {
             bail!("`{name}` is not an export file groupdigest reads ({READ})");
         };
-        if !file.is_file() {
-            bail!("`{name}` is not a file");
+        match std::fs::metadata(file) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                bail!("`{name}` does not exist (a path relative to the folder you run in)")
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot read `{name}`")),
+            Ok(m) if !m.is_file() => bail!("`{name}` is not a file"),
+            Ok(_) => {}
         }
         reader.read_file(file, &name, kind, &mut report, &mut read)?;
     }
@@ -390,7 +395,9 @@ fn read(
     let mut report = Report::new(listed, tz);
     let files = match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if group.import_format().is_some() {
+            // A path with an extension names a file, which must be there; a folder may not
+            // be yet, whatever `format` says.
+            if rel.extension().is_some() {
                 bail!(
                     "import path `{}` does not exist (`path` is relative to site.toml)",
                     shown(&path)

@@ -167,6 +167,40 @@ fn row() -> impl Strategy<Value = Value> {
         })
 }
 
+/// A file of rows, each with its own id (`r<index>`, under every preset's id names) unless
+/// it has none, laid out one row a line: JSON Lines, or a JSON array (`[` on line 1).
+fn rows_file() -> impl Strategy<Value = (Vec<Value>, bool)> {
+    (
+        proptest::collection::vec((row(), proptest::bool::weighted(0.9)), 1..12),
+        any::<bool>(),
+    )
+        .prop_map(|(rows, array)| {
+            let rows = rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, (row, with_id))| {
+                    let Value::Object(mut row) = row else {
+                        unreachable!()
+                    };
+                    for k in ["id", "post_id", "legacyId", "postId", "shortcode"] {
+                        row.remove(k);
+                        if with_id {
+                            row.insert(k.to_string(), Value::String(format!("r{i}")));
+                        }
+                    }
+                    // The row's time, under every preset's time names.
+                    if let Some(t) = row.get("created_time").or(row.get("timestamp")).cloned() {
+                        for k in ["created_time", "timestamp", "time", "date_posted"] {
+                            row.insert(k.to_string(), t.clone());
+                        }
+                    }
+                    Value::Object(row)
+                })
+                .collect();
+            (rows, array)
+        })
+}
+
 fn mapping() -> impl Strategy<Value = Mapping> {
     prop_oneof![
         Just(Mapping::new(ImportPreset::Generic, None)),
@@ -265,6 +299,47 @@ proptest! {
                     prop_assert!(is_plausible_post_time(p.created_time), "{}", p.created_time);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_row_of_an_export_is_stored_or_reported_at_its_line(
+        (rows, array) in rows_file(),
+        preset in proptest::sample::select(
+            &[ImportPreset::Generic, ImportPreset::FacebookScraper, ImportPreset::Apify, ImportPreset::Brightdata][..]
+        ),
+    ) {
+        let lines: Vec<String> = rows.iter().map(Value::to_string).collect();
+        let (text, format, first_line) = if array {
+            (format!("[\n{}\n]\n", lines.join(",\n")), ImportFormat::Json, 2)
+        } else {
+            (lines.join("\n") + "\n", ImportFormat::Jsonl, 1)
+        };
+        let m = Mapping::new(preset, None);
+        let layout = Layout {
+            format,
+            mapping: &m,
+            tz: chrono_tz::UTC,
+            delimiter: None,
+            rows: None,
+            encoding: Encoding::Utf8,
+        };
+        // A file that fails whole is one report for all its rows.
+        let Ok(read) = read(&layout, &text) else { return Ok(()) };
+        for (i, row) in rows.iter().enumerate() {
+            let line = first_line + i;
+            let id = format!("r{i}");
+            let stored = row.get("id").is_some() && read.posts.iter().any(|p| p.id == id);
+            let reported = read.problems.iter().any(|(l, _)| *l == line);
+            prop_assert!(
+                stored || reported,
+                "row {} (line {}) is neither stored nor reported: {}\nposts: {:?}\nproblems: {:?}",
+                i, line, row, read.posts.iter().map(|p| &p.id).collect::<Vec<_>>(), read.problems
+            );
+        }
+        // And nothing is stored that no row holds.
+        for p in &read.posts {
+            prop_assert!(rows.iter().any(|r| r.get("id") == Some(&Value::String(p.id.clone()))), "{}", p.id);
         }
     }
 
