@@ -32,13 +32,16 @@ pub struct Seal {
     repo_public: bool,
     recipients: Vec<age::x25519::Recipient>,
     identity: Option<age::x25519::Identity>,
+    /// Why `GROUPDIGEST_AGE_IDENTITY` could not be read: said when a sealed file needs it,
+    /// so a bad value never fails a run that reads nothing sealed.
+    identity_error: Option<String>,
     /// slug → the group's config, for its visibility.
     groups: HashMap<String, GroupConfig>,
 }
 
 impl Seal {
     /// The policy of `config` and the environment (or `.env`). A malformed identity is an
-    /// error naming the variable, never its value.
+    /// error naming the variable, never its value, when a sealed file is read.
     pub fn load(config: &Config) -> Result<Seal> {
         let repo_public = crate::secret::env_value(&config.root, VISIBILITY_ENV)
             .is_some_and(|v| v.eq_ignore_ascii_case("public"));
@@ -49,9 +52,12 @@ impl Seal {
             // Checked when site.toml was read.
             .filter_map(|r| r.trim().parse().ok())
             .collect();
-        let identity = match crate::secret::env_value(&config.root, IDENTITY_ENV) {
-            None => None,
-            Some(text) => Some(parse_identity(&text)?),
+        let (identity, identity_error) = match crate::secret::env_value(&config.root, IDENTITY_ENV)
+            .map(|text| parse_identity(&text))
+        {
+            None => (None, None),
+            Some(Ok(identity)) => (Some(identity), None),
+            Some(Err(e)) => (None, Some(e.to_string())),
         };
         let groups = config
             .groups
@@ -62,6 +68,7 @@ impl Seal {
             repo_public,
             recipients,
             identity,
+            identity_error,
             groups,
         })
     }
@@ -117,6 +124,12 @@ impl Seal {
     /// plainly when the identity is missing or does not open it.
     pub fn decrypt(&self, path: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
         let Some(identity) = &self.identity else {
+            if let Some(why) = &self.identity_error {
+                bail!(
+                    "`{}` is age-encrypted and cannot be read: {why}",
+                    path.display()
+                );
+            }
             bail!(
                 "`{}` is age-encrypted (a private group's archive in a public repository) and \
                  reading it needs the identity: set `{IDENTITY_ENV}` to the secret key \
@@ -134,9 +147,9 @@ impl Seal {
         })
     }
 
-    /// Whether an identity is set.
+    /// Whether an identity is set (a malformed one counts: reading says what is wrong).
     pub fn has_identity(&self) -> bool {
-        self.identity.is_some()
+        self.identity.is_some() || self.identity_error.is_some()
     }
 
     /// The identity's public key, when one is set and it is not among the recipients: what
@@ -212,6 +225,7 @@ pub(crate) fn for_tests(repo_public: bool, groups: &[GroupConfig], keys: bool) -
             Vec::new()
         },
         identity: keys.then(|| parse_identity(&text).unwrap()),
+        identity_error: None,
         groups: groups.iter().map(|g| (g.slug.clone(), g.clone())).collect(),
     };
     (seal, text)
@@ -234,6 +248,24 @@ mod tests {
         let e = format!("{:#}", Seal::default().decrypt(path, &sealed).unwrap_err());
         assert!(
             e.contains(IDENTITY_ENV) && e.contains("2026-11-16.json.age"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_identity_fails_only_the_read_that_needs_it() {
+        let (sealer, _) = for_tests(true, &[], true);
+        let sealed = sealer.encrypt(b"post").unwrap();
+        let seal = Seal {
+            identity_error: Some(format!("`{IDENTITY_ENV}` is not an age identity")),
+            ..Seal::default()
+        };
+        let e = format!(
+            "{:#}",
+            seal.decrypt(Path::new("w.json.age"), &sealed).unwrap_err()
+        );
+        assert!(
+            e.contains("w.json.age") && e.contains("is not an age identity"),
             "{e}"
         );
     }

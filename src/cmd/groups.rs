@@ -58,7 +58,7 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
             kind: "page",
         })
         .collect();
-    print!("{}", to_toml(&entries));
+    print!("{}", crate::ui::defuse(&to_toml(&entries)));
     crate::ui::info(match entries.first() {
         None => "The token's user manages no Facebook Page the API shows.".to_string(),
         Some(first) => format!(
@@ -107,7 +107,7 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
             kind: "group",
         })
         .collect();
-    print!("{}", to_toml(&managed));
+    print!("{}", crate::ui::defuse(&to_toml(&managed)));
     crate::ui::info(format!(
         "{} the token's user manages{left_out}. {THREE_WAYS}.",
         crate::ui::count(managed.len(), "group")

@@ -247,7 +247,7 @@ export async function open(get) {
     return union(await Promise.all(chosen.map((e) => list(n, e))));
   };
 
-  return async function search(query, limit = 10) {
+  const search = async function search(query, limit = 10) {
     const all = terms(query);
     if (!all.length) return { total: 0, hits: [], empty: true };
     // A last word still being typed (no space after it) stands for its completions too,
@@ -285,6 +285,9 @@ export async function open(get) {
     });
     return { total: ids.length, hits };
   };
+  // Each language's texts (the box's and a result's counts), for the page.
+  search.langs = meta.langs;
+  return search;
 }
 
 // The box.
@@ -294,16 +297,14 @@ if (form) {
   const input = form.querySelector("input[type=search]");
   const status = form.querySelector(".search-status");
   const list = form.querySelector(".search-results");
-  // The page's texts (base.html's `data-i18n`, in the page's language).
+  // The box's texts in the page's language: `search/index.json`'s `langs[lang].box` once
+  // the index is loaded (English until then or without them); the error is on the form.
   const lang = document.documentElement.lang || "en";
   let texts = {};
-  try {
-    texts = JSON.parse(form.dataset.i18n || "{}");
-  } catch {}
   const say = {
-    short: texts.short ?? "Type a word of two letters or more.",
-    none: texts.none ?? "No post matches.",
-    error: texts.error ?? "Search is not available right now.",
+    short: () => texts.short ?? "Type a word of two letters or more.",
+    none: () => texts.none ?? "No post matches.",
+    error: () => form.dataset.error || "Search is not available right now.",
     matches: (n) => plural(texts.matches ?? { one: "{n} post matches.", other: "{n} posts match." }, n, lang),
     some: (n, shown) =>
       plural(
@@ -311,7 +312,7 @@ if (form) {
         n,
         lang,
       ).replace("{shown}", formats(lang).numbers.format(shown)),
-    more: (n) => plural(texts.more ?? { other: "Show {n} more" }, n, lang),
+    more: (n) => plural(texts.more ?? { one: "Show {n} more", other: "Show {n} more" }, n, lang),
   };
   let index = null;
   const load = () =>
@@ -357,17 +358,18 @@ if (form) {
     list.replaceChildren(...items);
     // After "Show more", the first new result takes the focus the button had.
     if (focusFrom !== undefined) items[focusFrom]?.querySelector("a")?.focus();
-    status.textContent = empty ? say.short : total ? (total > hits.length ? say.some(total, hits.length) : say.matches(total)) : say.none;
+    status.textContent = empty ? say.short() : total ? (total > hits.length ? say.some(total, hits.length) : say.matches(total)) : say.none();
   };
 
   const run = async (n, q, focusFrom) => {
     try {
       const search = await load();
+      texts = search.langs?.[lang]?.box ?? texts;
       const answer = await search(q, limit);
       if (n === seq) show(answer, focusFrom);
     } catch (e) {
       index = null; // try again on the next keystroke
-      if (n === seq) status.textContent = say.error;
+      if (n === seq) status.textContent = say.error();
       console.error(e);
     }
   };

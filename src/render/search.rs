@@ -198,7 +198,8 @@ struct Meta<'a> {
     shards: u32,
     chunk: usize,
     groups: Vec<MetaGroup<'a>>,
-    /// Per language of the groups, the plural templates of a result's counts.
+    /// Per language of the site's pages: the plural templates of a result's counts and
+    /// the box's texts.
     langs: BTreeMap<&'a str, LangCounts>,
 }
 
@@ -218,6 +219,9 @@ struct LangCounts {
     comments: BTreeMap<&'static str, String>,
     shares: BTreeMap<&'static str, String>,
     reactions: BTreeMap<&'static str, String>,
+    /// The box's status texts for a page in this language.
+    #[serde(rename = "box")]
+    texts: serde_json::Value,
 }
 
 /// Files by path, with their bytes.
@@ -376,17 +380,19 @@ fn build(groups: &[GroupIndex], i18n: &crate::i18n::Catalog) -> Result<(Files, u
                 dir: crate::i18n::direction(&g.lang),
             })
             .collect(),
-        langs: groups
-            .iter()
-            .map(|g| {
-                let lang = i18n.get(&g.lang);
+        langs: i18n
+            .tags()
+            .into_iter()
+            .map(|tag| {
+                let lang = i18n.get(tag);
                 let counts = |kind| crate::i18n::count_templates(&lang, kind);
                 (
-                    g.lang.as_str(),
+                    tag,
                     LangCounts {
                         comments: counts(crate::i18n::Count::Comments),
                         shares: counts(crate::i18n::Count::Shares),
                         reactions: counts(crate::i18n::Count::Reactions),
+                        texts: crate::i18n::search_texts(&lang),
                     },
                 )
             })

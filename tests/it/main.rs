@@ -16,6 +16,7 @@ mod pipeline;
 mod privacy;
 mod seal;
 mod search;
+mod security;
 mod serve;
 mod status;
 mod support;
