@@ -123,7 +123,7 @@ pub(super) fn render_group(
     let latest_item = items.iter().find(|it| it.key == latest.key());
     let mut posts = 0;
     let mut latest_view = None;
-    let mut search = search::GroupIndex::new(&g.slug, head.name);
+    let mut search = search::GroupIndex::new(&g.slug, head.name, head.lang);
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
         posts += sp.posts.len() as u64;
         let view = PeriodView::new(
