@@ -113,7 +113,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         now,
         store,
         bot_groups,
-        search: search::Indexer::default(),
+        search: search::Indexer::new(&config.site.language),
     };
     let out = Output::open(
         &config.output_dir(),

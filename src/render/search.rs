@@ -53,7 +53,7 @@ const VERSION: u32 = 2;
 
 /// Records a chunk file holds: a query fetches the chunks of its ten best matches, which
 /// relevance scatters over the archive, so a chunk is small.
-const CHUNK: usize = 16;
+const CHUNK: usize = 8;
 
 /// A posting list longer than this many bytes gets its own file, so that a shard stays
 /// small and a query fetches only the long lists of its own terms.
@@ -225,9 +225,19 @@ fn record(post: &Post, title: &str, text: Option<&str>) -> Box<str> {
 #[derive(Default)]
 pub struct Indexer {
     groups: Mutex<Vec<GroupIndex>>,
+    /// The site's language: a query is stemmed in it too, besides the groups' languages.
+    site_language: String,
 }
 
 impl Indexer {
+    /// An index for a site whose pages are in `language` (`site.language`).
+    pub fn new(language: &str) -> Indexer {
+        Indexer {
+            site_language: language.to_string(),
+            ..Indexer::default()
+        }
+    }
+
     /// One group's posts, once it is rendered.
     pub fn add_group(&self, mut group: GroupIndex) {
         group.entries.shrink_to_fit();
@@ -245,7 +255,8 @@ impl Indexer {
         // Whatever order the groups finished in, the files are byte-identical run to run.
         groups.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
         let spent = groups.iter().map(|g| g.spent).sum::<Duration>();
-        let stats = build(groups, out).context("cannot build the search index")?;
+        let stats =
+            build(groups, &self.site_language, out).context("cannot build the search index")?;
         out.put("search.js", include_bytes!("search.js"))?;
         Ok(Stats {
             build: started.elapsed() + spent,
@@ -276,6 +287,14 @@ struct Meta<'a> {
     shards: u32,
     chunk: usize,
     groups: Vec<MetaGroup<'a>>,
+    /// The languages a query is stemmed in: the groups' and the site's.
+    stemmers: Vec<MetaStemmer<'a>>,
+}
+
+#[derive(Serialize)]
+struct MetaStemmer<'a> {
+    lang: &'a str,
+    stemmer: &'a str,
 }
 
 #[derive(Serialize)]
@@ -336,7 +355,7 @@ impl std::hash::Hasher for FnvHasher {
 /// Memory: the terms' lists are encoded first and each group's terms dropped; the record
 /// chunks (the bulk of the bytes) are never all held at once: they are made once to hash
 /// them, for the folder's name, and again to stage them.
-fn build(mut groups: Vec<GroupIndex>, out: &Output) -> Result<Stats> {
+fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Result<Stats> {
     let (files, terms, index, meta) = build_lists(&mut groups)?;
     let mut stats = Stats {
         posts: meta.1,
@@ -399,9 +418,24 @@ fn build(mut groups: Vec<GroupIndex>, out: &Output) -> Result<Stats> {
             .enumerate()
             .map(|(i, ids)| (format!("{DIR}/{id}/d/{}.json", at + i), chunk_bytes(ids)))
             .collect();
-        let refs: Vec<(&str, &[u8])> = files.iter().map(|(r, b)| (r.as_str(), b.as_slice())).collect();
+        let refs: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(r, b)| (r.as_str(), b.as_slice()))
+            .collect();
         out.put_all(&refs)
     })?;
+    // The stemmers of the groups' languages and the site's, and their runtime.
+    let site = snowball::for_language(site_language).map(|s| {
+        let code = site_language.split(['-', '_']).next().unwrap_or_default();
+        (code.to_ascii_lowercase(), s)
+    });
+    let mut stemmers: Vec<&(String, Stemmer)> = groups
+        .iter()
+        .filter_map(|g| g.stemmer.as_ref())
+        .chain(site.as_ref())
+        .collect();
+    stemmers.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    stemmers.dedup_by(|a, b| a.0 == b.0);
     let meta = Meta {
         version: VERSION,
         index: &id,
@@ -417,19 +451,22 @@ fn build(mut groups: Vec<GroupIndex>, out: &Output) -> Result<Stats> {
                 stemmer: g.stemmer.as_ref().map(|(_, s)| s.name),
             })
             .collect(),
+        stemmers: stemmers
+            .iter()
+            .map(|(code, s)| MetaStemmer {
+                lang: code,
+                stemmer: s.name,
+            })
+            .collect(),
     };
     let meta_bytes = serde_json::to_vec(&meta)?;
     stats.bytes += meta_bytes.len() as u64;
     out.put(&format!("{DIR}/index.json"), &meta_bytes)?;
-    // The stemmers of the groups' languages, and their runtime.
-    let mut stemmers: Vec<&Stemmer> = groups.iter().filter_map(|g| g.stemmer.as_ref().map(|(_, s)| s)).collect();
-    stemmers.sort_unstable_by_key(|s| s.name);
-    stemmers.dedup_by_key(|s| s.name);
     if !stemmers.is_empty() {
-        out.put(&format!("{STEM_DIR}/base-stemmer.js"), snowball::BASE_JS)?;
+        out.put(&format!("{STEM_DIR}/base-stemmer.js"), &snowball::base_js())?;
     }
-    for s in stemmers {
-        out.put(&format!("{STEM_DIR}/{}-stemmer.js", s.name), s.js())?;
+    for (_, s) in stemmers {
+        out.put(&format!("{STEM_DIR}/{}-stemmer.js", s.name), &s.js())?;
     }
     Ok(stats)
 }
@@ -564,7 +601,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("public");
         let out = Output::open(&root, &dir.path().join(".groupdigest")).unwrap();
-        build(groups, &out).unwrap();
+        build(groups, "en", &out).unwrap();
         out.commit().unwrap();
         let mut files = Vec::new();
         let mut stack = vec![root.clone()];
@@ -574,7 +611,11 @@ mod tests {
                 if p.is_dir() {
                     stack.push(p);
                 } else {
-                    let rel = p.strip_prefix(&root).unwrap().to_string_lossy().into_owned();
+                    let rel = p
+                        .strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned();
                     files.push((rel, std::fs::read(&p).unwrap()));
                 }
             }

@@ -79,14 +79,15 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, &str)) {
     let mut prev_unspaced: Option<char> = None;
     let mut pair = String::new();
     let mut folded = String::new();
-    let flush = |word: &mut String, raw: &mut String, chars: &mut usize, f: &mut dyn FnMut(&str, &str)| {
-        if *chars > 1 {
-            f(word, raw);
-        }
-        word.clear();
-        raw.clear();
-        *chars = 0;
-    };
+    let flush =
+        |word: &mut String, raw: &mut String, chars: &mut usize, f: &mut dyn FnMut(&str, &str)| {
+            if *chars > 1 {
+                f(word, raw);
+            }
+            word.clear();
+            raw.clear();
+            *chars = 0;
+        };
     for c in text.chars() {
         folded.clear();
         fold_char(&mut folded, c);

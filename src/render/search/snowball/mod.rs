@@ -45,7 +45,8 @@ pub struct Stemmer {
 /// The stemmer of a language tag ("es", "pt-BR"): by its primary subtag, case ignored.
 pub fn for_language(tag: &str) -> Option<Stemmer> {
     let primary = tag.split(['-', '_']).next().unwrap_or_default();
-    let (name, run): (_, fn(&mut SnowballEnv) -> bool) = match primary.to_ascii_lowercase().as_str() {
+    let (name, run): (_, fn(&mut SnowballEnv) -> bool) = match primary.to_ascii_lowercase().as_str()
+    {
         "en" => ("english", english::stem),
         "es" => ("spanish", spanish::stem),
         "pt" => ("portuguese", portuguese::stem),
@@ -68,8 +69,12 @@ impl Stemmer {
         env.get_current().into_owned()
     }
 
-    /// The generated JavaScript of this stemmer, as `search.js` loads it.
-    pub fn js(&self) -> &'static [u8] {
+    /// The generated JavaScript of this stemmer, as `search.js` loads it (`served`).
+    pub fn js(&self) -> Vec<u8> {
+        served(self.source())
+    }
+
+    fn source(&self) -> &'static [u8] {
         match self.name {
             "english" => include_bytes!("js/english-stemmer.js"),
             "spanish" => include_bytes!("js/spanish-stemmer.js"),
@@ -84,8 +89,52 @@ impl Stemmer {
     }
 }
 
-/// Snowball's JavaScript runtime, which every stemmer imports.
-pub const BASE_JS: &[u8] = include_bytes!("js/base-stemmer.js");
+/// Snowball's JavaScript runtime, which every stemmer imports, as served.
+pub fn base_js() -> Vec<u8> {
+    served(include_bytes!("js/base-stemmer.js"))
+}
+
+/// A generated file as the site serves it: its first line (which names Snowball and its
+/// version), a line naming the licence, then its code without indentation, blank lines
+/// and comments, which halves it (the generated code has no `/*` or `//` inside its
+/// strings, which are `\u` escapes, and no multi-line string).
+fn served(source: &[u8]) -> Vec<u8> {
+    let source = std::str::from_utf8(source).expect("the vendored stemmers are UTF-8");
+    let mut lines = source.lines();
+    let mut out = String::with_capacity(source.len() / 2);
+    out.push_str(lines.next().unwrap_or_default());
+    out.push_str("\n// Snowball, BSD licence: https://snowballstem.org/license.html\n");
+    let mut in_comment = false;
+    for line in lines {
+        let mut line = line.trim();
+        let mut kept = String::new();
+        loop {
+            if in_comment {
+                match line.find("*/") {
+                    Some(end) => {
+                        line = &line[end + 2..];
+                        in_comment = false;
+                    }
+                    None => break,
+                }
+            } else if let Some(at) = line.find("/*") {
+                kept.push_str(&line[..at]);
+                line = &line[at + 2..];
+                in_comment = true;
+            } else {
+                kept.push_str(line);
+                break;
+            }
+        }
+        let kept = kept.trim();
+        if kept.is_empty() || kept.starts_with("//") {
+            continue;
+        }
+        out.push_str(kept);
+        out.push('\n');
+    }
+    out.into_bytes()
+}
 
 /// Every language tag the site bundles that has a stemmer (for the tests).
 pub const LANGUAGES: [&str; 9] = ["en", "es", "pt", "fr", "de", "it", "ru", "ar", "hi"];
