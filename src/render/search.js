@@ -222,7 +222,10 @@ function queryWords(query) {
   if (!all.length) return all;
   const last = all.at(-1);
   const seen = new Set();
-  const words = all.filter((w) => !seen.has(w.term) && seen.add(w.term));
+  // A character of an unspaced script is left out where a pair in the query holds it:
+  // the pair finds fewer posts, all of which hold it (a shard fewer to load).
+  const paired = new Set(all.filter((w) => !w.raw && [...w.term].length === 2).flatMap((w) => [...w.term]));
+  const words = all.filter((w) => !(!w.raw && paired.has(w.term)) && !seen.has(w.term) && seen.add(w.term));
   const chars = [...last.term];
   for (const w of words) w.prefix = w.term === last.term && (chars.length >= SHARD_CHARS || unspaced(chars[0].codePointAt(0)));
   return words
@@ -432,17 +435,20 @@ export async function open(get) {
           marks: excerpt.marks,
           counts,
           url: `${slug}/${key}/#post-${encodeURIComponent(post)}`,
-          rank: [quality, new Set(inTitle.map((m) => m.word)).size, -excerpt.span],
+          // In the title, then how close together, then how well the words matched.
+          rank: [new Set(inTitle.map((m) => m.word)).size, -Math.min(excerpt.span, excerptOf(title, inTitle).span), quality],
         };
       }),
     );
-    // Within each ten shown, equal quality is ordered by the words in the title, then by
-    // how close together they are, then by the ranking score (stable: each ten keeps its
-    // posts whatever is shown after it).
+    // The posts are picked by how well their words matched, then by the ranking score; each
+    // ten shown is then ordered by the query's words in the title, then by how close
+    // together they are, then by how well they matched, then by the ranking score (each
+    // ten keeps its posts whatever is shown after it).
     const ranked = [];
     for (let at = 0; at < hits.length; at += 10) {
       const page = hits.slice(at, at + 10).map((h, i) => [h, i]);
       page.sort(([a, i], [b, j]) => b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1] || b.rank[2] - a.rank[2] || i - j);
+      for (const [h] of page) delete h.rank;
       ranked.push(...page.map(([h]) => h));
     }
     return { total: found.length, hits: ranked };

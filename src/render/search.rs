@@ -60,7 +60,7 @@ const CHUNK: usize = 8;
 const INLINE_MAX: usize = 256;
 
 /// Bytes a shard aims at: its count is the index's inline size over this.
-const SHARD_TARGET: usize = 16 * 1024;
+const SHARD_TARGET: usize = 8 * 1024;
 
 /// One post as the index knows it: what orders it, and its record (see `record`) but
 /// for the group and the week, as JSON.
