@@ -29,6 +29,7 @@ pub mod snowball;
 pub mod terms;
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -202,23 +203,55 @@ impl GroupIndex {
 /// with it (`""` when the title is all of it), else `["<the whole text>"]`; `""` for a
 /// post without text.
 fn record(post: &Post, title: &str, text: Option<&str>) -> Box<str> {
-    let json = |s: &str| serde_json::to_string(s).expect("a string serializes");
-    let rest = match text {
-        None => json(""),
+    let mut out = String::with_capacity(title.len() + text.map_or(0, str::len) + 48);
+    json_string(&mut out, &post.id);
+    out.push(',');
+    json_string(&mut out, title);
+    let _ = write!(
+        out,
+        ",[{},{},{}],",
+        post.comments, post.shares, post.reactions
+    );
+    match text {
+        None => out.push_str("\"\""),
         Some(text) => match text.strip_prefix(title) {
-            Some(rest) => json(rest),
-            None => format!("[{}]", json(text)),
+            Some(rest) => json_string(&mut out, rest),
+            None => {
+                out.push('[');
+                json_string(&mut out, text);
+                out.push(']');
+            }
         },
-    };
-    format!(
-        "{},{},[{},{},{}],{rest}",
-        json(&post.id),
-        json(title),
-        post.comments,
-        post.shares,
-        post.reactions
-    )
-    .into_boxed_str()
+    }
+    out.into_boxed_str()
+}
+
+/// Appends `s` as a JSON string (as serde_json writes it).
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{b:04x}");
+        } else {
+            out.push_str(escape);
+        }
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out.push('"');
 }
 
 /// The index, gathered while the groups render; `finish` builds and stages it.
@@ -377,12 +410,13 @@ fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Resu
             if i > 0 {
                 json.push(',');
             }
-            json.push_str(&format!(
-                "[{g},{},{},{}]",
-                serde_json::to_string(key).expect("a string serializes"),
-                serde_json::to_string(label).expect("a string serializes"),
-                entry.record
-            ));
+            let _ = write!(json, "[{g},");
+            json_string(&mut json, key);
+            json.push(',');
+            json_string(&mut json, label);
+            json.push(',');
+            json.push_str(&entry.record);
+            json.push(']');
         }
         json.push(']');
         json.into_bytes()
@@ -719,6 +753,98 @@ mod tests {
         assert_eq!(terms["meetup"], [0, 2]);
         assert_eq!(terms["東京"], [0]);
         assert_eq!(terms["京都"], [0]);
+    }
+
+    #[test]
+    fn a_record_is_json_as_serde_writes_it() {
+        for s in [
+            "plain",
+            "quote \" back \\ nl \n tab \t cr \r",
+            "\u{1} \u{1f} \u{7f} é 東京 🦀",
+        ] {
+            let mut out = String::new();
+            json_string(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap());
+        }
+        let p = post("p1", "Title\nmore", 2);
+        let json = format!("[{}]", record(&p, "Title", p.text()));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v, serde_json::json!(["p1", "Title", [2, 0, 0], "\nmore"]));
+    }
+
+    #[test]
+    fn a_word_gets_a_stem_key_in_its_groups_language_only() {
+        let ranking = RankingConfig::default();
+        let mut en = GroupIndex::new("en", "English", "en-GB");
+        en.add_week(
+            "2026-11-16",
+            "16 Nov",
+            &[post("e1", "Two meetups", 2), post("e2", "One meetup", 1)],
+            &ranking,
+        );
+        let mut es = GroupIndex::new("es", "Español", "es");
+        es.add_week(
+            "2026-11-16",
+            "16 Nov",
+            &[post("s1", "Vacantes y canciones", 3)],
+            &ranking,
+        );
+        let mut ja = GroupIndex::new("ja", "日本", "ja");
+        ja.add_week(
+            "2026-11-16",
+            "16 Nov",
+            &[post("j1", "meetups", 0)],
+            &ranking,
+        );
+        let files = built(vec![en, es, ja]);
+        let terms = read_terms(&files);
+        // Ids: s1 (3), e1 (2), e2 (1), j1 (0).
+        assert_eq!(terms["meetup\u{1}en"], [1], "meetups stems to meetup");
+        assert_eq!(terms["meetups"], [1, 3], "as written, in both groups");
+        assert!(
+            !terms.contains_key("meetup\u{1}ja"),
+            "Japanese has no stemmer"
+        );
+        assert_eq!(terms["vacant\u{1}es"], [0]);
+        // A stem is taken of the word as written: canción's and canciones' agree.
+        assert_eq!(terms["cancion\u{1}es"], [0]);
+        let meta: serde_json::Value = serde_json::from_slice(
+            &files
+                .iter()
+                .find(|(r, _)| r == "search/index.json")
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        assert_eq!(meta["groups"][0]["stemmer"], "english");
+        assert_eq!(meta["groups"][2].get("stemmer"), None);
+        assert_eq!(
+            meta["stemmers"],
+            serde_json::json!([{"lang": "en", "stemmer": "english"}, {"lang": "es", "stemmer": "spanish"}])
+        );
+        // Only the stemmers the site uses are written, served smaller than generated.
+        let js: Vec<&str> = files
+            .iter()
+            .filter(|(r, _)| r.starts_with("search-stem/"))
+            .map(|(r, _)| r.as_str())
+            .collect();
+        assert_eq!(
+            js,
+            [
+                "search-stem/base-stemmer.js",
+                "search-stem/english-stemmer.js",
+                "search-stem/spanish-stemmer.js"
+            ]
+        );
+        let english = &files
+            .iter()
+            .find(|(r, _)| r.ends_with("english-stemmer.js"))
+            .unwrap()
+            .1;
+        let english = std::str::from_utf8(english).unwrap();
+        assert!(english.starts_with("// Generated from english.sbl by Snowball 3.1.1"));
+        assert!(english.contains("BSD licence"));
+        assert!(!english.contains("/*") && !english.contains("\n    "));
     }
 
     #[test]

@@ -73,55 +73,74 @@ pub fn each(text: &str, mut f: impl FnMut(&str)) {
 /// rules above say; a character whose folded form starts or continues a word adds its
 /// lower case to the word as written (once, however many letters it folds to).
 pub fn each_word(text: &str, mut f: impl FnMut(&str, &str)) {
-    let mut word = String::new();
-    let mut raw = String::new();
-    let mut word_chars = 0;
-    let mut prev_unspaced: Option<char> = None;
-    let mut pair = String::new();
+    let mut split = Splitter::default();
     let mut folded = String::new();
-    let flush =
-        |word: &mut String, raw: &mut String, chars: &mut usize, f: &mut dyn FnMut(&str, &str)| {
-            if *chars > 1 {
-                f(word, raw);
-            }
-            word.clear();
-            raw.clear();
-            *chars = 0;
-        };
     for c in text.chars() {
+        if c.is_ascii() {
+            // Most text: its folded form is itself in lower case.
+            split.feed(c.to_ascii_lowercase(), c, &mut true, &mut f);
+            continue;
+        }
         folded.clear();
         fold_char(&mut folded, c);
         let mut first = true;
         for d in folded.chars() {
-            // An unspaced script's punctuation (・, ฿) is a separator like any other.
-            if unspaced(d) && d.is_alphanumeric() {
-                flush(&mut word, &mut raw, &mut word_chars, &mut f);
-                pair.clear();
-                if let Some(p) = prev_unspaced {
-                    pair.push(p);
-                    pair.push(d);
-                    f(&pair, "");
-                }
-                f(d.encode_utf8(&mut [0u8; 4]), "");
-                prev_unspaced = Some(d);
-                continue;
-            }
-            prev_unspaced = None;
-            if d.is_alphanumeric() {
-                if word_chars < MAX_CHARS {
-                    word.push(d);
-                    if first {
-                        raw.extend(c.to_lowercase());
-                        first = false;
-                    }
-                }
-                word_chars += 1;
-            } else {
-                flush(&mut word, &mut raw, &mut word_chars, &mut f);
-            }
+            split.feed(d, c, &mut first, &mut f);
         }
     }
-    flush(&mut word, &mut raw, &mut word_chars, &mut f);
+    split.flush(&mut f);
+}
+
+/// `each_word`'s state between characters.
+#[derive(Default)]
+struct Splitter {
+    word: String,
+    raw: String,
+    chars: usize,
+    prev_unspaced: Option<char>,
+    pair: String,
+}
+
+impl Splitter {
+    /// Reads `d`, a character of the folded form of `c` (`first`: no character of that
+    /// form has joined the word yet).
+    fn feed(&mut self, d: char, c: char, first: &mut bool, f: &mut impl FnMut(&str, &str)) {
+        // An unspaced script's punctuation (・, ฿) is a separator like any other.
+        if unspaced(d) && d.is_alphanumeric() {
+            self.flush(f);
+            self.pair.clear();
+            if let Some(p) = self.prev_unspaced {
+                self.pair.push(p);
+                self.pair.push(d);
+                f(&self.pair, "");
+            }
+            f(d.encode_utf8(&mut [0u8; 4]), "");
+            self.prev_unspaced = Some(d);
+            return;
+        }
+        self.prev_unspaced = None;
+        if d.is_alphanumeric() {
+            if self.chars < MAX_CHARS {
+                self.word.push(d);
+                if *first {
+                    self.raw.extend(c.to_lowercase());
+                    *first = false;
+                }
+            }
+            self.chars += 1;
+        } else {
+            self.flush(f);
+        }
+    }
+
+    fn flush(&mut self, f: &mut impl FnMut(&str, &str)) {
+        if self.chars > 1 {
+            f(&self.word, &self.raw);
+        }
+        self.word.clear();
+        self.raw.clear();
+        self.chars = 0;
+    }
 }
 
 /// The key under which the index lists the posts of a language whose words stem to the
@@ -219,6 +238,39 @@ mod tests {
         // Half-width katakana fold to full width; their separate voiced mark is a
         // combining mark and goes.
         assert_eq!(terms("ｶﾞｽ"), ["カ", "カス", "ス"]);
+    }
+
+    #[test]
+    fn a_word_is_also_given_as_written_for_its_stem() {
+        let mut words = Vec::new();
+        each_word("Canción, ÇA ﬁnal 東京 x", |t, raw| {
+            words.push((t.to_string(), raw.to_string()))
+        });
+        let pairs: Vec<(&str, &str)> = words
+            .iter()
+            .map(|(t, r)| (t.as_str(), r.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("cancion", "canción"),
+                ("ca", "ça"),
+                ("final", "ﬁnal"),
+                ("東", ""),
+                ("東京", ""),
+                ("京", ""),
+            ]
+        );
+        let spanish = crate::render::search::snowball::for_language("es").unwrap();
+        assert_eq!(
+            stem_key(&spanish, "es", "canciones", "canciones").as_deref(),
+            Some("cancion\u{1}es")
+        );
+        assert_eq!(
+            stem_key(&spanish, "es", "canción", "cancion"),
+            None,
+            "its stem is its term"
+        );
     }
 
     /// FNV-1a (32 bits) of "mee", computed apart (in Python).
