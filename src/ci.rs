@@ -175,11 +175,15 @@ fn hint(kind: FailureKind, why: &str) -> &'static str {
         Some(FailureKind::Network) => {
             "Usually passing: the next run retries. Re-run the workflow to retry now."
         }
+        Some(FailureKind::Io) => IO_HINT,
         Some(FailureKind::Api) | None => {
             "Run `groupdigest check` locally with the same token for details."
         }
     }
 }
+
+/// What an admin can do when the disk refused the archive's write (any kind of group).
+const IO_HINT: &str = "The disk refused to write the archive (full, read-only, or a file where a folder of `data/` belongs): free space or fix the path the error names; the next run retries.";
 
 /// What an admin can do about an apify group's failure (the error itself carries Apify's
 /// words and the exact step).
@@ -194,6 +198,7 @@ fn apify_hint(kind: FailureKind) -> &'static str {
         FailureKind::Network => {
             "Usually passing: the next run retries. Re-run the workflow to retry now."
         }
+        FailureKind::Io => IO_HINT,
         FailureKind::Api | FailureKind::Import => {
             "Open the run's log in Apify Console (the error links it), or check `[apify]` with `groupdigest check`; see docs/apify.md."
         }

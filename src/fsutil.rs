@@ -2,7 +2,8 @@
 //! renamed over the target, and the folder flushed too.
 //!
 //! A reader (or a process killed mid-write) sees either the old or the new whole file, and
-//! after a power loss the file is either the old or the new one, never empty.
+//! after a power loss the file is either the old or the new one, never empty. Its mode is
+//! the one `File::create` gives (0644 under umask 022), not the temp file's 0600.
 
 use std::io::Write;
 use std::path::Path;
@@ -18,8 +19,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TMP_PREFIX);
+    // `tempfile` makes its files 0600; the archive's files are shared like any tool's
+    // output (a web server running as another user reads them): 0666 less the umask,
+    // as `File::create` gives.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temp file in `{}`", dir.display()))?;
     // Through the `File`: `NamedTempFile`'s own writes add the temp file's path to an

@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -99,6 +100,10 @@ impl Pictures {
         });
         let client = reqwest::Client::builder()
             .redirect(policy)
+            // Every name is resolved here, and only public addresses are connected to (a
+            // proxy would resolve names itself, past that check).
+            .dns_resolver(Arc::new(PublicOnly))
+            .no_proxy()
             .timeout(Duration::from_secs(cfg.timeout_secs))
             .connect_timeout(Duration::from_secs(cfg.timeout_secs.min(10)))
             .no_gzip()
@@ -337,19 +342,129 @@ fn file_stem(id: &str) -> String {
     }
 }
 
-/// Why `url` may not be fetched, if it may not.
+/// Why `url` may not be fetched, if it may not. A host name must match `[media] hosts`,
+/// over https on its default port (its addresses are checked when it is resolved, by
+/// `PublicOnly`); an IP address only when `hosts` names it exactly, and then over http(s)
+/// on any port (a test's loopback server, a mirror the admin runs).
 fn allowed(cfg: &MediaConfig, url: &url::Url) -> std::result::Result<(), String> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!("`{}:` is not http(s)", url.scheme()));
     }
-    match url.host_str() {
-        Some(host) if cfg.allows_host(host.trim_start_matches('[').trim_end_matches(']')) => Ok(()),
-        Some(host) => Err(format!(
-            "host `{host}` is not in `[media] hosts` ({})",
-            cfg.hosts.join(", ")
-        )),
+    let listed = || cfg.hosts.join(", ");
+    match url.host() {
         None => Err("the URL has no host".into()),
+        Some(url::Host::Domain(host)) => {
+            if !cfg.allows_host(host) {
+                return Err(format!(
+                    "host `{host}` is not in `[media] hosts` ({})",
+                    listed()
+                ));
+            }
+            if url.scheme() != "https" {
+                return Err(format!(
+                    "`{host}` is asked over `http:`; pictures are fetched over https only"
+                ));
+            }
+            if let Some(port) = url.port() {
+                return Err(format!(
+                    "`{host}` is asked on port {port}; pictures are fetched from the default \
+                     port only"
+                ));
+            }
+            Ok(())
+        }
+        Some(url::Host::Ipv4(ip)) => listed_ip(cfg, ip.into(), &listed()),
+        Some(url::Host::Ipv6(ip)) => listed_ip(cfg, ip.into(), &listed()),
     }
+}
+
+/// An IP address in a URL: allowed only when `[media] hosts` names it exactly.
+fn listed_ip(cfg: &MediaConfig, ip: IpAddr, listed: &str) -> std::result::Result<(), String> {
+    if cfg.names_ip(ip) {
+        Ok(())
+    } else {
+        Err(format!(
+            "address `{ip}` is not in `[media] hosts` ({listed}); an address is fetched from \
+             only when `hosts` names it exactly"
+        ))
+    }
+}
+
+/// The picture client's resolver: a name resolves to its public addresses only, so a
+/// name under an allowed domain that points at this machine, the local network or a cloud
+/// metadata service (127.0.0.1, 10.x, 169.254.169.254, ::1) is never connected to. It
+/// runs for every connection, redirects included.
+struct PublicOnly;
+
+impl reqwest::dns::Resolve for PublicOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            let all: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+                .await
+                .map_err(|e| format!("cannot resolve `{host}`: {e}"))?
+                .collect();
+            let public: Vec<SocketAddr> =
+                all.iter().copied().filter(|a| is_public(a.ip())).collect();
+            if public.is_empty() {
+                let addrs: Vec<String> = all.iter().map(|a| a.ip().to_string()).collect();
+                return Err(format!(
+                    "`{host}` resolves to {}, not a public address; pictures are never \
+                     fetched from this machine or a private network",
+                    if addrs.is_empty() {
+                        "nothing".to_string()
+                    } else {
+                        addrs.join(", ")
+                    }
+                )
+                .into());
+            }
+            Ok(Box::new(public.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
+/// Whether `ip` is a public (globally routable) unicast address: not loopback, private,
+/// shared (CGNAT), link-local, unique-local, multicast, broadcast, documentation,
+/// benchmarking or reserved; an IPv6 address that carries an IPv4 one (mapped, NAT64,
+/// 6to4) is judged by it.
+pub(crate) fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => is_public_v4(v4),
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_public_v4(v4);
+            }
+            let embedded = || Ipv4Addr::from(((s[6] as u32) << 16) | s[7] as u32);
+            if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+                return is_public_v4(embedded()); // NAT64
+            }
+            if s[0] == 0x2002 {
+                return is_public_v4(Ipv4Addr::from(((s[1] as u32) << 16) | s[2] as u32));
+            }
+            // Global unicast is 2000::/3, less the IETF's special blocks in 2001::/23
+            // (Teredo, benchmarking, ORCHID) and documentation (2001:db8::/32).
+            (s[0] & 0xe000) == 0x2000
+                && !(s[0] == 0x2001 && s[1] < 0x0200)
+                && !(s[0] == 0x2001 && s[1] == 0x0db8)
+        }
+    }
+}
+
+fn is_public_v4(ip: Ipv4Addr) -> bool {
+    let [a, b, c, _] = ip.octets();
+    !(ip.is_unspecified()
+        || a == 0
+        || ip.is_loopback()
+        || ip.is_private()
+        || ip.is_link_local()
+        || (a == 100 && (64..128).contains(&b)) // shared address space (CGNAT)
+        || (a == 192 && b == 0 && c == 0) // IETF protocol assignments
+        || ip.is_documentation()
+        || (a == 198 && (b == 18 || b == 19)) // benchmarking
+        || ip.is_multicast()
+        || a >= 240) // reserved, broadcast
 }
 
 /// The picture at `url`, at most `max_bytes` of it.
@@ -555,8 +670,109 @@ mod tests {
         assert!(!c.allows_host("fbcdn.net.evil.com"));
         let url = |s: &str| url::Url::parse(s).unwrap();
         assert!(allowed(&c, &url("https://a.fbcdn.net/x.jpg")).is_ok());
+        assert!(allowed(&c, &url("https://a.fbcdn.net:443/x.jpg")).is_ok());
         assert!(allowed(&c, &url("ftp://a.fbcdn.net/x.jpg")).is_err());
         assert!(allowed(&c, &url("https://localhost/x.jpg")).is_err());
+    }
+
+    #[test]
+    fn a_name_is_fetched_over_https_on_its_default_port_and_an_address_only_when_listed() {
+        let c = cfg(&["fbcdn.net", "127.0.0.1", "0.0.1"]);
+        let why = |s: &str| allowed(&c, &url::Url::parse(s).unwrap()).err();
+        assert!(why("http://a.fbcdn.net/x.jpg")
+            .unwrap()
+            .contains("https only"));
+        assert!(why("https://a.fbcdn.net:8443/x.jpg")
+            .unwrap()
+            .contains("port 8443"));
+        assert_eq!(why("http://127.0.0.1:8080/x.jpg"), None, "listed exactly");
+        for refused in [
+            "http://127.0.0.2/x.jpg",
+            "http://1.0.0.1/x.jpg",
+            "http://[::1]/x.jpg",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://0x7f.2/x.jpg",
+            "http://2130706434/x.jpg",
+        ] {
+            assert!(
+                why(refused).is_some_and(|w| w.contains("not in `[media] hosts`")),
+                "{refused}"
+            );
+        }
+        assert_eq!(
+            why("http://[::1]:9/x.jpg").map(|_| ()),
+            Some(()),
+            "::1 is not listed"
+        );
+        let v6: MediaConfig = toml::from_str("hosts = [\"[::1]\"]").unwrap();
+        assert_eq!(v6.hosts, vec!["::1"]);
+        assert!(allowed(&v6, &url::Url::parse("http://[::1]:9/x.jpg").unwrap()).is_ok());
+    }
+
+    #[test]
+    fn only_public_addresses_count_as_public() {
+        for private in [
+            "127.0.0.1",
+            "127.8.9.10",
+            "10.1.2.3",
+            "172.16.0.1",
+            "172.31.255.255",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "0.1.2.3",
+            "192.0.0.8",
+            "192.0.2.1",
+            "198.18.0.1",
+            "224.0.0.1",
+            "240.0.0.1",
+            "255.255.255.255",
+            "::",
+            "::1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+            "64:ff9b::a9fe:a9fe",
+            "2002:7f00:1::",
+            "fc00::1",
+            "fd12:3456::1",
+            "fe80::1",
+            "fec0::1",
+            "ff02::1",
+            "2001:db8::1",
+            "2001::1",
+            "100::1",
+        ] {
+            assert!(!is_public(private.parse().unwrap()), "{private}");
+        }
+        for public in [
+            "157.240.1.1",
+            "31.13.64.1",
+            "8.8.8.8",
+            "172.32.0.1",
+            "100.128.0.1",
+            "::ffff:157.240.1.1",
+            "2a03:2880:f003::1",
+            "2606:4700::1111",
+        ] {
+            assert!(is_public(public.parse().unwrap()), "{public}");
+        }
+    }
+
+    #[test]
+    fn a_name_that_resolves_to_this_machine_is_refused_by_the_resolver() {
+        use reqwest::dns::Resolve;
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let name: reqwest::dns::Name = "localhost".parse().unwrap();
+        let err = match rt.block_on(PublicOnly.resolve(name)) {
+            Ok(addrs) => panic!("resolved to {:?}", addrs.collect::<Vec<_>>()),
+            Err(e) => e.to_string(),
+        };
+        assert!(err.contains("not a public address"), "{err}");
+        assert!(err.contains("127.0.0.1") || err.contains("::1"), "{err}");
     }
 
     #[test]

@@ -205,17 +205,25 @@ impl Output {
     }
 
     /// Stages a copy of the file at `src` for `rel`, byte for byte (the archive's kept
-    /// pictures): the kernel copies it, and an unchanged target is left alone.
+    /// pictures), and an unchanged target is left alone.
     pub fn put_copy(&self, rel: &str, src: &Path) -> Result<()> {
         let (target, place) = self.claim(&mut self.staged.lock().expect("writer lock"), rel)?;
         let name = target
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("file");
+        // Not `fs::copy`, which carries the source's mode over (an archive file an older
+        // version wrote 0600): a new file gets 0666 less the umask, like `put`'s.
         let copy = |to: &Path| {
-            std::fs::copy(src, to).map(drop).with_context(|| {
-                format!("cannot copy `{}` to `{}`", src.display(), target.display())
-            })
+            std::fs::File::open(src)
+                .and_then(|mut from| {
+                    let mut file = std::fs::File::create(to)?;
+                    std::io::copy(&mut from, &mut file)
+                })
+                .map(drop)
+                .with_context(|| {
+                    format!("cannot copy `{}` to `{}`", src.display(), target.display())
+                })
         };
         match place {
             Place::Staged(actual) => {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{Datelike, Days};
 
 use crate::cli::FetchArgs;
@@ -127,10 +127,14 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
                 &mut report,
             ) {
                 Ok(()) => continue,
-                // The fetch worked but the archive could not take it (a damaged file, a
-                // full disk).
+                // The fetch worked but the archive could not take it: a full or
+                // read-only disk is the disk's failure, a damaged file the archive's.
                 Err(e) => GroupFailure {
-                    kind: FailureKind::Import,
+                    kind: if is_io(&e) {
+                        FailureKind::Io
+                    } else {
+                        FailureKind::Import
+                    },
                     error: e,
                 },
             },
@@ -141,9 +145,15 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
             "group `{}`: {why}; its archive is kept as it was",
             group.slug
         ));
-        store
-            .record_failure(&group.slug, &group.id, failure.kind, recorded)
-            .with_context(|| format!("group `{}`: cannot record its failure", group.slug))?;
+        // The disk that refused the archive may refuse the record too: say so, and go on
+        // with the other groups (their folders may be fine).
+        if let Err(e) = store.record_failure(&group.slug, &group.id, failure.kind, recorded) {
+            ui::error(format!(
+                "group `{}`: cannot record its failure: {}",
+                group.slug,
+                ui::chain(&e)
+            ));
+        }
         let kind = failure.kind;
         report
             .failed
@@ -157,6 +167,12 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
         ));
     }
     Ok(report)
+}
+
+/// Whether an error comes from the file system (an `io::Error` anywhere in its chain).
+fn is_io(e: &anyhow::Error) -> bool {
+    e.chain()
+        .any(|c| c.downcast_ref::<std::io::Error>().is_some())
 }
 
 /// Hands one group's fetch to the store and reports what the store did.

@@ -9,8 +9,10 @@ pub struct MediaConfig {
     /// Copy the pictures of shown posts into `data/<slug>/media/` during `fetch`.
     /// Default: true.
     pub download: bool,
-    /// The only hosts pictures are fetched from; a host matches itself and its subdomains,
-    /// and every redirect is checked again. Default: ["fbcdn.net"].
+    /// The only hosts pictures are fetched from; a host name matches itself and its
+    /// subdomains, over https on the default port, and resolves to public addresses only;
+    /// an IP address matches only itself, and is fetched from over http(s) on any port
+    /// (tests, a mirror). Every redirect is checked again. Default: ["fbcdn.net"].
     #[serde(deserialize_with = "hosts")]
     pub hosts: Vec<String>,
     /// Pictures wider than this are scaled down, in pixels (16 to 4096). Default: 640.
@@ -42,6 +44,9 @@ impl MediaConfig {
     /// matches `fbcdn.net`; `evilfbcdn.net` does not).
     pub fn allows_host(&self, host: &str) -> bool {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
+        if host.parse::<std::net::IpAddr>().is_ok() {
+            return false; // an address matches only itself: `names_ip`
+        }
         self.hosts.iter().any(|h| {
             host == *h
                 || host
@@ -51,11 +56,25 @@ impl MediaConfig {
     }
 }
 
+impl MediaConfig {
+    /// Whether `hosts` names the IP address `ip` itself (`"127.0.0.1"`, `"::1"`).
+    pub fn names_ip(&self, ip: std::net::IpAddr) -> bool {
+        self.hosts.iter().any(|h| {
+            h.parse::<std::net::IpAddr>()
+                .is_ok_and(|listed| listed == ip)
+        })
+    }
+}
+
 /// Host names, lower-cased: no scheme, path, port or wildcard.
 fn hosts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let list = Vec::<String>::deserialize(d)?;
     list.into_iter()
         .map(|h| {
+            let bare = h.trim().trim_start_matches('[').trim_end_matches(']');
+            if let Ok(ip) = bare.parse::<std::net::IpAddr>() {
+                return Ok(ip.to_string());
+            }
             let host = h.trim().trim_end_matches('.').to_ascii_lowercase();
             let ok = !host.is_empty()
                 && host

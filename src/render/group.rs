@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::activity::{ActivityView, Standing, WeekFigures};
 use super::feed::{feed_content, FEED_ENTRIES};
 use super::view::{
     self, period_label, period_path, FeedEntry, FeedPage, GroupCard, GroupHead, GroupPage,
@@ -118,6 +119,12 @@ pub(super) fn render_group(
         .map(|((p, s), d)| item(clock, &g.slug, *p, Some(s), Some(d)))
         .collect();
 
+    let figures: Vec<WeekFigures> = stored
+        .iter()
+        .zip(&digests)
+        .map(|((p, _), d)| WeekFigures::new(*p, &d.totals))
+        .collect();
+    let activity = ActivityView::new(&figures, period_label, |p| period_path(&g.slug, p));
     let group_url = format!("{}{}/", ctx.base, g.slug);
     let site = ctx.site();
     let latest_item = items.iter().find(|it| it.key == latest.key());
@@ -126,7 +133,7 @@ pub(super) fn render_group(
     let mut search = search::GroupIndex::new(&g.slug, head.name, head.lang);
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
         posts += sp.posts.len() as u64;
-        let view = PeriodView::new(
+        let mut view = PeriodView::new(
             &g.slug,
             *period,
             clock,
@@ -138,6 +145,7 @@ pub(super) fn render_group(
             i.checked_sub(1).map(|j| &items[j]),
             items.get(i + 1),
         );
+        view.standing = Standing::of(&figures, *period);
         let dir = &items[i].path;
         let page_url = format!("{}{dir}", ctx.base);
         let (html, files) = period_outputs(
@@ -219,6 +227,7 @@ pub(super) fn render_group(
             latest: latest_view.as_ref(),
             periods: &archive,
             years: &years,
+            activity: activity.as_ref(),
             root: "../",
         },
     )?;

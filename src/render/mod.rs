@@ -8,6 +8,7 @@
 //! `pages.rs` (the site's `static/` and Markdown pages). Every template gets a typed page
 //! context from `view.rs`.
 
+pub mod activity;
 pub mod bot;
 mod feed;
 mod group;

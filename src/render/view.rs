@@ -38,6 +38,8 @@ pub struct GroupPage<'a> {
     pub periods: &'a [PeriodItem],
     /// The same weeks by year.
     pub years: &'a [YearView<'a>],
+    /// The last 52 weeks' chart, when a week is stored.
+    pub activity: Option<&'a super::activity::ActivityView>,
     pub root: &'a str,
 }
 
@@ -371,6 +373,8 @@ pub struct PeriodView<'a> {
     pub start: String,
     pub end: String,
     pub totals: Totals,
+    /// Where the week stands against the group's usual week (set by the group's render).
+    pub standing: Option<super::activity::Standing>,
 }
 
 impl<'a> PeriodView<'a> {
@@ -437,6 +441,7 @@ impl<'a> PeriodView<'a> {
             updated_at: updated_at.map(|t| format_time(t, tz)),
             prev,
             next,
+            standing: None,
         }
     }
 }

@@ -101,6 +101,9 @@ pub enum FailureKind {
     Api,
     /// An import's (or a snapshot's) files could not be read.
     Import,
+    /// The archive could not be written or read back: a full or read-only disk, a file
+    /// where a folder of `data/` should be.
+    Io,
 }
 
 impl FailureKind {
@@ -111,6 +114,7 @@ impl FailureKind {
             FailureKind::Network => "network",
             FailureKind::Api => "api",
             FailureKind::Import => "import",
+            FailureKind::Io => "io",
         }
     }
 }

@@ -913,3 +913,100 @@ fn init_refuses_to_overwrite_and_then_writes_nothing() {
     assert_eq!(site.files("s"), vec!["site.toml", "templates/base.html"]);
     assert_eq!(site.read("s/site.toml"), "# mine\n");
 }
+
+// ---------------------------------------------------------------------------------------
+// Files as other tools leave them, and a disk that refuses a write.
+
+/// Every file and folder under `rel` whose mode is not `file` (files) or `dir` (folders).
+#[cfg(unix)]
+fn wrong_modes(site: &Site, rel: &str, file: u32, dir: u32) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt;
+    walkdir::WalkDir::new(site.path(rel))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let mode = e.metadata().unwrap().permissions().mode() & 0o777;
+            let want = if e.file_type().is_dir() { dir } else { file };
+            (mode != want).then(|| format!("{} {mode:o}", e.path().display()))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn files_honour_the_umask_in_data_and_public() {
+    let site = Site::demo();
+    for (umask, file, dir) in [("022", 0o644, 0o755), ("027", 0o640, 0o750)] {
+        let _ = std::fs::remove_dir_all(site.path("data"));
+        let _ = std::fs::remove_dir_all(site.path("public"));
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_groupdigest"))
+            .args(["build", NOW]);
+        let inner = site.command(&[]);
+        cmd.current_dir(site.root()).env_clear();
+        for (k, v) in inner.get_envs() {
+            if let Some(v) = v {
+                cmd.env(k, v);
+            }
+        }
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pictures = site
+            .files("public")
+            .into_iter()
+            .filter(|f| f.contains("/media/"))
+            .count();
+        assert!(pictures > 0, "the demo keeps pictures");
+        for rel in ["data", "public"] {
+            let wrong = wrong_modes(&site, rel, file, dir);
+            assert!(
+                wrong.is_empty(),
+                "umask {umask}: {rel} holds {file:o} files and {dir:o} folders: {wrong:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_group_whose_data_folder_cannot_be_written_fails_as_io_and_the_others_go_on() {
+    let site = site_with_groups(&["a", "b"]);
+    set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 2)]);
+    set_feed(&site, 101, &[post("2_1", &time_in_week(1, 10), 3)]);
+    site.run(&["build", NOW]).success();
+    // A file where `data/a/` should be: no write under it succeeds, root or not (a
+    // permission bit would not stop root, who runs these tests in CI containers). The
+    // first group breaks, so the second shows the run went on.
+    std::fs::remove_dir_all(site.path("data/a")).unwrap();
+    site.write("data/a", "in the way");
+    set_feed(&site, 101, &[post("2_1", &time_in_week(1, 10), 9)]);
+    let summary = site.path("summary.md");
+    let run = site.run_env(
+        &["fetch", "--now=2026-11-26T12:00:00Z"],
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_STEP_SUMMARY", summary.to_str().unwrap()),
+        ],
+    );
+    run.fails_with(1);
+    let err = run.stderr();
+    assert!(err.contains("1 group(s) failed"), "{err}");
+    assert!(err.contains("  a: ") && err.contains("data/a"), "{err}");
+    let summary = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        summary.contains("The disk refused to write the archive"),
+        "an I/O failure's advice: {summary}"
+    );
+    assert!(!summary.contains("imports/"), "no import advice: {summary}");
+    assert_eq!(
+        stored_comments(&site, "b", &week_key(1)),
+        vec![("2_1".into(), 9)],
+        "the other group is still fetched and stored"
+    );
+}

@@ -775,3 +775,125 @@ fn an_apify_groups_picture_is_kept_in_the_archive_like_an_imports() {
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].1, None, "no token goes to the CDN");
 }
+
+/// A site of one Page per picture URL (`p0`, `p1`, ...; one post each, so each warning
+/// names one picture's reason), pictures from `hosts`.
+fn one_picture_per_group(urls: &[String], hosts: &str) -> (FakeGraph, Site) {
+    let mut fake = Fake::new();
+    let mut groups = String::new();
+    for (i, url) in urls.iter().enumerate() {
+        let id = format!("77{i}");
+        let mut p = post(&format!("{id}_1"), "2026-11-24T10:00:00+0000", 5);
+        p["full_picture"] = json!(url);
+        fake = fake.group(
+            &id,
+            FakeGroup {
+                node: json!({"id": id, "name": format!("Page {i}")}),
+                posts: vec![p],
+                page_size: 100,
+                trailing_empty: false,
+            },
+        );
+        groups.push_str(&format!(
+            "[[groups]]\nid = \"{id}\"\nslug = \"p{i}\"\nkind = \"page\"\n"
+        ));
+    }
+    let graph = FakeGraph::start(fake);
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        &format!(
+            "[source]\nkind = \"graph\"\napi_base = \"{}\"\napp_id = \"{APP_ID}\"\nbackoff_ms = 2\nretries = 1\n\
+             [media]\nhosts = {hosts}\ntimeout_secs = 5\n{groups}",
+            graph.api_base()
+        ),
+    );
+    (graph, site)
+}
+
+/// Group `p{i}`'s picture warning (empty when its picture was kept).
+fn picture_warning(stderr: &str, i: usize) -> String {
+    let slug = format!("group `p{i}`: the picture");
+    stderr
+        .lines()
+        .find(|l| l.contains(&slug))
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn pictures_come_over_https_from_public_addresses_only_redirects_included() {
+    let hostile = Cdn::start(HashMap::from([
+        ("/a.jpg".to_string(), Answer::Bytes(jpeg(64, 64))),
+        ("/metadata".to_string(), Answer::Bytes(jpeg(64, 64))),
+    ]));
+    let port = hostile.addr.port();
+    let cdn = Cdn::start(HashMap::from([
+        ("/ok.jpg".to_string(), Answer::Bytes(jpeg(64, 64))),
+        (
+            "/to-http-name".to_string(),
+            Answer::Redirect(format!("http://localhost:{port}/a.jpg")),
+        ),
+        (
+            "/to-https-name".to_string(),
+            Answer::Redirect("https://localhost/a.jpg".to_string()),
+        ),
+        (
+            "/to-v6".to_string(),
+            Answer::Redirect(format!("http://[::1]:{port}/a.jpg")),
+        ),
+        (
+            "/to-metadata".to_string(),
+            Answer::Redirect("http://169.254.169.254/latest/meta-data/".to_string()),
+        ),
+    ]));
+    let ours = |path: &str| format!("http://127.0.0.1:{}{path}", cdn.addr.port());
+    // (URL, what the refusal says); `localhost` is listed, as a name under fbcdn.net
+    // that an attacker points at 127.0.0.1 would be.
+    let cases: Vec<(String, &str)> = vec![
+        (format!("http://localhost:{port}/a.jpg"), "https only"),
+        (
+            format!("https://localhost:{port}/a.jpg"),
+            "default port only",
+        ),
+        ("https://localhost/a.jpg".into(), "not a public address"),
+        (ours("/to-http-name"), "https only"),
+        (ours("/to-https-name"), "not a public address"),
+        (ours("/to-v6"), "is not in `[media] hosts`"),
+        (ours("/to-metadata"), "is not in `[media] hosts`"),
+        (
+            "http://169.254.169.254/latest/meta-data/".into(),
+            "is not in `[media] hosts`",
+        ),
+        (
+            format!("http://127.0.0.2:{port}/a.jpg"),
+            "is not in `[media] hosts`",
+        ),
+        (ours("/ok.jpg"), ""),
+    ];
+    let urls: Vec<String> = cases.iter().map(|(u, _)| u.clone()).collect();
+    let (_graph, site) = one_picture_per_group(&urls, r#"["127.0.0.1", "localhost"]"#);
+    let fetch = run(&site, &["--now=2026-11-25T12:00:00Z", "fetch"]);
+    fetch.success();
+    let err = fetch.stderr();
+    for (i, (url, says)) in cases.iter().enumerate() {
+        let warning = picture_warning(&err, i);
+        if says.is_empty() {
+            assert_eq!(warning, "", "{url} is kept: {err}");
+            assert_eq!(
+                site.files(&format!("data/p{i}/media")),
+                ["770_1.jpg".replace("770", &format!("77{i}"))]
+            );
+        } else {
+            assert!(
+                warning.contains(says),
+                "{url}: `{says}` in {warning:?}\n{err}"
+            );
+        }
+    }
+    assert!(
+        hostile.seen().is_empty(),
+        "nothing reached by name or unlisted address: {:?}",
+        hostile.seen()
+    );
+}

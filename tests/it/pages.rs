@@ -236,3 +236,60 @@ fn a_markdown_page_is_rendered_as_html_and_raw_html_in_it_as_text() {
         "{page}"
     );
 }
+
+#[test]
+fn a_group_page_charts_its_weeks_with_the_numbers_as_a_table_and_a_week_says_where_it_stands() {
+    let site = built_demo();
+    let page = site.read("public/cdmx/index.html");
+    let weeks: Vec<String> = site
+        .files("data/cdmx")
+        .into_iter()
+        .filter(|f| f != "group.json" && f.ends_with(".json"))
+        .collect();
+    // The chart: inline SVG, named by its title, one bar a week in each panel.
+    let svg = &page[page.find("<svg class=\"chart\"").expect("a chart")..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    assert!(
+        svg.contains("role=\"img\" aria-labelledby=\"activity-t\""),
+        "{svg}"
+    );
+    assert!(svg.contains("<title id=\"activity-t\">"), "{svg}");
+    assert!(!svg.contains("<script"), "no script in the chart");
+    let posts = &svg[svg.find("<g class=\"posts\">").unwrap()..];
+    let posts = &posts[..posts.find("</g>").unwrap()];
+    assert_eq!(posts.matches("<rect").count(), weeks.len(), "{posts}");
+    // The text equivalent: a row per week since the first, with the archive's numbers.
+    let table = &page[page.find("<table>").expect("a table")..page.find("</table>").unwrap()];
+    assert_eq!(table.matches("<tr><th scope=\"row\">").count(), weeks.len());
+    let week = site.json("data/cdmx/2026-11-16.json");
+    let stored = week["posts"].as_array().unwrap();
+    let interactions: u64 = stored
+        .iter()
+        .map(|p| {
+            ["comments", "shares", "reactions"]
+                .iter()
+                .map(|k| p[k].as_u64().unwrap())
+                .sum::<u64>()
+        })
+        .sum();
+    let row = &table[table.find("href=\"../cdmx/2026-11-16/\"").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains(&format!("<td>{}</td><td>{interactions}</td>", stored.len())),
+        "{row}"
+    );
+    // A week page with four weeks before it says where it stands.
+    let week_page = site.read("public/cdmx/2026-11-23/index.html");
+    assert!(
+        week_page.contains("<p class=\"standing standing-"),
+        "{week_page}"
+    );
+    let first_week = site.read(&format!(
+        "public/cdmx/{}/index.html",
+        weeks[0].trim_end_matches(".json")
+    ));
+    assert!(
+        !first_week.contains("class=\"standing"),
+        "no usual week yet"
+    );
+}
