@@ -63,20 +63,23 @@ const INLINE_MAX: usize = 256;
 /// Bytes a shard aims at: its count is the index's inline size over this.
 const SHARD_TARGET: usize = 8 * 1024;
 
-/// One post as the index knows it: what orders it, and its record (see `record`) but
-/// for the group and the week, as JSON.
+/// One post as the index knows it: what orders it, and where its record (see `record`)
+/// ends in its group's `records` (it starts where the previous one ends).
 struct Entry {
     week: u32,
+    end: u32,
     score: f64,
     time: i64,
-    record: Box<str>,
 }
 
 /// The posts of one group holding a term, by their place in its entries: ascending
 /// varint gaps (a byte a post for common words, a quarter of a `u32`).
 #[derive(Default)]
 struct Locals {
+    /// The gaps, or once the group is read and they are dense (`bitmap`), a bitmap of
+    /// places (bit `i % 8` of byte `i / 8`): a bit a post instead of a byte.
     gaps: Vec<u8>,
+    bitmap: bool,
     /// The last place added, plus one (0: none yet).
     last: u32,
     count: u32,
@@ -95,10 +98,31 @@ impl Locals {
         self.count += 1;
     }
 
-    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+    /// Turns dense gaps into a bitmap of `places` bits, when that is smaller.
+    fn compact(&mut self, places: usize) {
+        if self.bitmap || self.gaps.len() <= places.div_ceil(8) {
+            self.gaps.shrink_to_fit();
+            return;
+        }
+        let mut bits = vec![0u8; places.div_ceil(8)];
+        for i in self.iter() {
+            bits[i as usize / 8] |= 1 << (i % 8);
+        }
+        self.gaps = bits;
+        self.bitmap = true;
+    }
+
+    fn iter(&self) -> Box<dyn Iterator<Item = u32> + '_> {
+        if self.bitmap {
+            return Box::new(self.gaps.iter().enumerate().flat_map(|(i, &b)| {
+                (0..8u32)
+                    .filter(move |bit| b & (1 << bit) != 0)
+                    .map(move |bit| i as u32 * 8 + bit)
+            }));
+        }
         let mut at = 0;
         let mut prev = 0u32;
-        std::iter::from_fn(move || {
+        Box::new(std::iter::from_fn(move || {
             let (mut n, mut shift) = (0u32, 0);
             loop {
                 let b = *self.gaps.get(at)?;
@@ -111,7 +135,7 @@ impl Locals {
             }
             prev += n;
             Some(prev - 1)
-        })
+        }))
     }
 }
 
@@ -126,6 +150,9 @@ pub struct GroupIndex {
     entries: Vec<Entry>,
     /// Each term's posts.
     terms: HashMap<String, Locals, Fnv>,
+    /// The posts' records but for group and week, one after the other (one allocation
+    /// for them all rather than one a post).
+    records: String,
     /// Time spent reading the posts' words (on the group's thread).
     spent: Duration,
 }
@@ -156,6 +183,7 @@ impl GroupIndex {
             weeks: Vec::new(),
             entries: Vec::new(),
             terms: HashMap::default(),
+            records: String::new(),
             spent: Duration::ZERO,
         }
     }
@@ -187,11 +215,13 @@ impl GroupIndex {
             // The title is the message's first line, or a label for a post without text.
             let text = post.text();
             terms::each_word(text.unwrap_or(&title), &mut add);
+            record(&mut self.records, post, &title, text);
             self.entries.push(Entry {
                 week,
+                // A group holds far less than 4 GB of text.
+                end: u32::try_from(self.records.len()).unwrap_or(u32::MAX),
                 score: crate::rank::score(post, ranking),
                 time: post.created_time.timestamp(),
-                record: record(post, &title, text),
             });
         }
         self.spent += started.elapsed();
@@ -202,11 +232,10 @@ impl GroupIndex {
 /// reactions],<text>`, where `<text>` is the text after the title when the text starts
 /// with it (`""` when the title is all of it), else `["<the whole text>"]`; `""` for a
 /// post without text.
-fn record(post: &Post, title: &str, text: Option<&str>) -> Box<str> {
-    let mut out = String::with_capacity(title.len() + text.map_or(0, str::len) + 48);
-    json_string(&mut out, &post.id);
+fn record(out: &mut String, post: &Post, title: &str, text: Option<&str>) {
+    json_string(out, &post.id);
     out.push(',');
-    json_string(&mut out, title);
+    json_string(out, title);
     let _ = write!(
         out,
         ",[{},{},{}],",
@@ -215,15 +244,14 @@ fn record(post: &Post, title: &str, text: Option<&str>) -> Box<str> {
     match text {
         None => out.push_str("\"\""),
         Some(text) => match text.strip_prefix(title) {
-            Some(rest) => json_string(&mut out, rest),
+            Some(rest) => json_string(out, rest),
             None => {
                 out.push('[');
-                json_string(&mut out, text);
+                json_string(out, text);
                 out.push(']');
             }
         },
     }
-    out.into_boxed_str()
 }
 
 /// Appends `s` as a JSON string (as serde_json writes it).
@@ -274,8 +302,10 @@ impl Indexer {
     /// One group's posts, once it is rendered.
     pub fn add_group(&self, mut group: GroupIndex) {
         group.entries.shrink_to_fit();
+        group.records.shrink_to_fit();
+        let places = group.entries.len();
         for locals in group.terms.values_mut() {
-            locals.gaps.shrink_to_fit();
+            locals.compact(places);
         }
         self.groups.lock().expect("search index lock").push(group);
     }
@@ -415,7 +445,11 @@ fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Resu
             json.push(',');
             json_string(&mut json, label);
             json.push(',');
-            json.push_str(&entry.record);
+            let start = match e {
+                0 => 0,
+                e => group.entries[e as usize - 1].end as usize,
+            };
+            json.push_str(&group.records[start..entry.end as usize]);
             json.push(']');
         }
         json.push(']');
@@ -767,7 +801,9 @@ mod tests {
             assert_eq!(out, serde_json::to_string(s).unwrap());
         }
         let p = post("p1", "Title\nmore", 2);
-        let json = format!("[{}]", record(&p, "Title", p.text()));
+        let mut json = String::from("[");
+        record(&mut json, &p, "Title", p.text());
+        json.push(']');
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v, serde_json::json!(["p1", "Title", [2, 0, 0], "\nmore"]));
     }
