@@ -427,7 +427,7 @@ fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Resu
         ..Stats::default()
     };
     let order = meta.0;
-    let chunks: Vec<&[(u32, u32)]> = order.chunks(CHUNK).collect();
+    let chunks: Vec<Chunk> = order.chunks(CHUNK).collect();
     let groups = &groups;
     let chunk_bytes = |ids: &[(u32, u32)]| -> Vec<u8> {
         // A record: [group, week key, week label, post id, title, [comments, shares,
@@ -475,7 +475,7 @@ fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Resu
         .collect();
     stage(out, &files)?;
     drop(files);
-    let batches: Vec<(usize, &[&[(u32, u32)]])> = chunks
+    let batches: Vec<(usize, &[Chunk])> = chunks
         .chunks(64)
         .enumerate()
         .map(|(i, batch)| (i * 64, batch))
@@ -538,6 +538,9 @@ fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Resu
     }
     Ok(stats)
 }
+
+/// The posts of one record chunk, as (group, place).
+type Chunk<'a> = &'a [(u32, u32)];
 
 /// What `build_lists` leaves for the records: the posts by id (group, place) and their
 /// count, and the shard count.
