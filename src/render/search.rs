@@ -13,7 +13,7 @@
 //!   character, see `terms`) fall in that shard, each with its post count and, when short,
 //!   its posting list; `p/<shard>-<n>.bin` holds a longer list (`postings`).
 //! - `search/<id>/d/<chunk>.json`: the posts' records (group, week, post id, title,
-//!   counts), `CHUNK` a file, by post id.
+//!   counts, text), `chunk_size` a file, by post id.
 //!
 //! Posts are numbered best first, by the ranking score, then newest first, so the first
 //! ids of a query's matches are its best posts and only their records are fetched.
@@ -53,8 +53,21 @@ const STEM_DIR: &str = "search-stem";
 const VERSION: u32 = 2;
 
 /// Records a chunk file holds: a query fetches the chunks of its ten best matches, which
-/// relevance scatters over the archive, so a chunk is small.
+/// relevance scatters over the archive, so a chunk is small; in a large archive twice
+/// as large, which halves its thousands of files (`chunk_size`).
 const CHUNK: usize = 8;
+
+/// Posts from which an archive's chunks hold `2 * CHUNK` records.
+const LARGE: usize = 50_000;
+
+/// The records a chunk holds in an index of `posts` posts.
+fn chunk_size(posts: usize) -> usize {
+    if posts >= LARGE {
+        2 * CHUNK
+    } else {
+        CHUNK
+    }
+}
 
 /// A posting list longer than this many bytes gets its own file, so that a shard stays
 /// small and a query fetches only the long lists of its own terms.
@@ -423,11 +436,11 @@ fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Resu
     let mut stats = Stats {
         posts: meta.1,
         terms,
-        files: files.len() + meta.0.len().div_ceil(CHUNK) + 1,
+        files: files.len() + meta.0.len().div_ceil(chunk_size(meta.1)) + 1,
         ..Stats::default()
     };
     let order = meta.0;
-    let chunks: Vec<Chunk> = order.chunks(CHUNK).collect();
+    let chunks: Vec<Chunk> = order.chunks(chunk_size(stats.posts)).collect();
     let groups = &groups;
     let chunk_bytes = |ids: &[(u32, u32)]| -> Vec<u8> {
         // A record: [group, week key, week label, post id, title, [comments, shares,
@@ -509,7 +522,7 @@ fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Resu
         index: &id,
         posts: stats.posts,
         shards: meta.2,
-        chunk: CHUNK,
+        chunk: chunk_size(stats.posts),
         groups: groups
             .iter()
             .map(|g| MetaGroup {
