@@ -6,15 +6,13 @@
 //!
 //! Run with `TMPDIR=/dev/shm cargo run --profile fastrel --example bench_media`.
 
+#[path = "common/cdn.rs"]
+mod cdn;
 #[path = "../tests/it/fake_graph.rs"]
 mod fake_graph;
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State};
-use axum::response::IntoResponse;
-use clap::Parser;
 use fake_graph::{post, Fake, FakeGraph, FakeGroup, APP_ID, APP_SECRET, TOKEN};
 
 const GROUPS: usize = 20;
@@ -48,53 +46,6 @@ fn photo(w: u32, h: u32, seed: u32) -> Vec<u8> {
     out
 }
 
-fn start_cdn(pictures: Arc<Vec<Vec<u8>>>) -> std::net::SocketAddr {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    listener.set_nonblocking(true).unwrap();
-    let addr = listener.local_addr().unwrap();
-    async fn serve(State(p): State<Arc<Vec<Vec<u8>>>>, req: Request) -> axum::response::Response {
-        let n: usize = req
-            .uri()
-            .path()
-            .trim_start_matches("/p/")
-            .trim_end_matches(".jpg")
-            .replace('/', "")
-            .parse()
-            .unwrap_or(0);
-        p[n % p.len()].clone().into_response()
-    }
-    let app = axum::Router::new().fallback(serve).with_state(pictures);
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
-    addr
-}
-
-fn fetch(config: &std::path::Path) -> Duration {
-    let cli = groupdigest::cli::Cli::parse_from([
-        "groupdigest",
-        "--config",
-        config.to_str().expect("utf-8 temp path"),
-        "--now",
-        "2026-11-25T12:00:00Z",
-        "fetch",
-    ]);
-    let started = Instant::now();
-    if let Err(e) = groupdigest::run(cli) {
-        eprintln!("fetch failed: {e:#}");
-        std::process::exit(1);
-    }
-    started.elapsed()
-}
-
 fn media_bytes(site: &std::path::Path) -> (usize, u64) {
     walkdir::WalkDir::new(site.join("data"))
         .into_iter()
@@ -118,7 +69,7 @@ fn main() {
         .map(|i| photo(sizes[i].0, sizes[i].1, i as u32 + 1))
         .collect();
     let source_bytes: Vec<usize> = pictures.iter().map(Vec::len).collect();
-    let cdn = start_cdn(Arc::new(pictures));
+    let cdn = cdn::start(Arc::new(pictures));
 
     let mut fake = Fake::new();
     for g in 0..GROUPS {
@@ -166,10 +117,10 @@ fn main() {
     };
 
     let plain = site(false);
-    let without = fetch(&plain.path().join("site.toml"));
+    let without = cdn::fetch(&plain.path().join("site.toml"));
     let media = site(true);
-    let with = fetch(&media.path().join("site.toml"));
-    let again = fetch(&media.path().join("site.toml"));
+    let with = cdn::fetch(&media.path().join("site.toml"));
+    let again = cdn::fetch(&media.path().join("site.toml"));
     let (files, bytes) = media_bytes(media.path());
 
     println!();

@@ -7,6 +7,7 @@ pub mod cli;
 mod cmd;
 pub mod config;
 pub mod fsutil;
+pub mod i18n;
 pub mod lock;
 pub mod media;
 pub mod model;

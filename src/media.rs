@@ -2,12 +2,25 @@
 //! the pictures of every post a page or a bot shows are copied into `data/<slug>/media/`,
 //! scaled down and re-encoded without metadata. Render then only copies those files.
 //!
-//! Picture URLs are untrusted input. A download goes only over http(s) to `[media] hosts`
-//! (every redirect checked again before it is followed), with no credentials, within
-//! `max_bytes` and a timeout; the bytes must sniff as JPEG, PNG, GIF or WebP and decode
-//! within limits (a picture declaring huge dimensions is refused before anything is
-//! allocated). A picture that fails is reported, never a failed run, and a stored copy is
-//! never removed.
+//! Picture URLs are untrusted input. A download goes only to `[media] hosts`: a host name
+//! over https on its default port, connected to only at public addresses (`PublicOnly`
+//! filters what a name resolves to), an IP address only when `hosts` names it exactly;
+//! every redirect is checked again before it is followed. No credentials, within
+//! `max_bytes`, a timeout per picture and a time budget for all of a run's pictures
+//! (`budget_secs`; what is left over waits for the next run). The bytes must sniff as JPEG,
+//! PNG, GIF or WebP, be whole (a JPEG cut short is refused, not kept grey where its bytes
+//! stop) and decode within limits (a picture of more than `MAX_PIXELS` is refused before
+//! anything is allocated). A picture that fails is reported, never a failed run, and is
+//! tried again a day later (`group.json`'s `picture_failures`); a stored copy is never
+//! removed.
+//!
+//! Memory: at most `CONCURRENCY` (4) downloads are held at once, each within `max_bytes`
+//! (8 MiB by default, 16 MiB at most; its buffer grows to no more), and one picture is
+//! decoded at a time in the whole run: its pixels within `MAX_ALLOC` (48 MiB: 12
+//! megapixels as RGBA) and its scaled copy no larger, scaled without a floating-point
+//! intermediate. A run's pictures so take at most 4 × 8 MiB + 2 × 48 MiB plus the
+//! decoder's working memory, about 130 MB by default and 160 MB with `max_bytes` at its
+//! maximum: under 256 MB (`examples/bench_media_memory.rs` measures it).
 
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
@@ -27,10 +40,21 @@ use crate::store::Store;
 
 /// The largest side a picture may declare: larger is refused before decoding.
 const MAX_SIDE: u32 = 12_000;
-/// The most a decoder may allocate (a 6000×4000 photo decodes into 72 MB).
-const MAX_ALLOC: u64 = 160 * 1024 * 1024;
-/// Downloads and decodes of one group in flight at once.
+/// The most pixels a picture may declare: 12 megapixels (4000×3000; Facebook serves at
+/// most 2048 pixels a side). More is refused before decoding.
+const MAX_PIXELS: u64 = 12_000_000;
+/// The most one decoded picture may take: `MAX_PIXELS` as RGBA, 8 bits a channel (a
+/// 16-bit picture gets half as many pixels).
+const MAX_ALLOC: u64 = 48 * 1024 * 1024;
+/// Downloads in flight at once (each holds at most `max_bytes`).
 const CONCURRENCY: usize = 4;
+/// Pictures decoded at once, in the whole run: what bounds its memory.
+const DECODES: usize = 1;
+/// How long a picture that failed waits before it is tried again.
+const RETRY_AFTER: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+/// A recorded failure older than this is dropped from `group.json` (its post is long out
+/// of the fetched weeks, and its signed URL long expired).
+const FORGET_FAILURE_AFTER: chrono::TimeDelta = chrono::TimeDelta::days(45);
 /// Redirects followed for one picture.
 const MAX_REDIRECTS: usize = 5;
 /// JPEG quality of the archive's copies: small files, no visible loss at 640 pixels.
@@ -70,7 +94,24 @@ pub(crate) struct MediaReport {
     pub kept: usize,
     /// Why each picture that could not be kept failed: (post id, reason).
     pub failed: Vec<(String, String)>,
+    /// Pictures left for the next run: the run's time budget was spent.
+    pub postponed: usize,
+    /// Pictures not tried: they failed less than a day ago.
+    pub waiting: usize,
 }
+
+/// The run's picture time budget is spent: the picture waits for the next run, and is not
+/// recorded as failed.
+#[derive(Debug)]
+struct BudgetSpent;
+
+impl std::fmt::Display for BudgetSpent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the run's picture time budget (`[media] budget_secs`) was spent")
+    }
+}
+
+impl std::error::Error for BudgetSpent {}
 
 /// The picture step of one `fetch`: its own HTTP client (no token, no app secret) and
 /// runtime, shared by every group.
@@ -79,6 +120,11 @@ pub(crate) struct Pictures {
     ranking: RankingConfig,
     client: reqwest::Client,
     runtime: tokio::runtime::Runtime,
+    /// When the run's picture time budget ends (`[media] budget_secs` from the start of
+    /// the picture step).
+    deadline: tokio::time::Instant,
+    /// Held while a picture is decoded: `DECODES` at once in the whole run.
+    decodes: Arc<tokio::sync::Semaphore>,
 }
 
 impl Pictures {
@@ -116,11 +162,14 @@ impl Pictures {
             .map_err(|e| anyhow!("cannot start the async runtime: {e}"))?;
         let mut ranking = config.ranking.clone();
         ranking.top = margin(ranking.top);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(cfg.budget_secs);
         Ok(Some(Pictures {
             cfg,
             ranking,
             client,
             runtime,
+            deadline,
+            decodes: Arc::new(tokio::sync::Semaphore::new(DECODES)),
         }))
     }
 
@@ -137,6 +186,12 @@ impl Pictures {
     ) -> Result<MediaReport> {
         let dir = store.media_dir(slug);
         let present = list_files(&dir)?;
+        let mut group = store.load_group(slug)?;
+        let failures = group
+            .as_ref()
+            .map(|g| g.picture_failures.clone())
+            .unwrap_or_default();
+        let mut report = MediaReport::default();
         let mut jobs = Vec::new();
         for &period in periods {
             let Some(stored) = store.load_period(slug, period)? else {
@@ -149,6 +204,13 @@ impl Pictures {
                     .is_some_and(|i| present.contains(&i.file))
                 {
                     continue; // downloaded once, reused ever after
+                }
+                if failures
+                    .get(&post.id)
+                    .is_some_and(|&at| at <= now && now - at < RETRY_AFTER)
+                {
+                    report.waiting += 1;
+                    continue; // failed less than a day ago
                 }
                 let source = match sources.get(&post.id) {
                     Some(s) => s.clone(),
@@ -165,7 +227,6 @@ impl Pictures {
                 });
             }
         }
-        let mut report = MediaReport::default();
         if jobs.is_empty() {
             return Ok(report);
         }
@@ -186,28 +247,39 @@ impl Pictures {
         }
         let results = self.runtime.block_on(self.run(unique, &dir));
         let mut by_period: HashMap<Period, HashMap<String, Image>> = HashMap::new();
+        let mut new_failures = failures.clone();
+        new_failures.retain(|_, at| now - *at < FORGET_FAILURE_AFTER);
         for ((job, result), shared) in results.into_iter().zip(sharers) {
             let posts = std::iter::once((job.period, job.post)).chain(shared);
             match result {
                 Ok(image) => {
                     report.kept += 1;
                     for (period, post) in posts {
+                        new_failures.remove(&post);
                         by_period
                             .entry(period)
                             .or_default()
                             .insert(post, image.clone());
                     }
                 }
+                Err(e) if e.downcast_ref::<BudgetSpent>().is_some() => {
+                    report.postponed += posts.count();
+                }
                 Err(e) => {
                     let why = crate::ui::chain(&e);
-                    report
-                        .failed
-                        .extend(posts.map(|(_, post)| (post, why.clone())));
+                    for (_, post) in posts {
+                        new_failures.insert(post.clone(), now);
+                        report.failed.push((post, why.clone()));
+                    }
                 }
             }
         }
         for (period, images) in by_period {
             store.set_images(slug, period, &images, now)?;
+        }
+        if let Some(group) = group.as_mut().filter(|_| new_failures != failures) {
+            group.picture_failures = new_failures;
+            store.save_group(slug, group)?;
         }
         report.failed.sort();
         Ok(report)
@@ -215,21 +287,37 @@ impl Pictures {
 
     async fn run(&self, jobs: Vec<Job>, dir: &Path) -> Vec<(Job, Result<Image>)> {
         let gate = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
+        let deadline = self.deadline;
         let mut set = tokio::task::JoinSet::new();
         for (i, job) in jobs.iter().enumerate() {
             let gate = Arc::clone(&gate);
+            let decodes = Arc::clone(&self.decodes);
             let client = self.client.clone();
             let cfg = Arc::clone(&self.cfg);
             let source = job.source.clone();
             let path = dir.join(&job.stem);
             set.spawn(async move {
+                // Held until the copy is written: at most `CONCURRENCY` downloads' bytes
+                // are in memory at once.
                 let _permit = gate.acquire_owned().await.expect("semaphore open");
+                let spent = || tokio::time::Instant::now() >= deadline;
+                if spent() {
+                    return (i, Err(anyhow!(BudgetSpent)));
+                }
                 let bytes = match source {
-                    Source::Url(url) => download(&client, &cfg, &url).await,
+                    Source::Url(url) => {
+                        tokio::time::timeout_at(deadline, download(&client, &cfg, &url))
+                            .await
+                            .unwrap_or_else(|_| Err(anyhow!(BudgetSpent)))
+                    }
                     Source::Local(path) => read_local(&path, cfg.max_bytes),
                 };
                 let result = match bytes {
                     Ok(bytes) => {
+                        let _decode = decodes.acquire_owned().await.expect("semaphore open");
+                        if spent() {
+                            return (i, Err(anyhow!(BudgetSpent)));
+                        }
                         tokio::task::spawn_blocking(move || store_copy(&bytes, &cfg, &path))
                             .await
                             .unwrap_or_else(|e| {
@@ -491,10 +579,17 @@ async fn download(client: &reqwest::Client, cfg: &MediaConfig, url: &str) -> Res
     if resp.content_length().is_some_and(|n| n > cfg.max_bytes) {
         bail!("larger than `[media] max_bytes` ({} bytes)", cfg.max_bytes);
     }
-    let mut bytes = Vec::new();
+    let max = usize::try_from(cfg.max_bytes).unwrap_or(usize::MAX);
+    let declared = resp.content_length().and_then(|n| usize::try_from(n).ok());
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(64 * 1024).min(max));
     while let Some(chunk) = resp.chunk().await.map_err(strip)? {
-        if (bytes.len() + chunk.len()) as u64 > cfg.max_bytes {
+        let needed = bytes.len() + chunk.len();
+        if needed > max {
             bail!("larger than `[media] max_bytes` ({} bytes)", cfg.max_bytes);
+        }
+        if needed > bytes.capacity() {
+            // Doubling, but never past `max_bytes`: the memory bound counts on it.
+            bytes.reserve_exact((bytes.len() * 2).clamp(needed, max) - bytes.len());
         }
         bytes.extend_from_slice(&chunk);
     }
@@ -539,6 +634,7 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
 }
 
 /// A picture as the archive keeps it: encoded bytes, extension and size.
+#[derive(Debug)]
 pub struct Processed {
     pub bytes: Vec<u8>,
     pub ext: &'static str,
@@ -551,6 +647,10 @@ pub struct Processed {
 /// metadata (EXIF, GPS, XMP, ICC, comments) is carried over: only pixels are.
 pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
     let format = sniff(bytes).ok_or_else(|| anyhow!("not a JPEG, PNG, GIF or WebP picture"))?;
+    if format == ImageFormat::Jpeg && !jpeg_is_whole(bytes) {
+        // The JPEG decoder fills what is missing with grey and reports nothing.
+        bail!("the JPEG is cut short (its image data has no end marker)");
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -560,8 +660,11 @@ pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
     let refused = |e: image::ImageError| anyhow!("cannot decode the picture: {e}");
     let mut decoder = reader.into_decoder().map_err(refused)?;
     let (w, h) = decoder.dimensions();
-    if decoder.total_bytes() > MAX_ALLOC {
-        bail!("the picture declares {w}×{h} pixels, too many to decode");
+    if u64::from(w) * u64::from(h) > MAX_PIXELS || decoder.total_bytes() > MAX_ALLOC {
+        bail!(
+            "the picture declares {w}×{h} pixels, more than the {} megapixels a picture may have",
+            MAX_PIXELS / 1_000_000
+        );
     }
     let orientation = decoder.orientation().ok();
     let mut img = DynamicImage::from_decoder(decoder).map_err(refused)?;
@@ -571,22 +674,24 @@ pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
     if img.width() > max_width {
         let height = (u64::from(img.height()) * u64::from(max_width) + u64::from(img.width()) / 2)
             / u64::from(img.width());
-        img = img.resize_exact(
-            max_width,
-            (height as u32).max(1),
-            image::imageops::FilterType::Triangle,
-        );
+        // Area averaging straight into the smaller picture: a filter's floating-point
+        // intermediate (16 bytes a pixel, as tall as the original) would break the
+        // memory bound.
+        img = img.thumbnail_exact(max_width, (height as u32).max(1));
     }
     let (width, height) = (img.width(), img.height());
     let mut out = Vec::new();
-    let transparent = img.color().has_alpha() && {
-        let rgba = img.to_rgba8();
-        rgba.pixels().any(|p| p[3] < 255)
+    // Converted in place where they can be (`into_*`): no second full-size copy.
+    let transparent = match &img {
+        DynamicImage::ImageRgba8(rgba) => rgba.pixels().any(|p| p[3] < 255),
+        other if other.color().has_alpha() => other.to_rgba8().pixels().any(|p| p[3] < 255),
+        _ => false,
     };
     let ext = if transparent {
+        let rgba = img.into_rgba8();
         image::codecs::png::PngEncoder::new(&mut out)
             .write_image(
-                img.to_rgba8().as_raw(),
+                rgba.as_raw(),
                 width,
                 height,
                 image::ExtendedColorType::Rgba8,
@@ -595,7 +700,7 @@ pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
         "png"
     } else {
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-            .encode_image(&img.to_rgb8())
+            .encode_image(&img.into_rgb8())
             .map_err(|e| anyhow!("cannot encode the picture: {e}"))?;
         "jpg"
     };
@@ -608,6 +713,14 @@ pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
 }
 
 use image::ImageEncoder as _;
+
+/// Whether a JPEG's image data ends with its end marker (EOI after the last start of
+/// scan). A thumbnail inside its Exif data has its own pair, but before the main image's
+/// scans; entropy-coded data never holds `FF DA` or `FF D9`.
+fn jpeg_is_whole(bytes: &[u8]) -> bool {
+    let last = |marker: u8| bytes.windows(2).rposition(|w| w == [0xFF, marker]);
+    matches!((last(0xDA), last(0xD9)), (Some(sos), Some(eoi)) if eoi > sos)
+}
 
 /// Processes `bytes` and writes the copy beside `stem_path` (with its extension).
 fn store_copy(bytes: &[u8], cfg: &MediaConfig, stem_path: &Path) -> Result<Image> {
@@ -831,6 +944,56 @@ mod tests {
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(ImageFormat::WebP));
         assert_eq!(sniff(b"<svg xmlns="), None);
         assert!(process(b"<html>not a picture</html>", 640).is_err());
+    }
+
+    fn encoded(img: DynamicImage, format: ImageFormat) -> Vec<u8> {
+        let mut out = Vec::new();
+        img.write_to(&mut Cursor::new(&mut out), format).unwrap();
+        out
+    }
+
+    fn photo(w: u32, h: u32) -> DynamicImage {
+        DynamicImage::ImageRgb8(image::RgbImage::from_fn(w, h, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x ^ y) % 256) as u8])
+        }))
+    }
+
+    #[test]
+    fn a_picture_cut_short_is_refused_in_every_format() {
+        let jpeg = encoded(photo(800, 600), ImageFormat::Jpeg);
+        assert!(jpeg_is_whole(&jpeg));
+        assert!(process(&jpeg, 640).is_ok());
+        let png = encoded(photo(300, 200), ImageFormat::Png);
+        let gif = encoded(photo(300, 200), ImageFormat::Gif);
+        let webp = encoded(photo(300, 200), ImageFormat::WebP);
+        for (name, whole) in [
+            ("jpeg", &jpeg),
+            ("png", &png),
+            ("gif", &gif),
+            ("webp", &webp),
+        ] {
+            for cut in [whole.len() * 6 / 10, whole.len() * 9 / 10] {
+                let e = process(&whole[..cut], 640).err();
+                assert!(
+                    e.is_some(),
+                    "{name} cut at {cut} of {} was kept",
+                    whole.len()
+                );
+            }
+        }
+        let e = process(&jpeg[..jpeg.len() * 6 / 10], 640).unwrap_err();
+        assert!(e.to_string().contains("cut short"), "{e}");
+        // A whole Exif thumbnail before the cut does not make the picture whole.
+        let mut with_thumb = jpeg[..2].to_vec();
+        let thumb = encoded(photo(16, 16), ImageFormat::Jpeg);
+        let mut app1 = b"Exif\0\0".to_vec();
+        app1.extend_from_slice(&thumb);
+        with_thumb.extend_from_slice(&[0xFF, 0xE1]);
+        with_thumb.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+        with_thumb.extend_from_slice(&app1);
+        with_thumb.extend_from_slice(&jpeg[2..]);
+        assert!(jpeg_is_whole(&with_thumb));
+        assert!(!jpeg_is_whole(&with_thumb[..with_thumb.len() - 2]));
     }
 
     #[test]

@@ -149,12 +149,13 @@ impl Post {
         self.text()?.lines().map(str::trim).find(|l| !l.is_empty())
     }
 
-    /// A short label for a post without text.
-    pub fn label(&self) -> &'static str {
+    /// The message of a short label for a post without text ("Photo", "Shared link",
+    /// "Post" in English).
+    pub fn label_id(&self) -> &'static str {
         match self.kind() {
-            PostKind::Photo => "Photo",
-            PostKind::Link => "Shared link",
-            PostKind::Text | PostKind::Other => "Post",
+            PostKind::Photo => "post-photo",
+            PostKind::Link => "post-link",
+            PostKind::Text | PostKind::Other => "post-text",
         }
     }
 }

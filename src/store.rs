@@ -48,6 +48,11 @@ pub struct StoredGroup {
     /// may carry the API's words) goes to the log, not to the public repo or site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_failure: Option<Failure>,
+    /// Post id → when the fetch last tried to keep its picture and failed. A failed picture
+    /// is tried again a day later, not on every run, so a failing one changes this file at
+    /// most once a day (`media::Pictures::keep`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub picture_failures: BTreeMap<String, DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +67,7 @@ impl StoredGroup {
             info,
             last_success: None,
             last_failure: None,
+            picture_failures: BTreeMap::new(),
         }
     }
 }
@@ -304,6 +310,7 @@ impl Store {
             info,
             last_success,
             last_failure: None,
+            picture_failures: old.map(|g| g.picture_failures).unwrap_or_default(),
         };
         self.save_group(slug, &group)
             .with_context(|| format!("cannot save `{slug}` metadata"))?;
@@ -354,6 +361,17 @@ impl Store {
             stored.posts = kept;
             // Also rewrites a file that only differs by keys this version no longer writes.
             write_if_changed(&path, &to_pretty(&stored)?)?;
+        }
+        // A removed post leaves no trace in `group.json` either.
+        if let Some(mut group) = self.load_group(slug)?.filter(|g| {
+            removed
+                .iter()
+                .any(|p| g.picture_failures.contains_key(&p.id))
+        }) {
+            for p in &removed {
+                group.picture_failures.remove(&p.id);
+            }
+            self.save_group(slug, &group)?;
         }
         Ok(removed)
     }
@@ -540,6 +558,45 @@ mod tests {
     fn stored_ids(store: &Store) -> Vec<String> {
         let stored = store.load_period("g", week()).unwrap().unwrap();
         stored.posts.into_iter().map(|p| p.id).collect()
+    }
+
+    #[test]
+    fn a_removed_post_takes_its_picture_failure_out_of_group_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let now = "2026-11-25T00:00:00Z";
+        let posts = vec![
+            post("a", "2026-11-17T10:00:00Z"),
+            post("b", "2026-11-18T10:00:00Z"),
+        ];
+        apply(&store, posts.clone(), whole_week(), now);
+        let mut group = store.load_group("g").unwrap().unwrap();
+        for id in ["a", "b"] {
+            group
+                .picture_failures
+                .insert(id.into(), now.parse().unwrap());
+        }
+        store.save_group("g", &group).unwrap();
+        apply(&store, posts, whole_week(), now);
+        assert_eq!(
+            store
+                .load_group("g")
+                .unwrap()
+                .unwrap()
+                .picture_failures
+                .len(),
+            2,
+            "a fetch keeps them"
+        );
+        store.remove_posts("g", week(), |p| p.id == "a").unwrap();
+        let left: Vec<String> = store
+            .load_group("g")
+            .unwrap()
+            .unwrap()
+            .picture_failures
+            .into_keys()
+            .collect();
+        assert_eq!(left, ["b"]);
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         Ok(_) => report.ok("templates compile".to_string()),
         Err(e) => report.problem(format!("templates: {}", crate::ui::chain(&e))),
     }
+    check_languages(config, &mut report);
     check_imports(config, &mut report);
     check_visibility(config, &mut report);
     check_media(config, &mut report);
@@ -71,6 +72,22 @@ pub(crate) fn run(config: &Config, now: Now) -> Result<ExitCode> {
         check_token(config, &live, now, &mut report);
     }
     Ok(report.finish())
+}
+
+/// The site's languages: a note for one with no translation (its pages use English), a
+/// problem for each message an `i18n/*.ftl` override gets wrong, with file and line.
+fn check_languages(config: &Config, report: &mut Report) {
+    let (notes, problems) = crate::i18n::check_site(config);
+    let languages = crate::i18n::site_languages(config);
+    for note in notes {
+        report.note(note);
+    }
+    if problems.is_empty() {
+        report.ok(format!("translations: {}", languages.join(", ")));
+    }
+    for p in problems {
+        report.problem(format!("translations: {p}"));
+    }
 }
 
 /// How much the archive's pictures hold: they are committed with `data/`.

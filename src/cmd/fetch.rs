@@ -249,6 +249,14 @@ fn apply(
             }
         };
         report.pictures += kept.kept;
+        if kept.postponed > 0 {
+            ui::warn(format!(
+                "group `{}`: {} left for the next run: the run's picture time budget \
+                 (`[media] budget_secs`) was spent",
+                group.slug,
+                ui::count(kept.postponed, "picture")
+            ));
+        }
         if let Some((post, why)) = kept.failed.first() {
             // One warning per group: the run goes on, the posts show no picture.
             let more = match kept.failed.len() {
@@ -257,7 +265,7 @@ fn apply(
             };
             ui::warn(format!(
                 "group `{}`: the picture of post `{post}`{more} could not be kept: {why}; \
-                 shown without a picture",
+                 shown without a picture, tried again after a day",
                 group.slug
             ));
         }

@@ -48,16 +48,18 @@ pub struct BotConfig {
     /// Quick replies to the other groups' latest digests (at most 13; 11 in ManyChat).
     /// Default: false.
     pub quick_replies: bool,
-    /// Title of the button opening a post; not empty. Default: "Open post".
+    /// Title of the button opening a post; not empty. Default: the group's language's
+    /// (`bot-open`, "Open post" in English).
     #[serde(deserialize_with = "label")]
-    pub open_label: String,
-    /// Title of the button opening the period's page on the site. Default: "All top posts".
+    pub open_label: Option<String>,
+    /// Title of the button opening the period's page on the site. Default: the group's
+    /// language's (`bot-all`, "All top posts").
     #[serde(deserialize_with = "label")]
-    pub all_label: String,
+    pub all_label: Option<String>,
     /// Title of the button under "No popular posts ..." opening the group's page on the
-    /// site. Default: "Past weeks".
+    /// site. Default: the group's language's (`bot-group`, "Past weeks").
     #[serde(deserialize_with = "label")]
-    pub group_label: String,
+    pub group_label: Option<String>,
 }
 
 impl Default for BotConfig {
@@ -68,22 +70,22 @@ impl Default for BotConfig {
             image_aspect_ratio: AspectRatio::Horizontal,
             intro: false,
             quick_replies: false,
-            open_label: "Open post".into(),
-            all_label: "All top posts".into(),
-            group_label: "Past weeks".into(),
+            open_label: None,
+            all_label: None,
+            group_label: None,
         }
     }
 }
 
 /// Messenger rejects a button without a title: the bot would show nothing.
-fn label<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+fn label<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let s = String::deserialize(d)?;
     if s.trim().is_empty() {
         return Err(serde::de::Error::custom(
             "is empty; a button needs a title (at most 20 characters are shown)",
         ));
     }
-    Ok(s)
+    Ok(Some(s))
 }
 
 fn min_ranked<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {

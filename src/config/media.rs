@@ -18,13 +18,17 @@ pub struct MediaConfig {
     /// Pictures wider than this are scaled down, in pixels (16 to 4096). Default: 640.
     #[serde(deserialize_with = "max_width")]
     pub max_width: u32,
-    /// A download larger than this many bytes is abandoned (at least 1024). Default: 8388608
-    /// (8 MiB).
+    /// A download larger than this many bytes is abandoned (1024 to 16777216, 16 MiB: the
+    /// pictures' memory bound counts on it). Default: 8388608 (8 MiB).
     #[serde(deserialize_with = "max_bytes")]
     pub max_bytes: u64,
     /// Seconds one picture's download may take, at least 1. Default: 20.
     #[serde(deserialize_with = "timeout_secs")]
     pub timeout_secs: u64,
+    /// Seconds all of a run's pictures may take together, 1 to 3600; the pictures not
+    /// done by then are tried on the next run. Default: 120.
+    #[serde(deserialize_with = "timeout_secs")]
+    pub budget_secs: u64,
 }
 
 impl Default for MediaConfig {
@@ -35,6 +39,7 @@ impl Default for MediaConfig {
             max_width: 640,
             max_bytes: 8 * 1024 * 1024,
             timeout_secs: 20,
+            budget_secs: 120,
         }
     }
 }
@@ -111,11 +116,15 @@ fn max_width<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     in_range(d, 16..=4096, "it must be 16 to 4096 pixels").map(|n| n as u32)
 }
 
+/// The largest `max_bytes`: Facebook's pictures are well under 2 MB, and 4 downloads of
+/// this size are part of the pictures' memory bound (`media`).
+const MAX_BYTES_LIMIT: u64 = 16 * 1024 * 1024;
+
 fn max_bytes<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     in_range(
         d,
-        1024..=u64::from(u32::MAX),
-        "it must be at least 1024 bytes",
+        1024..=MAX_BYTES_LIMIT,
+        "it must be 1024 to 16777216 bytes (16 MiB)",
     )
 }
 

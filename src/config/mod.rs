@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use apify::{ApifyConfig, ApifyTarget, GroupApify, RunMode, DEFAULT_ACTOR};
 pub use bot::{AspectRatio, BotConfig, LatestPeriod};
-pub(crate) use groups::{is_url_safe_slug, RESERVED_SLUGS};
+pub(crate) use groups::{is_language_tag, is_url_safe_slug, RESERVED_SLUGS};
 pub use groups::{
     Delimiter, Encoding, GroupConfig, GroupKind, ImportFields, ImportFormat, ImportPreset,
     Visibility,

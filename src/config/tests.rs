@@ -37,7 +37,9 @@ fn media_hosts_are_plain_host_names_and_limits_are_checked() {
         ("hosts = [\"*.fbcdn.net\"]", "media.hosts"),
         ("max_width = 0", "media.max_width"),
         ("max_bytes = 10", "media.max_bytes"),
+        ("max_bytes = 16777217", "media.max_bytes"),
         ("timeout_secs = 0", "media.timeout_secs"),
+        ("budget_secs = 0", "media.budget_secs"),
     ] {
         let e = parse(&format!("[media]\n{bad}\n")).unwrap_err();
         assert!(

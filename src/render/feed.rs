@@ -22,10 +22,15 @@ pub(super) fn site_feed_entries(groups: &[GroupCard]) -> Vec<&FeedEntry> {
 
 /// A feed entry's content: the week's totals and its top posts, linked to their anchors
 /// on the week's page. Escaped here as HTML; the feed template escapes it again as XML text.
-pub(super) fn feed_content(ctx: &Ctx, item: &PeriodItem, digest: &crate::rank::Digest) -> String {
+pub(super) fn feed_content(
+    ctx: &Ctx,
+    item: &PeriodItem,
+    digest: &crate::rank::Digest,
+    lang: &crate::i18n::Lang,
+) -> String {
     let mut html = format!(
         "<p>{}</p>",
-        text::escape_html(&text::totals_line(&digest.totals))
+        text::escape_html(&text::totals_line(&digest.totals, lang))
     );
     if !digest.ranked.is_empty() {
         html.push_str("<ol>");
@@ -36,8 +41,8 @@ pub(super) fn feed_content(ctx: &Ctx, item: &PeriodItem, digest: &crate::rank::D
                 ctx.base,
                 item.path,
                 text::escape_html(&p.id),
-                text::escape_html(&text::post_title(p, 100)),
-                text::escape_html(&text::engagement(p.comments, p.shares, p.reactions)),
+                text::escape_html(&text::post_title(p, 100, lang)),
+                text::escape_html(&text::engagement(p.comments, p.shares, p.reactions, lang)),
             ));
         }
         html.push_str("</ol>");

@@ -13,6 +13,7 @@ use super::view::{
 };
 use super::{bot, search, text, Ctx};
 use crate::config::{Clock, Config, GroupConfig, Visibility};
+use crate::i18n::{Arg, Count, Lang};
 use crate::period::Period;
 use crate::rank::rank;
 use crate::store::{StoredGroup, StoredPeriod};
@@ -24,16 +25,17 @@ fn item(
     period: Period,
     stored: Option<&StoredPeriod>,
     digest: Option<&crate::rank::Digest>,
+    lang: &Lang,
 ) -> PeriodItem {
     PeriodItem {
         key: period.key(),
-        label: period_label(period),
+        label: period_label(period, lang),
         path: period_path(slug, period),
         posts: stored.map_or(0, |s| s.posts.len() as u64),
         ranked: digest.map_or(0, |d| d.ranked.len()),
         top_title: digest
             .and_then(|d| d.ranked.first())
-            .map(|r| text::post_title(r.post, 100)),
+            .map(|r| text::post_title(r.post, 100, lang)),
         year: chrono::Datelike::year(&period.first_day),
         published: period.start(clock).with_timezone(&clock.tz).to_rfc3339(),
         updated: stored.map(|s| s.updated_at.to_rfc3339()),
@@ -76,17 +78,19 @@ pub(super) fn render_group(
         }
     }
     let updated = stored.iter().map(|(_, s)| s.updated_at).max();
+    let tag = g.language.as_deref().unwrap_or(&ctx.config.site.language);
+    let lang = &*ctx.i18n.get(tag);
     // The notice's date: when a fetch last succeeded, in the site's timezone.
     let stale = group
         .last_failure
-        .map(|_| group.last_success.map(|t| view::format_time(t, clock.tz)));
+        .map(|_| group.last_success.map(|t| lang.time(t, clock.tz)));
     let head = GroupHead::new(
         g,
         &ctx.config.site.language,
         info,
         visibility,
         stale.clone(),
-        updated.map(|t| view::format_time(t, clock.tz)),
+        updated.map(|t| lang.time(t, clock.tz)),
     );
     let current = Period::containing(clock, ctx.now);
     let digests: Vec<_> = stored
@@ -116,7 +120,7 @@ pub(super) fn render_group(
     let items: Vec<PeriodItem> = stored
         .iter()
         .zip(&digests)
-        .map(|((p, s), d)| item(clock, &g.slug, *p, Some(s), Some(d)))
+        .map(|((p, s), d)| item(clock, &g.slug, *p, Some(s), Some(d), lang))
         .collect();
 
     let figures: Vec<WeekFigures> = stored
@@ -124,7 +128,11 @@ pub(super) fn render_group(
         .zip(&digests)
         .map(|((p, _), d)| WeekFigures::new(*p, &d.totals))
         .collect();
-    let activity = ActivityView::new(&figures, period_label, |p| period_path(&g.slug, p));
+    let activity = ActivityView::new(
+        &figures,
+        |p| period_label(p, lang),
+        |p| period_path(&g.slug, p),
+    );
     let group_url = format!("{}{}/", ctx.base, g.slug);
     let site = ctx.site();
     let latest_item = items.iter().find(|it| it.key == latest.key());
@@ -144,6 +152,7 @@ pub(super) fn render_group(
             Some(sp.updated_at),
             i.checked_sub(1).map(|j| &items[j]),
             items.get(i + 1),
+            lang,
         );
         view.standing = Standing::of(&figures, *period);
         let dir = &items[i].path;
@@ -157,6 +166,7 @@ pub(super) fn render_group(
             Some(&page_url),
             &group_url,
             latest_item,
+            lang,
         )?;
         put_period(out, dir, &html, &files)?;
         if !head.noindex {
@@ -165,6 +175,7 @@ pub(super) fn render_group(
                 &items[i].label,
                 &sp.posts,
                 &ctx.config.ranking,
+                lang,
             );
         }
         if *period == latest {
@@ -191,9 +202,11 @@ pub(super) fn render_group(
             None,
             None,
             None,
+            lang,
         );
-        let (html, files) =
-            period_outputs(ctx, &head, latest, &view, &empty, None, &group_url, None)?;
+        let (html, files) = period_outputs(
+            ctx, &head, latest, &view, &empty, None, &group_url, None, lang,
+        )?;
         write_latest(out, &g.slug, &html, &files)?;
     }
 
@@ -205,17 +218,23 @@ pub(super) fn render_group(
         title: format!("{} · {}", head.name, ctx.config.site.title),
         description: match (info.description.as_deref(), latest_item) {
             (Some(d), _) if !d.trim().is_empty() => text::one_line(d, 200),
-            (_, Some(it)) => format!(
-                "The weekly top posts of {}: {} weeks in the archive, latest {}.",
-                head.name,
-                archive.len(),
-                it.label
+            (_, Some(it)) => lang.format(
+                "group-description",
+                &[
+                    ("group", Arg::Str(head.name)),
+                    (
+                        "archive",
+                        Arg::Str(&lang.count(Count::WeeksInArchive, archive.len() as u64)),
+                    ),
+                    ("week", Arg::Str(&it.label)),
+                ],
             ),
-            _ => format!("The weekly top posts of {}.", head.name),
+            _ => lang.format("group-description-empty", &[("group", Arg::Str(head.name))]),
         },
         url: group_url.clone(),
         image: ctx.site_image(),
         lang: head.lang.to_string(),
+        dir: head.dir,
     };
     let years = view::by_year(&archive);
     let html = ctx.render(
@@ -230,6 +249,7 @@ pub(super) fn render_group(
             activity: activity.as_ref(),
             root: "../",
         },
+        tag,
     )?;
     out.put(&format!("{}/index.html", g.slug), &html)?;
     // The newest 50 weeks, with their content, for this group's feed and the site's. An
@@ -246,8 +266,17 @@ pub(super) fn render_group(
             .take(FEED_ENTRIES)
             .map(|((_, digest), item)| FeedEntry {
                 group: head.name.to_string(),
+                lang: tag.to_string(),
+                title: lang.format(
+                    "feed-entry-title",
+                    &[
+                        ("group", Arg::Str(head.name)),
+                        ("week", Arg::Str(&item.label)),
+                    ],
+                ),
+                summary: feed_summary(lang, item),
                 item: item.clone(),
-                content: feed_content(ctx, item, digest),
+                content: feed_content(ctx, item, digest, lang),
             })
             .collect();
         let feed = ctx.render(
@@ -262,7 +291,9 @@ pub(super) fn render_group(
                     .iter()
                     .filter_map(|e| e.item.updated.as_deref())
                     .max(),
+                lang: tag,
             },
+            tag,
         )?;
         out.put(&format!("{}/feed.xml", g.slug), &feed)?;
         recent
@@ -271,6 +302,9 @@ pub(super) fn render_group(
     Ok(GroupCard {
         slug: g.slug.clone(),
         name: head.name.to_string(),
+        lang: tag.to_string(),
+        dir: head.dir,
+        t: ctx.i18n.texts(tag),
         kind: g.kind.as_str(),
         description: info.description.clone(),
         member_count: info.member_count,
@@ -283,6 +317,18 @@ pub(super) fn render_group(
         updated: updated.map(|t| t.to_rfc3339()),
         recent,
     })
+}
+
+/// A feed entry's summary: "12 posts; top post: …".
+fn feed_summary(lang: &Lang, item: &PeriodItem) -> String {
+    let posts = lang.count(Count::Posts, item.posts);
+    match &item.top_title {
+        Some(title) => lang.format(
+            "feed-summary-top",
+            &[("posts", Arg::Str(&posts)), ("title", Arg::Str(title))],
+        ),
+        None => lang.format("feed-summary", &[("posts", Arg::Str(&posts))]),
+    }
 }
 
 /// Copies the kept pictures that pages and bot files show into `<slug>/media/`, byte for
@@ -322,15 +368,21 @@ fn period_outputs(
     period_url: Option<&str>,
     group_url: &str,
     latest: Option<&PeriodItem>,
+    lang: &Lang,
 ) -> Result<(Vec<u8>, bot::Files)> {
-    let mut description = format!(
-        "The top posts of {} in the week of {}: {}.",
-        head.name, view.label, view.totals_line
+    let mut description = lang.format(
+        "week-description",
+        &[
+            ("group", Arg::Str(head.name)),
+            ("week", Arg::Str(&view.label)),
+            ("totals", Arg::Str(&view.totals_line)),
+        ],
     );
     if let Some(first) = view.ranked.first() {
-        description.push_str(&format!(
-            " Top post: “{}”",
-            text::one_line(&first.title, 100)
+        description.push(' ');
+        description.push_str(&lang.format(
+            "week-description-top",
+            &[("title", Arg::Str(&text::one_line(&first.title, 100)))],
         ));
     }
     let meta = view::PageMeta {
@@ -347,6 +399,7 @@ fn period_outputs(
                 |pic| format!("{}{}/media/{}", ctx.base, head.slug, pic.file),
             ),
         lang: head.lang.to_string(),
+        dir: head.dir,
     };
     let html = ctx.render(
         "period.html",
@@ -358,6 +411,7 @@ fn period_outputs(
             latest,
             root: "../../",
         },
+        head.lang,
     )?;
     let files = bot::files(&bot::BotInput {
         group_slug: head.slug,
@@ -371,6 +425,7 @@ fn period_outputs(
         is_current: view.is_current,
         bot: &ctx.config.bot,
         groups: &ctx.bot_groups,
+        lang,
     });
     Ok((html, files))
 }

@@ -64,6 +64,8 @@ struct Ctx<'a> {
     /// The site-wide search index, built while the groups render: listed (public) groups
     /// only, so an unlisted group's posts are found from nowhere.
     search: search::Indexer,
+    /// The interface texts of every language the site's pages use.
+    i18n: crate::i18n::Catalog,
 }
 
 /// Renders the site into `config.output_dir()` from the archive, the config and the
@@ -105,6 +107,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         .filter(|(_, _, v)| *v != Visibility::Private)
         .collect();
     let bot_groups = bot_groups(config, &groups);
+    let i18n = crate::i18n::Catalog::load(&config.root, &crate::i18n::site_languages(config))?;
     let ctx = Ctx {
         config,
         env: templates::environment(&overrides)?,
@@ -115,6 +118,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         store,
         bot_groups,
         search: search::Indexer::new(&config.site.language),
+        i18n,
     };
     let out = Output::open(
         &config.output_dir(),
@@ -126,7 +130,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
             .with_context(|| format!("group `{}`", g.slug))
     })?;
 
-    let search = ctx.search.finish(&out)?;
+    let search = ctx.search.finish(&out, &ctx.i18n)?;
     let listed: Vec<GroupCard> = summaries.iter().filter(|s| s.listed).cloned().collect();
     render_site_pages(&ctx, &out, &listed)?;
     copy_static(&config.root.join("static"), &out)?;
@@ -171,9 +175,13 @@ pub(crate) fn parallel_map<T: Sync, R: Send>(
 }
 
 impl Ctx<'_> {
-    /// Renders template `name` with its typed page context.
-    fn render(&self, name: &str, page: &impl Serialize) -> Result<Vec<u8>> {
-        let ctx = minijinja::Value::from_serialize(page);
+    /// Renders template `name` with its typed page context and `t`, the texts of language
+    /// `lang`.
+    fn render(&self, name: &str, page: &impl Serialize, lang: &str) -> Result<Vec<u8>> {
+        let ctx = minijinja::context! {
+            t => self.i18n.texts(lang),
+            ..minijinja::Value::from_serialize(page)
+        };
         let tmpl = self
             .env
             .get_template(name)
@@ -189,7 +197,13 @@ impl Ctx<'_> {
             description: &self.config.site.description,
             base_url: &self.base,
             language: &self.config.site.language,
+            dir: crate::i18n::direction(&self.config.site.language),
         }
+    }
+
+    /// The site's own language (site-wide pages).
+    fn site_lang(&self) -> std::sync::Arc<crate::i18n::Lang> {
+        self.i18n.get(&self.config.site.language)
     }
 
     /// The site's sharing picture (absolute, as Open Graph wants it).

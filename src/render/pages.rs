@@ -90,6 +90,7 @@ pub(super) fn render_markdown_pages(ctx: &Ctx, out: &Output, dir: &Path) -> Resu
             url: format!("{}{stem}/", ctx.base),
             image: ctx.site_image(),
             lang: ctx.config.site.language.clone(),
+            dir: site.dir,
         };
         let html = ctx.render(
             "page.html",
@@ -100,6 +101,7 @@ pub(super) fn render_markdown_pages(ctx: &Ctx, out: &Output, dir: &Path) -> Resu
                 body: minijinja::Value::from_safe_string(body),
                 root: "../",
             },
+            &ctx.config.site.language,
         )?;
         out.put(&format!("{stem}/index.html"), &html)
             .with_context(|| format!("page `{}`", path.display()))?;

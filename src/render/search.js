@@ -208,9 +208,37 @@ function parseShard(bytes) {
   return entries;
 }
 
+// Texts in a language come from the site (src/i18n/): a message per CLDR plural category,
+// `{n}` standing for the number, which `Intl` formats in that language.
+const intl = new Map();
+const formats = (lang) => {
+  if (!intl.has(lang)) {
+    let rules, numbers;
+    try {
+      rules = new Intl.PluralRules(lang);
+      numbers = new Intl.NumberFormat(lang);
+    } catch {
+      rules = new Intl.PluralRules("en");
+      numbers = new Intl.NumberFormat("en");
+    }
+    intl.set(lang, { rules, numbers });
+  }
+  return intl.get(lang);
+};
+export function plural(templates, n, lang) {
+  const { rules, numbers } = formats(lang);
+  const template = templates?.[rules.select(n)] ?? templates?.other ?? "{n}";
+  return template.replace("{n}", numbers.format(n));
+}
+
 // A count in words, as the week page writes a ranked post's (text.rs, `post_counts`):
-// zeros included, so that every result reads alike.
-const count = (n, word) => `${n} ${n === 1 ? word : `${word}s`}`;
+// zeros included, so that every result reads alike. An index without the language's
+// templates reads in English.
+const ENGLISH = {
+  comments: { one: "{n} comment", other: "{n} comments" },
+  shares: { one: "{n} share", other: "{n} shares" },
+  reactions: { one: "{n} reaction", other: "{n} reactions" },
+};
 
 // The query's words, as `{ term, raw, prefix }`: each term once, the longest first (at
 // most MAX_TERMS), and the last one a prefix while it can stand for its completions:
@@ -335,7 +363,8 @@ function recordText(record) {
 
 // Opens the index whose files `get(path, "json" | "bytes")` reads, by path under the
 // site's root. Returns `search(query, limit)`, which answers `{ total, hits: [{ group,
-// slug, key, week, id, title, titleMarks, excerpt, marks, counts, url }] }`, and
+// slug, key, week, id, title, titleMarks, excerpt, marks, counts, url, lang, dir }] }`
+// (each hit's texts in its group's language), and
 // `search.record(n)`, a post's record by its number.
 export async function open(get) {
   const meta = await get("search/index.json", "json");
@@ -355,7 +384,7 @@ export async function open(get) {
     decodeList(entry.list ?? (await once(`p/${n}-${entry.file}.bin`, "bytes")));
   // The languages a query is stemmed in (the groups' and the site's), and each group's.
   const langs = await Promise.all((meta.stemmers ?? []).map((s) => stemmerOf(s.lang, s.stemmer)));
-  const byGroup = meta.groups.map((g) => langs.find((s) => s.code === g.lang) ?? null);
+  const byGroup = meta.groups.map((g) => langs.find((s) => s.code === g.stem) ?? null);
 
   // The posts holding a key, as written (not a completion).
   const holding = async (key) => {
@@ -420,8 +449,13 @@ export async function open(get) {
         const inTitle = matchesIn(title, words, stem);
         // A post whose text is its title alone has no excerpt: the title shows it all.
         const excerpt = text === title ? excerptOf("", []) : excerptOf(text, matchesIn(text, words, stem));
-        const counts = [count(comments, "comment"), count(shares, "share"), count(reactions, "reaction")].join(" · ");
-        const { slug, name } = meta.groups[g];
+        const { slug, name, lang = "en", dir = "ltr" } = meta.groups[g];
+        const texts = meta.langs?.[lang] ?? ENGLISH;
+        const counts = [
+          plural(texts.comments, comments, lang),
+          plural(texts.shares, shares, lang),
+          plural(texts.reactions, reactions, lang),
+        ].join(" · ");
         return {
           group: name,
           slug,
@@ -434,6 +468,8 @@ export async function open(get) {
           excerpt: excerpt.text,
           marks: excerpt.marks,
           counts,
+          lang,
+          dir,
           url: `${slug}/${key}/#post-${encodeURIComponent(post)}`,
           // In the title, then how close together, then how well the words matched.
           rank: [new Set(inTitle.map((m) => m.word)).size, -Math.min(excerpt.span, excerptOf(title, inTitle).span), quality],
@@ -496,18 +532,26 @@ if (form) {
   const input = form.querySelector("input[type=search]");
   const status = form.querySelector(".search-status");
   const list = form.querySelector(".search-results");
-  // Every sentence the box shows, in one place (a page may give its own, in data-*
-  // attributes of the form).
+  // Every sentence the box shows, in one place: the page's texts (base.html's
+  // `data-i18n`, in the page's language), else English.
+  const lang = document.documentElement.lang || "en";
+  let texts = {};
+  try {
+    texts = JSON.parse(form.dataset.i18n || "{}");
+  } catch {}
   const say = {
-    short: form.dataset.short ?? "Type a word of two letters or more.",
-    none: form.dataset.none ?? "No post matches.",
-    one: form.dataset.one ?? "1 post matches.",
-    many: form.dataset.many ?? "{n} posts match.",
-    shown: form.dataset.shown ?? "{n} posts match; the {k} best are shown.",
-    more: form.dataset.more ?? "Show {k} more",
-    down: form.dataset.down ?? "Search is not available right now.",
+    short: texts.short ?? "Type a word of two letters or more.",
+    none: texts.none ?? "No post matches.",
+    error: texts.error ?? "Search is not available right now.",
+    matches: (n) => plural(texts.matches ?? { one: "{n} post matches.", other: "{n} posts match." }, n, lang),
+    some: (n, shown) =>
+      plural(
+        texts.some ?? { one: "{n} post matches; the {shown} most popular are shown.", other: "{n} posts match; the {shown} most popular are shown." },
+        n,
+        lang,
+      ).replace("{shown}", formats(lang).numbers.format(shown)),
+    more: (n) => plural(texts.more ?? { other: "Show {n} more" }, n, lang),
   };
-  const fill = (s, n, k) => s.replace("{n}", n).replace("{k}", k);
   // The panel: the count line, the listbox and "Show more", over the page.
   const panel = document.createElement("div");
   panel.className = "search-panel";
@@ -567,6 +611,9 @@ if (form) {
       li.id = `search-option-${i}`;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", "false");
+      // A result is in its post's language.
+      li.lang = hit.lang;
+      li.dir = hit.dir;
       const url = new URL(hit.url, base);
       url.search = new URLSearchParams({ q: query, n: hit.n }).toString();
       li.dataset.href = url.href;
@@ -591,16 +638,8 @@ if (form) {
     });
     list.replaceChildren(...items);
     more.hidden = total <= hits.length;
-    more.textContent = fill(say.more, 0, Math.min(PAGE, total - hits.length));
-    status.textContent = empty
-      ? say.short
-      : total === 0
-        ? say.none
-        : total > hits.length
-          ? fill(say.shown, total, hits.length)
-          : total === 1
-            ? say.one
-            : fill(say.many, total, total);
+    more.textContent = say.more(Math.min(PAGE, total - hits.length));
+    status.textContent = empty ? say.short : total ? (total > hits.length ? say.some(total, hits.length) : say.matches(total)) : say.none;
     setOpen(true);
     // After "Show more", the first new result is the active one.
     activate(from !== undefined && items[from] ? from : -1);
@@ -616,7 +655,7 @@ if (form) {
       }
     } catch (e) {
       index = null; // try again on the next keystroke
-      if (n === seq) status.textContent = say.down;
+      if (n === seq) status.textContent = say.error;
       console.error(e);
     }
   };

@@ -28,7 +28,7 @@ mod postings;
 pub mod snowball;
 pub mod terms;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -156,6 +156,8 @@ impl Locals {
 pub struct GroupIndex {
     slug: String,
     name: String,
+    /// The group's language.
+    lang: String,
     /// The group's language code and its stemmer, when Snowball has one.
     stemmer: Option<(String, Stemmer)>,
     /// Each week's key and label, by `Entry::week`.
@@ -192,6 +194,7 @@ impl GroupIndex {
         GroupIndex {
             slug: slug.to_string(),
             name: name.to_string(),
+            lang: language.to_string(),
             stemmer: snowball::for_language(language).map(|s| (code.to_ascii_lowercase(), s)),
             weeks: Vec::new(),
             entries: Vec::new(),
@@ -202,13 +205,20 @@ impl GroupIndex {
     }
 
     /// Adds every post of the week `key` (shown as `label`).
-    pub fn add_week(&mut self, key: &str, label: &str, posts: &[Post], ranking: &RankingConfig) {
+    pub fn add_week(
+        &mut self,
+        key: &str,
+        label: &str,
+        posts: &[Post],
+        ranking: &RankingConfig,
+        lang: &crate::i18n::Lang,
+    ) {
         let started = Instant::now();
         let week = self.weeks.len() as u32;
         self.weeks.push((key.to_string(), label.to_string()));
         for post in posts {
             let local = self.entries.len() as u32;
-            let title = super::text::post_title(post, 100);
+            let title = super::text::post_title(post, 100, lang);
             let stemmer = &self.stemmer;
             let mut add = |t: &str, raw: &str| {
                 let locals = match self.terms.get_mut(t) {
@@ -325,14 +335,14 @@ impl Indexer {
 
     /// Builds the index from the groups added and stages its files, `search.js` and the
     /// stemmers of the groups' languages.
-    pub fn finish(&self, out: &Output) -> Result<Stats> {
+    pub fn finish(&self, out: &Output, i18n: &crate::i18n::Catalog) -> Result<Stats> {
         let started = Instant::now();
         let mut groups = std::mem::take(&mut *self.groups.lock().expect("search index lock"));
         // Whatever order the groups finished in, the files are byte-identical run to run.
         groups.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
         let spent = groups.iter().map(|g| g.spent).sum::<Duration>();
-        let stats =
-            build(groups, &self.site_language, out).context("cannot build the search index")?;
+        let stats = build(groups, &self.site_language, i18n, out)
+            .context("cannot build the search index")?;
         out.put("search.js", include_bytes!("search.js"))?;
         Ok(Stats {
             build: started.elapsed() + spent,
@@ -363,8 +373,19 @@ struct Meta<'a> {
     shards: u32,
     chunk: usize,
     groups: Vec<MetaGroup<'a>>,
+    /// Per language of the groups, the plural templates of a result's counts.
+    langs: BTreeMap<&'a str, LangCounts>,
     /// The languages a query is stemmed in: the groups' and the site's.
     stemmers: Vec<MetaStemmer<'a>>,
+}
+
+/// "{n} comments" per CLDR plural category of a language (search.js picks one with
+/// `Intl.PluralRules` and puts the number in with `Intl.NumberFormat`).
+#[derive(Serialize)]
+struct LangCounts {
+    comments: BTreeMap<&'static str, String>,
+    shares: BTreeMap<&'static str, String>,
+    reactions: BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -377,10 +398,13 @@ struct MetaStemmer<'a> {
 struct MetaGroup<'a> {
     slug: &'a str,
     name: &'a str,
+    /// The group's language and direction: its results are marked with them.
+    lang: &'a str,
+    dir: &'static str,
     /// The language code of the group's stem keys and its stemmer's file
     /// (`search-stem/<stemmer>-stemmer.js`), when its language has one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    lang: Option<&'a str>,
+    stem: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stemmer: Option<&'a str>,
 }
@@ -431,7 +455,12 @@ impl std::hash::Hasher for FnvHasher {
 /// Memory: the terms' lists are encoded first and each group's terms dropped; the record
 /// chunks (the bulk of the bytes) are never all held at once: they are made once to hash
 /// them, for the folder's name, and again to stage them.
-fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Result<Stats> {
+fn build(
+    mut groups: Vec<GroupIndex>,
+    site_language: &str,
+    i18n: &crate::i18n::Catalog,
+    out: &Output,
+) -> Result<Stats> {
     let (files, terms, index, meta) = build_lists(&mut groups)?;
     let mut stats = Stats {
         posts: meta.1,
@@ -528,8 +557,25 @@ fn build(mut groups: Vec<GroupIndex>, site_language: &str, out: &Output) -> Resu
             .map(|g| MetaGroup {
                 slug: &g.slug,
                 name: &g.name,
-                lang: g.stemmer.as_ref().map(|(code, _)| code.as_str()),
+                lang: &g.lang,
+                dir: crate::i18n::direction(&g.lang),
+                stem: g.stemmer.as_ref().map(|(code, _)| code.as_str()),
                 stemmer: g.stemmer.as_ref().map(|(_, s)| s.name),
+            })
+            .collect(),
+        langs: groups
+            .iter()
+            .map(|g| {
+                let lang = i18n.get(&g.lang);
+                let counts = |kind| crate::i18n::count_templates(&lang, kind);
+                (
+                    g.lang.as_str(),
+                    LangCounts {
+                        comments: counts(crate::i18n::Count::Comments),
+                        shares: counts(crate::i18n::Count::Shares),
+                        reactions: counts(crate::i18n::Count::Reactions),
+                    },
+                )
             })
             .collect(),
         stemmers: stemmers
@@ -685,7 +731,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("public");
         let out = Output::open(&root, &dir.path().join(".groupdigest")).unwrap();
-        build(groups, "en", &out).unwrap();
+        let catalog = crate::i18n::Catalog::bundled_only(&["en", "es", "ja"]);
+        build(groups, "en", &catalog, &out).unwrap();
         out.commit().unwrap();
         let mut files = Vec::new();
         let mut stack = vec![root.clone()];
@@ -767,9 +814,16 @@ mod tests {
                 post("a2", "Tokyo 東京都 meetup", 9),
             ],
             &ranking,
+            &crate::i18n::Catalog::bundled_only(&["en"]).get("en"),
         );
         let mut b = GroupIndex::new("b", "Group B", "ja");
-        b.add_week("2026-11-16", "16 Nov", &[post("b1", "cafe", 5)], &ranking);
+        b.add_week(
+            "2026-11-16",
+            "16 Nov",
+            &[post("b1", "cafe", 5)],
+            &ranking,
+            &crate::i18n::Catalog::bundled_only(&["en"]).get("en"),
+        );
         let files = built(vec![a, b]);
         let meta: serde_json::Value = serde_json::from_slice(
             &files
@@ -780,6 +834,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(meta["posts"], 3);
+        // Each group says its language; each language its counts' plural forms.
+        assert_eq!(meta["groups"][1]["lang"], "ja");
+        assert_eq!(meta["groups"][0]["dir"], "ltr");
+        assert_eq!(meta["langs"]["en"]["comments"]["one"], "{n} comment");
+        assert_eq!(meta["langs"]["ja"]["shares"]["other"], "シェア{n}件");
         let index = meta["index"].as_str().unwrap();
         let records: serde_json::Value = serde_json::from_slice(
             &files
@@ -833,6 +892,7 @@ mod tests {
             "16 Nov",
             &[post("e1", "Two meetups", 2), post("e2", "One meetup", 1)],
             &ranking,
+            &crate::i18n::Catalog::bundled_only(&["en"]).get("en"),
         );
         let mut es = GroupIndex::new("es", "Español", "es");
         es.add_week(
@@ -840,6 +900,7 @@ mod tests {
             "16 Nov",
             &[post("s1", "Vacantes y canciones", 3)],
             &ranking,
+            &crate::i18n::Catalog::bundled_only(&["en"]).get("en"),
         );
         let mut ja = GroupIndex::new("ja", "日本", "ja");
         ja.add_week(
@@ -847,6 +908,7 @@ mod tests {
             "16 Nov",
             &[post("j1", "meetups", 0)],
             &ranking,
+            &crate::i18n::Catalog::bundled_only(&["en"]).get("en"),
         );
         let files = built(vec![en, es, ja]);
         let terms = read_terms(&files);
@@ -907,7 +969,13 @@ mod tests {
             let posts: Vec<Post> = (0..3000)
                 .map(|i| post(&format!("p{i}"), &format!("common word{i}"), i % 7))
                 .collect();
-            g.add_week("2026-11-16", "16 Nov", &posts, &ranking);
+            g.add_week(
+                "2026-11-16",
+                "16 Nov",
+                &posts,
+                &ranking,
+                &crate::i18n::Catalog::bundled_only(&["en"]).get("en"),
+            );
             g
         };
         let files = built(vec![group()]);

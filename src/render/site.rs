@@ -10,15 +10,18 @@ use crate::write::Output;
 
 pub(super) fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupCard]) -> Result<()> {
     let site = ctx.site();
+    let lang = ctx.site_lang();
+    let tag = ctx.config.site.language.as_str();
     let title = &ctx.config.site.title;
     let description = if ctx.config.site.description.trim().is_empty() {
-        format!(
-            "The weekly top posts of {}.",
-            groups
-                .iter()
-                .map(|g| g.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        let names = groups
+            .iter()
+            .map(|g| g.name.as_str())
+            .collect::<Vec<_>>()
+            .join(&lang.text("list-separator"));
+        lang.format(
+            "site-description",
+            &[("groups", crate::i18n::Arg::Str(&names))],
         )
     } else {
         text::one_line(&ctx.config.site.description, 200)
@@ -29,6 +32,7 @@ pub(super) fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupCard]) -
         url: ctx.base.clone(),
         image: ctx.site_image(),
         lang: ctx.config.site.language.clone(),
+        dir: site.dir,
     };
     let updated = groups.iter().filter_map(|g| g.updated.as_deref()).max();
     let html = ctx.render(
@@ -39,10 +43,11 @@ pub(super) fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupCard]) -
             groups,
             root: "",
         },
+        tag,
     )?;
     out.put("index.html", &html)?;
     let not_found = view::PageMeta {
-        title: format!("Not found · {title}"),
+        title: format!("{} · {title}", lang.text("not-found-title")),
         url: format!("{}404.html", ctx.base),
         ..meta
     };
@@ -56,6 +61,7 @@ pub(super) fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupCard]) -
                 groups,
                 root: &ctx.base,
             },
+            tag,
         )?,
     )?;
     let entries = site_feed_entries(groups);
@@ -73,7 +79,9 @@ pub(super) fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupCard]) -
                     .iter()
                     .filter_map(|e| e.item.updated.as_deref())
                     .max(),
+                lang: tag,
             },
+            tag,
         )?,
     )?;
     out.put(
@@ -85,6 +93,7 @@ pub(super) fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupCard]) -
                 groups,
                 updated,
             },
+            tag,
         )?,
     )?;
     // The default favicon and sharing picture, unless the site's `static/` has its own.
@@ -92,7 +101,7 @@ pub(super) fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupCard]) -
     if !statics.join("favicon.svg").exists() {
         out.put(
             "favicon.svg",
-            &ctx.render("favicon.svg", &AssetPage { site: &site })?,
+            &ctx.render("favicon.svg", &AssetPage { site: &site }, tag)?,
         )?;
     }
     if !statics.join(OG_IMAGE_FILE).exists() {
@@ -100,11 +109,11 @@ pub(super) fn render_site_pages(ctx: &Ctx, out: &Output, groups: &[GroupCard]) -
     }
     out.put(
         "robots.txt",
-        &ctx.render("robots.txt", &AssetPage { site: &site })?,
+        &ctx.render("robots.txt", &AssetPage { site: &site }, tag)?,
     )?;
     out.put(
         "style.css",
-        &ctx.render("style.css", &AssetPage { site: &site })?,
+        &ctx.render("style.css", &AssetPage { site: &site }, tag)?,
     )?;
     Ok(())
 }

@@ -1,10 +1,12 @@
 //! Plain-text helpers for bot outputs and page snippets: whitespace collapsing, cutting on
-//! grapheme-cluster boundaries with "…", and counts in words ("1 comment", "3 shares").
+//! grapheme-cluster boundaries with "…", and counts in words ("1 comment", "3 shares", in
+//! the page's language).
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::i18n::{Count, Lang};
 
 /// True when `s` is already one clean line: ASCII, no control character (tabs and newlines
 /// included), no leading, trailing or doubled space. Such text needs no collapsing and is
@@ -105,33 +107,12 @@ pub fn one_line_cut(s: &str, max: usize) -> (String, bool) {
 }
 
 /// A post's title in one line of at most `max` characters: its first line, or a label
-/// ("Photo", "Post") when it has no text or the line holds nothing printable.
-pub fn post_title(post: &crate::model::Post, max: usize) -> String {
+/// ("Photo", "Post", in `lang`) when it has no text or the line holds nothing printable.
+pub fn post_title(post: &crate::model::Post, max: usize, lang: &Lang) -> String {
     post.first_line()
         .map(|l| one_line(l, max))
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| post.label().to_string())
-}
-
-/// Appends "1 comment" or "12 comments" to `out`.
-fn push_count(out: &mut String, n: u64, singular: &str, plural: &str) {
-    let _ = write!(out, "{n} ");
-    out.push_str(if n == 1 { singular } else { plural });
-}
-
-/// Counts in words joined by " · " (`skip_zeros` leaves zero counts out).
-pub fn counts_in_words(counts: &[(u64, &str, &str)], skip_zeros: bool) -> String {
-    let mut out = String::with_capacity(64);
-    for &(n, singular, plural) in counts {
-        if n == 0 && skip_zeros {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(" · ");
-        }
-        push_count(&mut out, n, singular, plural);
-    }
-    out
+        .unwrap_or_else(|| lang.text(post.label_id()))
 }
 
 /// Escapes text for HTML built outside a template (feed content, search documents, the
@@ -155,12 +136,12 @@ pub fn escape_html(s: &str) -> Cow<'_, str> {
 }
 
 /// Every count of a post in words, zeros included: "64 comments · 0 shares · 172 reactions".
-pub fn post_counts(post: &crate::model::Post) -> String {
-    counts_in_words(
+pub fn post_counts(post: &crate::model::Post, lang: &Lang) -> String {
+    lang.counts_line(
         &[
-            (post.comments, "comment", "comments"),
-            (post.shares, "share", "shares"),
-            (post.reactions, "reaction", "reactions"),
+            (Count::Comments, post.comments),
+            (Count::Shares, post.shares),
+            (Count::Reactions, post.reactions),
         ],
         false,
     )
@@ -168,30 +149,30 @@ pub fn post_counts(post: &crate::model::Post) -> String {
 
 /// A week's totals in words, zeros included: "23 posts · 144 comments · 30 shares · 585
 /// reactions" (the week page and its feed entry say the same).
-pub fn totals_line(totals: &crate::rank::Totals) -> String {
-    counts_in_words(
+pub fn totals_line(totals: &crate::rank::Totals, lang: &Lang) -> String {
+    lang.counts_line(
         &[
-            (totals.posts, "post", "posts"),
-            (totals.comments, "comment", "comments"),
-            (totals.shares, "share", "shares"),
-            (totals.reactions, "reaction", "reactions"),
+            (Count::Posts, totals.posts),
+            (Count::Comments, totals.comments),
+            (Count::Shares, totals.shares),
+            (Count::Reactions, totals.reactions),
         ],
         false,
     )
 }
 
 /// The engagement line of a post: "12 comments · 3 shares", zero counts left out.
-pub fn engagement(comments: u64, shares: u64, reactions: u64) -> String {
-    let line = counts_in_words(
+pub fn engagement(comments: u64, shares: u64, reactions: u64, lang: &Lang) -> String {
+    let line = lang.counts_line(
         &[
-            (comments, "comment", "comments"),
-            (shares, "share", "shares"),
-            (reactions, "reaction", "reactions"),
+            (Count::Comments, comments),
+            (Count::Shares, shares),
+            (Count::Reactions, reactions),
         ],
         true,
     );
     if line.is_empty() {
-        "No comments or shares yet".into()
+        lang.text("no-engagement")
     } else {
         line
     }
@@ -277,13 +258,23 @@ mod tests {
 
     #[test]
     fn engagement_reads_in_singular_and_plural() {
-        assert_eq!(engagement(12, 3, 0), "12 comments · 3 shares");
-        assert_eq!(engagement(1, 1, 0), "1 comment · 1 share");
-        assert_eq!(engagement(0, 2, 1), "2 shares · 1 reaction");
-        assert_eq!(engagement(0, 0, 0), "No comments or shares yet");
+        let catalog = crate::i18n::Catalog::bundled_only(&["en", "es"]);
+        let en = catalog.get("en");
+        assert_eq!(engagement(12, 3, 0, &en), "12 comments · 3 shares");
+        assert_eq!(engagement(1, 1, 0, &en), "1 comment · 1 share");
+        assert_eq!(engagement(0, 2, 1, &en), "2 shares · 1 reaction");
+        assert_eq!(engagement(0, 0, 0, &en), "No comments or shares yet");
         assert_eq!(
-            counts_in_words(&[(0, "post", "posts"), (1, "share", "shares")], false),
+            en.counts_line(&[(Count::Posts, 0), (Count::Shares, 1)], false),
             "0 posts · 1 share"
+        );
+        assert_eq!(
+            engagement(1254, 1, 0, &catalog.get("es")),
+            "1254 comentarios · compartido 1 vez"
+        );
+        assert_eq!(
+            engagement(12540, 0, 0, &catalog.get("es")),
+            "12.540 comentarios"
         );
     }
 }

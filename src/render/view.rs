@@ -1,9 +1,11 @@
 //! The deliberate, borrowed views templates see. Changing an internal type never silently
 //! changes what a template (or a site's own template) can use: only these structs do.
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+
+use crate::i18n::Lang;
 
 use crate::model::{GroupInfo, Post};
 use crate::period::Period;
@@ -16,6 +18,8 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     pub base_url: &'a str,
     pub language: &'a str,
+    /// "rtl" when the site's language is written right to left.
+    pub dir: &'static str,
 }
 
 /// `index.html` and `404.html`: every listed group.
@@ -76,12 +80,18 @@ pub struct FeedPage<'a> {
     pub entries: &'a [&'a FeedEntry],
     /// The newest entry's `updated`.
     pub updated: Option<&'a str>,
+    /// The feed's `xml:lang`; an entry in another language has its own.
+    pub lang: &'a str,
 }
 
 /// One Atom entry: a week of a group, with its top posts as (escaped) HTML content.
 #[derive(Debug, Clone, Serialize)]
 pub struct FeedEntry {
     pub group: String,
+    /// The group's language (`xml:lang` of the entry) and the entry's title and summary in it.
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
     pub item: PeriodItem,
     pub content: String,
 }
@@ -106,6 +116,11 @@ pub struct AssetPage<'a> {
 pub struct GroupCard {
     pub slug: String,
     pub name: String,
+    /// The group's language and direction: its card on the home page is marked with them.
+    pub lang: String,
+    pub dir: &'static str,
+    /// The group's language's texts, for its card (`g.t("card-latest")`).
+    pub t: minijinja::Value,
     pub kind: &'static str,
     pub description: Option<String>,
     pub member_count: Option<u64>,
@@ -143,6 +158,8 @@ pub struct GroupHead<'a> {
     pub updated_at: Option<String>,
     /// `<html lang>` of its pages.
     pub lang: &'a str,
+    /// `<html dir>` of its pages: "rtl" for a right-to-left language.
+    pub dir: &'static str,
     /// An unlisted group: its pages ask search engines not to index them
     /// (`<meta name="robots" content="noindex">` in `base.html`).
     pub noindex: bool,
@@ -204,6 +221,8 @@ pub struct PageMeta {
     pub image: String,
     /// `<html lang>`: the group's language, else the site's.
     pub lang: String,
+    /// `<html dir>`: "rtl" or "ltr".
+    pub dir: &'static str,
 }
 
 /// A post of a week that is not ranked, in the compact list under the ranked ones.
@@ -221,7 +240,8 @@ pub struct OtherPost<'a> {
 pub struct PostView<'a> {
     /// The archive's copy, if one was kept (never Facebook's expiring URL).
     pub picture: Option<PictureView<'a>>,
-    pub label: &'static str,
+    /// What the post is called without text ("Photo"), in the page's language.
+    pub label: String,
     pub rank: usize,
     pub title: String,
     /// The text below the title line, or the whole text when the title had to be cut.
@@ -255,7 +275,7 @@ pub struct PictureView<'a> {
 }
 
 impl<'a> PostView<'a> {
-    pub fn new(rank: usize, post: &'a Post, score: f64, tz: Tz) -> Self {
+    pub fn new(rank: usize, post: &'a Post, score: f64, tz: Tz, lang: &Lang) -> Self {
         let local = post.created_time.with_timezone(&tz);
         let text = post.text();
         let first = post
@@ -271,7 +291,7 @@ impl<'a> PostView<'a> {
             }
             // A cut title: the body repeats the whole text.
             (text, first) => (
-                first.map_or_else(|| post.label().to_string(), |(_, (title, _))| title),
+                first.map_or_else(|| lang.text(post.label_id()), |(_, (title, _))| title),
                 text.map(|t| t.trim().to_string()),
             ),
         };
@@ -282,7 +302,7 @@ impl<'a> PostView<'a> {
             title,
             body_split: body.as_deref().and_then(split_long),
             body,
-            label: post.label(),
+            label: lang.text(post.label_id()),
             permalink: post.permalink_url.as_deref(),
             picture: post.image.as_ref().map(|i| PictureView {
                 file: &i.file,
@@ -297,17 +317,9 @@ impl<'a> PostView<'a> {
             shares: post.shares,
             reactions: post.reactions,
             score,
-            engagement: super::text::engagement(post.comments, post.shares, post.reactions),
-            counts: super::text::post_counts(post),
-            created: format!(
-                "{} {} {} {}, {:02}:{:02}",
-                local.weekday(),
-                local.day(),
-                month_abbr(&local),
-                local.year(),
-                local.hour(),
-                local.minute()
-            ),
+            engagement: super::text::engagement(post.comments, post.shares, post.reactions, lang),
+            counts: super::text::post_counts(post, lang),
+            created: lang.post_time(&local),
             created_iso: local.to_rfc3339(),
         }
     }
@@ -390,6 +402,7 @@ impl<'a> PeriodView<'a> {
         updated_at: Option<DateTime<Utc>>,
         prev: Option<&'a PeriodItem>,
         next: Option<&'a PeriodItem>,
+        lang: &Lang,
     ) -> Self {
         let tz = clock.tz;
         let ranked_ids: std::collections::HashSet<&str> =
@@ -405,8 +418,8 @@ impl<'a> PeriodView<'a> {
             .into_iter()
             .map(|(_, p)| OtherPost {
                 id: &p.id,
-                title: super::text::post_title(p, 100),
-                counts: super::text::engagement(p.comments, p.shares, p.reactions),
+                title: super::text::post_title(p, 100, lang),
+                counts: super::text::engagement(p.comments, p.shares, p.reactions, lang),
                 permalink: p.permalink_url.as_deref(),
             })
             .collect();
@@ -414,31 +427,31 @@ impl<'a> PeriodView<'a> {
             .ranked
             .iter()
             .enumerate()
-            .map(|(i, r)| PostView::new(i + 1, r.post, r.score, tz))
+            .map(|(i, r)| PostView::new(i + 1, r.post, r.score, tz, lang))
             .collect();
         // A top post is usually ranked too: its view is copied, not built again.
         let top = |p: &'a Post| {
             let mut view = match digest.ranked.iter().position(|r| std::ptr::eq(r.post, p)) {
                 Some(i) => ranked[i].clone(),
-                None => PostView::new(0, p, crate::rank::score(p, ranking), tz),
+                None => PostView::new(0, p, crate::rank::score(p, ranking), tz, lang),
             };
             view.rank = 0;
             view
         };
         PeriodView {
             key: period.key(),
-            label: period_label(period),
+            label: period_label(period, lang),
             path: period_path(slug, period),
             start: period.start(clock).with_timezone(&tz).to_rfc3339(),
             end: period.end(clock).with_timezone(&tz).to_rfc3339(),
             is_current,
             totals: digest.totals,
-            totals_line: super::text::totals_line(&digest.totals),
+            totals_line: super::text::totals_line(&digest.totals, lang),
             top_commented: digest.top_commented.map(top),
             top_shared: digest.top_shared.map(top),
             ranked,
             others,
-            updated_at: updated_at.map(|t| format_time(t, tz)),
+            updated_at: updated_at.map(|t| lang.time(t, tz)),
             prev,
             next,
             standing: None,
@@ -450,55 +463,10 @@ pub fn period_path(slug: &str, period: Period) -> String {
     format!("{slug}/{}/", period.key())
 }
 
-/// English month abbreviations. Dates are formatted by hand: strftime parsing its format
-/// string on every call was a visible share of a large render.
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-pub(crate) fn month_abbr(d: &impl Datelike) -> &'static str {
-    MONTHS[d.month0() as usize]
-}
-
-/// "16–22 Nov 2026", "28 Sep – 4 Oct 2026", "29 Dec 2025 – 4 Jan 2026".
-pub fn period_label(period: Period) -> String {
-    let (a, b) = (period.first_day, period.last_day());
-    if a.year() != b.year() {
-        format!(
-            "{} {} {} – {} {} {}",
-            a.day(),
-            month_abbr(&a),
-            a.year(),
-            b.day(),
-            month_abbr(&b),
-            b.year()
-        )
-    } else if a.month() != b.month() {
-        format!(
-            "{} {} – {} {} {}",
-            a.day(),
-            month_abbr(&a),
-            b.day(),
-            month_abbr(&b),
-            b.year()
-        )
-    } else {
-        format!("{}–{} {} {}", a.day(), b.day(), month_abbr(&b), b.year())
-    }
-}
-
-/// "25 Nov 2026, 12:05 UTC", in the site's timezone.
-pub fn format_time(t: DateTime<Utc>, tz: Tz) -> String {
-    let local = t.with_timezone(&tz);
-    format!(
-        "{} {} {}, {:02}:{:02} {}",
-        local.day(),
-        month_abbr(&local),
-        local.year(),
-        local.hour(),
-        local.minute(),
-        local.offset()
-    )
+/// A week's label in `lang`: "16–22 Nov 2026", "28 Sept – 4 Oct 2026", "29 Dec 2025 – 4 Jan
+/// 2026".
+pub fn period_label(period: Period, lang: &Lang) -> String {
+    lang.week_label(period.first_day, period.last_day())
 }
 
 impl<'a> GroupHead<'a> {
@@ -522,6 +490,7 @@ impl<'a> GroupHead<'a> {
             stale_since: stale.flatten(),
             updated_at,
             lang: cfg.language.as_deref().unwrap_or(site_lang),
+            dir: crate::i18n::direction(cfg.language.as_deref().unwrap_or(site_lang)),
             noindex: visibility != crate::config::Visibility::Public,
         }
     }
@@ -530,6 +499,10 @@ impl<'a> GroupHead<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn en() -> std::sync::Arc<Lang> {
+        crate::i18n::Catalog::bundled_only(&["en"]).get("en")
+    }
 
     #[test]
     fn a_long_body_is_split_whole_at_a_space_and_a_short_one_is_not() {
@@ -563,14 +536,14 @@ mod tests {
     #[test]
     fn a_post_shows_its_first_line_as_title_and_the_rest_as_body() {
         let p = post(Some("\n  Meetup  on   Friday \n\nSlides:\nhere "), None);
-        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC);
+        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC, &en());
         assert_eq!(v.title, "Meetup on Friday");
         assert_eq!(v.body.as_deref(), Some("Slides:\nhere"));
         assert_eq!(v.counts, "1 comment · 0 shares · 2 reactions");
-        assert_eq!(v.created, "Wed 25 Nov 2026, 12:05");
+        assert_eq!(v.created, "Wed, 25 Nov 2026, 12:05");
 
         let one_line = post(Some("Just this"), None);
-        let v = PostView::new(1, &one_line, 1.0, chrono_tz::UTC);
+        let v = PostView::new(1, &one_line, 1.0, chrono_tz::UTC, &en());
         assert_eq!((v.title.as_str(), v.body), ("Just this", None));
     }
 
@@ -578,18 +551,18 @@ mod tests {
     fn a_cut_or_empty_title_leaves_the_whole_text_in_the_body() {
         let long = format!("{} end\nsecond", "word ".repeat(40));
         let p = post(Some(&long), None);
-        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC);
+        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC, &en());
         assert!(v.title.ends_with('…') && v.title.chars().count() <= 120);
         assert_eq!(v.body.as_deref(), Some(long.trim()));
 
         // A first line of control characters only: the title is the post's label.
         let p = post(Some("\u{7}\u{1b}\nreal text"), Some("https://x.y/a.jpg"));
-        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC);
+        let v = PostView::new(1, &p, 1.0, chrono_tz::UTC, &en());
         assert_eq!(v.title, "Post");
         assert_eq!(v.body.as_deref(), Some("\u{7}\u{1b}\nreal text"));
 
         let photo = post(None, Some("https://x.y/a.jpg"));
-        let v = PostView::new(1, &photo, 1.0, chrono_tz::UTC);
+        let v = PostView::new(1, &photo, 1.0, chrono_tz::UTC, &en());
         assert_eq!((v.title.as_str(), v.body), ("Photo", None));
     }
 
@@ -606,17 +579,24 @@ mod tests {
         let p = |s: &str| Period {
             first_day: s.parse().unwrap(),
         };
-        assert_eq!(period_label(p("2026-11-16")), "16–22 Nov 2026");
-        assert_eq!(period_label(p("2026-09-28")), "28 Sep – 4 Oct 2026");
-        assert_eq!(period_label(p("2025-12-29")), "29 Dec 2025 – 4 Jan 2026");
+        let catalog = crate::i18n::Catalog::bundled_only(&["en", "es", "ja", "de", "ar"]);
+        let label = |tag: &str, day: &str| period_label(p(day), &catalog.get(tag));
+        assert_eq!(label("en", "2026-11-16"), "16–22 Nov 2026");
+        assert_eq!(label("en", "2026-09-28"), "28 Sept – 4 Oct 2026");
+        assert_eq!(label("en", "2025-12-29"), "29 Dec 2025 – 4 Jan 2026");
+        assert_eq!(label("es", "2026-11-16"), "16–22 nov 2026");
+        assert_eq!(label("ja", "2026-11-16"), "2026年11月16日～22日");
+        assert_eq!(label("ja", "2026-09-28"), "2026年9月28日～10月4日");
+        assert_eq!(label("de", "2026-11-16"), "16.–22. November 2026");
+        assert_eq!(label("ar", "2026-11-16"), "16–22 نوفمبر 2026");
     }
 
     #[test]
     fn times_read_in_the_site_timezone_with_its_abbreviation() {
         let t = "2026-11-25T12:05:00Z".parse().unwrap();
-        assert_eq!(format_time(t, chrono_tz::UTC), "25 Nov 2026, 12:05 UTC");
+        assert_eq!(en().time(t, chrono_tz::UTC), "25 Nov 2026, 12:05 UTC");
         assert_eq!(
-            format_time(t, chrono_tz::Europe::Berlin),
+            en().time(t, chrono_tz::Europe::Berlin),
             "25 Nov 2026, 13:05 CET"
         );
     }

@@ -152,7 +152,11 @@ await test(`search finds "${query}" and lands on #post-${known.post.id} under a 
   const group = JSON.parse(readFileSync(join(site, known.slug, known.key, "digest.json"), "utf8"));
   assert(meta.includes(known.post.title.slice(0, 20)), `result shows the title: ${meta}`);
   assert(meta.includes(group.group.name) && meta.includes(group.period.label), `result shows group and week: ${meta}`);
-  assert(/comments?/.test(meta) && /shares?/.test(meta), `result shows the counts: ${meta}`);
+  // The counts are in the result's own language (its group's): three of them, with numbers.
+  const lang = await option.getAttribute("lang");
+  const pageLang = /<html lang="([^"]+)"/.exec(readFileSync(join(site, known.slug, "index.html"), "utf8"))[1];
+  assert(lang === pageLang, `the result is marked with its group's language: ${lang}, not ${pageLang}`);
+  assert(meta.split(" · ").length >= 5 && /\d/.test(meta), `result shows the counts: ${meta}`);
   // The matched word is in a <mark>.
   const marks = await option.locator("mark").allInnerTexts();
   assert(marks.some((m) => m.toLowerCase().includes(query)), `the match is marked: ${marks.join(", ")}`);
@@ -282,6 +286,44 @@ await test("landing on an other post's line shows its text with the match marked
   await page.close();
 });
 
+// The word of the site most ranked posts hold: on a site where it is in more than ten,
+// "Show more" is there to press.
+const [common, commonCount] = [...frequency.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+if (commonCount <= 10) {
+  console.log(`skip - "Show more": no word of this site is in more than ten ranked posts`);
+} else await test("a common word shows ten results and ten more on request, the first new one active", async () => {
+  const page = await context.newPage();
+  await page.goto(root);
+  const box = page.locator('form.search input[type="search"]');
+  await box.waitFor({ state: "visible", timeout: 10000 });
+  await box.fill(`${common} `);
+  const links = page.locator(".search-results [role=option]");
+  const more = page.locator("button.search-more");
+  await more.waitFor({ timeout: 15000 });
+  assert((await links.count()) === 10, `ten results first, not ${await links.count()}`);
+  const status = await page.locator(".search-status").innerText();
+  assert(/\d+ posts match; the 10 most popular are shown/.test(status), `the status says so: ${status}`);
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll(".search-results [role=option]").length > 10, null, { timeout: 10000 });
+  const active = await page.evaluate(() => {
+    const input = document.querySelector("form.search input");
+    const all = [...document.querySelectorAll(".search-results [role=option]")];
+    return [document.activeElement === input, all.findIndex((o) => o.id === input.getAttribute("aria-activedescendant"))];
+  });
+  assert(active[0] && active[1] === 10, `focus is back in the box with the 11th result active, not ${active}`);
+  // The button is accessible in both themes.
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
+    if (strictAxe) assert(bad.length === 0, `axe with "Show more" in ${scheme}: ${bad.map((v) => v.id).join(", ")}`);
+  }
+  await page.close();
+});
+
+
 await test("every page carries the search box", async () => {
   const page = await context.newPage();
   for (const path of ["", `${known.slug}/`, `${known.slug}/${known.key}/`, "no-such-page/"]) {
@@ -299,6 +341,36 @@ const axePages = {
   latest: `${known.slug}/latest/`,
   404: "no-such-page/",
 };
+// A right-to-left group's pages (the demo's Arabic one), when the site has one.
+const rtl = groups.find((slug) => readFileSync(join(site, slug, "index.html"), "utf8").includes('dir="rtl"'));
+if (rtl) {
+  const weeks = readdirSync(join(site, rtl)).filter((k) => /^\d{4}-\d\d-\d\d$/.test(k)).sort();
+  Object.assign(axePages, {
+    "right-to-left group": `${rtl}/`,
+    "right-to-left week": `${rtl}/${weeks.at(-2) ?? weeks.at(-1)}/`,
+    "right-to-left latest": `${rtl}/latest/`,
+  });
+  await test(`a right-to-left group's page mirrors: dir="rtl", the search box on the left, post text dir="auto"`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${root}${rtl}/`);
+    const box = page.locator('form.search input[type="search"]');
+    await box.waitFor({ state: "visible", timeout: 10000 });
+    assert((await page.locator("html").getAttribute("dir")) === "rtl", "html dir is rtl");
+    const title = await page.locator(".site-title").boundingBox();
+    const search = await box.boundingBox();
+    assert(search.x < title.x, `the search box is left of the site title (${search.x} < ${title.x})`);
+    const texts = await page.locator(".post-text").evaluateAll((els) => els.map((e) => e.getAttribute("dir")));
+    assert(texts.length > 0 && texts.every((d) => d === "auto"), `post text keeps dir="auto": ${texts}`);
+    // The box speaks Arabic: its placeholder, and its status once something is typed.
+    assert((await box.getAttribute("placeholder")) === "ابحث في المنشورات", "an Arabic placeholder");
+    await box.fill("ز");
+    await page.waitForFunction(() => document.querySelector(".search-status").textContent.length > 0, null, { timeout: 10000 });
+    const status = await page.locator(".search-status").innerText();
+    assert(/[\u0600-\u06FF]/.test(status), `the status is in Arabic: ${status}`);
+    await page.close();
+  });
+}
 for (const scheme of ["light", "dark"]) {
   for (const [name, path] of Object.entries(axePages)) {
     await test(`axe: ${name} page in ${scheme}: no critical or serious violation${strictAxe ? "" : " (reported only; AXE_STRICT=1 enforces)"}`, async () => {

@@ -64,17 +64,6 @@ fn set_feed(site: &Site, id: usize, posts: &[serde_json::Value]) {
     site.write(&format!("snap/{id}/feed-001.json"), &body.to_string());
 }
 
-/// Every file under `rel` with its bytes.
-fn tree(site: &Site, rel: &str) -> BTreeMap<String, Vec<u8>> {
-    site.files(rel)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.path(&format!("{rel}/{f}"))).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
-
 fn stored_comments(site: &Site, slug: &str, week: &str) -> Vec<(String, u64)> {
     let v = site.json(&format!("data/{slug}/{week}.json"));
     v["posts"]
@@ -178,7 +167,7 @@ fn a_failing_group_keeps_its_archive_and_pages_while_the_others_update() {
         set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 2)]);
         set_feed(&site, 101, &[post("2_1", &time_in_week(1, 10), 3)]);
         site.run(&["build", NOW]).success();
-        let b_data = tree(&site, "data/b");
+        let b_data = site.tree("data/b");
         let b_pages = site.files("public/b");
 
         set_feed(&site, 100, &[post("1_1", &time_in_week(1, 10), 7)]);
@@ -197,7 +186,7 @@ fn a_failing_group_keeps_its_archive_and_pages_while_the_others_update() {
             "{breakage}: the failed group is named: {err}"
         );
 
-        let mut b_now = tree(&site, "data/b");
+        let mut b_now = site.tree("data/b");
         let group = String::from_utf8(b_now.remove("group.json").unwrap()).unwrap();
         let mut b_before = b_data.clone();
         b_before.remove("group.json");
@@ -259,7 +248,7 @@ fn a_windowed_fetch_touches_only_the_periods_of_its_window() {
     let site = site_with_groups(&["a"]);
     set_feed(&site, 100, &weekly_posts(10, 1));
     site.run(&["fetch", NOW]).success();
-    let before = tree(&site, "data/a");
+    let before = site.tree("data/a");
     assert_eq!(before.len(), 11, "10 weeks + group.json");
 
     // Every count changes in the source; only weeks 6..=4 back are asked for.
@@ -273,7 +262,7 @@ fn a_windowed_fetch_touches_only_the_periods_of_its_window() {
         "a week outside the window was looked at: {}",
         run.stderr()
     );
-    let after = tree(&site, "data/a");
+    let after = site.tree("data/a");
     assert_eq!(
         after.keys().collect::<Vec<_>>(),
         before.keys().collect::<Vec<_>>()
@@ -368,17 +357,17 @@ fn built_site() -> Site {
 #[test]
 fn render_needs_only_the_archive() {
     let site = built_site();
-    let before = tree(&site, "public");
+    let before = site.tree("public");
     std::fs::remove_dir_all(site.path("snap")).unwrap();
     std::fs::remove_dir_all(site.path("public")).unwrap();
     site.run(&["render", NOW]).success();
-    assert_eq!(tree(&site, "public"), before);
+    assert_eq!(site.tree("public"), before);
 }
 
 #[test]
 fn a_template_syntax_error_names_the_file_and_line_and_leaves_public_untouched() {
     let site = built_site();
-    let before = tree(&site, "public");
+    let before = site.tree("public");
     site.write(
         "templates/period.html",
         "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ period.label </p>\n{% endblock %}\n",
@@ -390,13 +379,13 @@ fn a_template_syntax_error_names_the_file_and_line_and_leaves_public_untouched()
         err.contains("templates/period.html") && err.contains("line 3"),
         "{err}"
     );
-    assert_eq!(tree(&site, "public"), before);
+    assert_eq!(site.tree("public"), before);
 }
 
 #[test]
 fn a_template_runtime_error_names_the_file_and_line_and_leaves_public_untouched() {
     let site = built_site();
-    let before = tree(&site, "public");
+    let before = site.tree("public");
     site.write(
         "templates/period.html",
         "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ period.label }}</h1>\n<p>{{ no_such_variable.title }}</p>\n{% endblock %}\n",
@@ -409,7 +398,7 @@ fn a_template_runtime_error_names_the_file_and_line_and_leaves_public_untouched(
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(tree(&site, "public"), before);
+    assert_eq!(site.tree("public"), before);
 }
 
 #[test]
@@ -420,7 +409,7 @@ fn an_unwritable_output_leaves_public_untouched() {
     site.write("public/c", "in the way");
     set_feed(&site, 100, &weekly_posts(3, 4));
     site.run(&["fetch", NOW]).fails_with(1); // c has no snapshot: a fetch failure
-    let before = tree(&site, "public");
+    let before = site.tree("public");
     let run = site.run(&["render", NOW]);
     run.fails_with(1);
     assert!(
@@ -429,11 +418,7 @@ fn an_unwritable_output_leaves_public_untouched() {
         "{}",
         run.stderr()
     );
-    assert_eq!(
-        tree(&site, "public"),
-        before,
-        "no file written, none removed"
-    );
+    assert_eq!(site.tree("public"), before, "no file written, none removed");
 }
 
 #[test]
@@ -465,14 +450,14 @@ fn a_render_that_changes_nothing_keeps_every_mtime() {
 fn a_group_removed_from_the_config_loses_its_pages_but_keeps_its_archive() {
     let site = built_site();
     site.write("public/CNAME", "digest.example.org");
-    let b_data = tree(&site, "data/b");
+    let b_data = site.tree("data/b");
     site.write("site.toml", &config_for(&["a"]));
     let run = site.run(&["render", NOW]);
     run.success();
     assert!(!site.exists("public/b"), "{:?}", site.files("public"));
     assert!(site.exists("public/a/index.html"));
     assert!(!site.read("public/sitemap.xml").contains("/b/"));
-    assert_eq!(tree(&site, "data/b"), b_data, "the archive is never pruned");
+    assert_eq!(site.tree("data/b"), b_data, "the archive is never pruned");
     assert!(
         site.exists("public/CNAME"),
         "files we did not write are kept"
@@ -631,7 +616,7 @@ fn site_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
     ["data", "public"]
         .iter()
         .flat_map(|r| {
-            tree(site, r)
+            site.tree(r)
                 .into_iter()
                 .map(move |(f, b)| (format!("{r}/{f}"), b))
         })

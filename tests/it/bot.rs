@@ -50,19 +50,19 @@ fn check_every_bot_file(site: &Site) -> usize {
 fn every_demo_bot_file_is_exactly_its_platform_shape_within_limits() {
     let site = Site::demo();
     site.run(&["build", NOW]).success();
-    // 44 periods x 4 files, and per group 4 latest files + latest.json.
-    assert_eq!(check_every_bot_file(&site), 44 * 4 + 4 * 5);
+    // 55 periods x 4 files, and per group 4 latest files + latest.json.
+    assert_eq!(check_every_bot_file(&site), 55 * 4 + 5 * 5);
 
     with_extras(&site);
     site.run(&["render", NOW]).success();
-    assert_eq!(check_every_bot_file(&site), 44 * 4 + 4 * 5);
+    assert_eq!(check_every_bot_file(&site), 55 * 4 + 5 * 5);
     let cf = site.json("public/cdmx/latest.json");
     assert_eq!(
         cf["messages"][0]["text"],
-        "Top posts of this week so far in Developer Circle CDMX"
+        "Lo más destacado de esta semana hasta ahora en Developer Circle CDMX"
     );
     let replies = cf["messages"][1]["quick_replies"].as_array().unwrap();
-    assert_eq!(replies.len(), 3, "the three other groups");
+    assert_eq!(replies.len(), 4, "the four other groups");
     assert_eq!(
         replies[0]["url"],
         "https://example.github.io/circles-digest/rust-mx/latest.json"
@@ -159,7 +159,7 @@ fn assert_latest_is(site: &Site, slug: &str, key: &str) {
 fn latest_serves_the_current_week_by_default_and_the_previous_one_when_asked() {
     let site = Site::demo();
     site.run(&["build", NOW]).success();
-    for slug in ["cdmx", "rust-mx", "bogota", "tokyo"] {
+    for slug in ["cdmx", "rust-mx", "bogota", "tokyo", "cairo"] {
         assert_latest_is(&site, slug, "2026-11-23");
     }
     assert_eq!(
@@ -173,7 +173,7 @@ fn latest_serves_the_current_week_by_default_and_the_previous_one_when_asked() {
         &toml.replace("latest = \"current\"", "latest = \"previous\""),
     );
     site.run(&["render", NOW]).success();
-    for slug in ["cdmx", "rust-mx", "bogota", "tokyo"] {
+    for slug in ["cdmx", "rust-mx", "bogota", "tokyo", "cairo"] {
         assert_latest_is(&site, slug, "2026-11-16");
     }
     let d = site.json("public/cdmx/latest/digest.json");

@@ -8,6 +8,7 @@ mod exports;
 mod fake_apify;
 mod fake_graph;
 mod graph;
+mod i18n;
 mod import;
 mod media;
 mod pages;

@@ -25,6 +25,8 @@ enum Answer {
     /// Served once, then 403 "URL signature expired", like Facebook's `oe=` URLs.
     Expiring(Vec<u8>),
     Redirect(String),
+    /// Served after this many milliseconds.
+    Slow(u64, Vec<u8>),
 }
 
 #[derive(Default)]
@@ -92,18 +94,23 @@ async fn serve(State(state): State<Arc<Mutex<CdnState>>>, req: Request) -> Respo
         .headers()
         .get(header::AUTHORIZATION)
         .map(|v| v.to_str().unwrap_or("?").to_string());
-    let mut s = state.lock().unwrap();
-    s.seen.push((full, auth));
-    if s.refuse_all {
-        return (StatusCode::FORBIDDEN, "URL signature expired").into_response();
-    }
-    let served = {
+    let (answer, served) = {
+        let mut s = state.lock().unwrap();
+        s.seen.push((full, auth));
+        if s.refuse_all {
+            return (StatusCode::FORBIDDEN, "URL signature expired").into_response();
+        }
         let n = s.served.entry(path.clone()).or_default();
         *n += 1;
-        *n
+        let served = *n;
+        (s.answers.get(&path).cloned(), served)
     };
-    match s.answers.get(&path).cloned() {
+    match answer {
         Some(Answer::Bytes(b)) => b.into_response(),
+        Some(Answer::Slow(ms, b)) => {
+            tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+            b.into_response()
+        }
         Some(Answer::Expiring(b)) if served == 1 => b.into_response(),
         Some(Answer::Expiring(_)) => {
             (StatusCode::FORBIDDEN, "URL signature expired").into_response()
@@ -182,9 +189,14 @@ fn gif(w: u32, h: u32) -> Vec<u8> {
     )
 }
 
-/// A PNG whose header declares 50000×50000 pixels (10 GB decoded) over a few bytes of
+/// A PNG whose header declares 50000×50000 pixels (7.5 GB decoded) over a few bytes of
 /// data: a decompression bomb.
 fn png_bomb() -> Vec<u8> {
+    png_declaring(50_000, 50_000)
+}
+
+/// A PNG whose header declares `w`×`h` RGB pixels over a few bytes of data.
+fn png_declaring(w: u32, h: u32) -> Vec<u8> {
     fn crc(bytes: &[u8]) -> u32 {
         let mut c = 0xFFFF_FFFFu32;
         for &b in bytes {
@@ -208,9 +220,9 @@ fn png_bomb() -> Vec<u8> {
     }
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&50_000u32.to_be_bytes());
-    ihdr.extend_from_slice(&50_000u32.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
     chunk(&mut out, b"IHDR", &ihdr);
     // zlib stream of a few zero bytes (stored block).
     chunk(
@@ -896,4 +908,122 @@ fn pictures_come_over_https_from_public_addresses_only_redirects_included() {
         "nothing reached by name or unlisted address: {:?}",
         hostile.seen()
     );
+}
+
+#[test]
+fn a_picture_cut_short_is_refused_and_tried_again_a_day_later_not_on_every_run() {
+    let whole = jpeg(900, 600);
+    let cut = whole[..whole.len() * 7 / 10].to_vec();
+    let cdn = Cdn::start(HashMap::from([(
+        "/cut.jpg".to_string(),
+        Answer::Bytes(cut),
+    )]));
+    let url = format!("http://127.0.0.1:{}/cut.jpg", cdn.addr.port());
+    let (_graph, site) = one_picture_per_group(&[url], r#"["127.0.0.1"]"#);
+    let fetch = run(&site, &["--now=2026-11-25T12:00:00Z", "fetch"]);
+    fetch.success();
+    let warning = picture_warning(&fetch.stderr(), 0);
+    assert!(
+        warning.contains("cut short") && warning.contains("tried again after a day"),
+        "{warning}"
+    );
+    assert!(site.files("data/p0/media").is_empty(), "not kept grey");
+    assert!(stored_images_of(&site, "p0").is_empty());
+    let group = site.json("data/p0/group.json");
+    assert_eq!(
+        group["picture_failures"]["770_1"], "2026-11-25T12:00:00Z",
+        "{group}"
+    );
+
+    // Six hours later: not tried, nothing in data/ changes.
+    let data = site.tree("data");
+    let requests = cdn.seen().len();
+    cdn.state
+        .lock()
+        .unwrap()
+        .answers
+        .insert("/cut.jpg".into(), Answer::Bytes(whole));
+    run(&site, &["--now=2026-11-25T18:00:00Z", "fetch"]).success();
+    assert_eq!(cdn.seen().len(), requests, "a failed picture waits a day");
+    assert_eq!(
+        site.tree("data"),
+        data,
+        "a run that retries nothing changes nothing"
+    );
+
+    // A day later: tried again, kept, its failure forgotten.
+    run(&site, &["--now=2026-11-26T12:30:00Z", "fetch"]).success();
+    assert_eq!(cdn.seen().len(), requests + 1);
+    assert_eq!(site.files("data/p0/media"), ["770_1.jpg"]);
+    assert!(site
+        .json("data/p0/group.json")
+        .get("picture_failures")
+        .is_none());
+}
+
+#[test]
+fn pictures_past_the_runs_time_budget_wait_for_the_next_run() {
+    let cdn = Cdn::start(HashMap::from([(
+        "/slow.jpg".to_string(),
+        Answer::Slow(3_000, jpeg(64, 64)),
+    )]));
+    let url = format!("http://127.0.0.1:{}/slow.jpg", cdn.addr.port());
+    let (_graph, site) = one_picture_per_group(&[url], r#"["127.0.0.1"]"#);
+    let toml = site
+        .read("site.toml")
+        .replace("timeout_secs = 5\n", "timeout_secs = 10\nbudget_secs = 1\n");
+    site.write("site.toml", &toml);
+    let fetch = run(&site, &["--now=2026-11-25T12:00:00Z", "fetch"]);
+    fetch.success();
+    assert!(
+        fetch
+            .stderr()
+            .contains("group `p0`: 1 picture left for the next run: the run's picture time budget"),
+        "{}",
+        fetch.stderr()
+    );
+    assert!(site.files("data/p0/media").is_empty());
+    assert!(
+        site.json("data/p0/group.json")
+            .get("picture_failures")
+            .is_none(),
+        "not a failure of the picture"
+    );
+    // The next run (the same hour) tries it again.
+    cdn.state
+        .lock()
+        .unwrap()
+        .answers
+        .insert("/slow.jpg".into(), Answer::Bytes(jpeg(64, 64)));
+    run(&site, &["--now=2026-11-25T12:10:00Z", "fetch"]).success();
+    assert_eq!(site.files("data/p0/media"), ["770_1.jpg"]);
+}
+
+/// post id → its `image` in group `slug`'s archive.
+fn stored_images_of(site: &Site, slug: &str) -> Vec<Value> {
+    site.files(&format!("data/{slug}"))
+        .iter()
+        .filter(|f| f.ends_with(".json") && *f != "group.json")
+        .flat_map(|f| {
+            site.json(&format!("data/{slug}/{f}"))["posts"]
+                .as_array()
+                .unwrap()
+                .clone()
+        })
+        .filter(|p| !p["image"].is_null())
+        .collect()
+}
+
+#[test]
+fn a_picture_of_more_than_12_megapixels_is_refused_before_decoding() {
+    // 52.8 megapixels, 158 MB as RGB: under the old 160 MiB decoding limit; the review's
+    // 8 of them took 983 MB.
+    let e = groupdigest::media::process(&png_declaring(11_000, 4_800), 640).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("11000×4800 pixels, more than the 12 megapixels"),
+        "{e}"
+    );
+    let e = groupdigest::media::process(&png_declaring(4_000, 3_001), 640).unwrap_err();
+    assert!(e.to_string().contains("megapixels"), "{e}");
 }

@@ -31,9 +31,13 @@ fn every_post_of_a_week_has_an_anchor_on_its_page() {
             "post {id} has exactly one anchor"
         );
     }
-    assert!(page.contains("The week's other posts"));
+    // CDMX is a Spanish group: its pages speak Spanish.
+    assert!(page.contains("Otras publicaciones de la semana"));
     // The top commented and top shared lines link to the anchors on the page.
-    assert!(page.contains("Most commented: <a href=\"#post-"), "{page}");
+    assert!(
+        page.contains("Lo más comentado: <a href=\"#post-"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -41,7 +45,7 @@ fn the_archive_is_grouped_by_year_and_weeks_link_to_previous_next_and_latest() {
     let site = built_demo();
     let group = site.read("public/cdmx/index.html");
     assert!(group.contains("<h3>2026</h3>"), "{group}");
-    assert!(group.contains("11 weeks,"), "{group}");
+    assert!(group.contains("11 semanas,"), "{group}");
     let week = site.read("public/cdmx/2026-11-09/index.html");
     assert!(
         week.contains("rel=\"prev\" href=\"../../cdmx/2026-11-02/\""),
@@ -52,12 +56,12 @@ fn the_archive_is_grouped_by_year_and_weeks_link_to_previous_next_and_latest() {
         "{week}"
     );
     assert!(
-        week.contains("href=\"../../cdmx/latest/\">Latest week</a>"),
+        week.contains("href=\"../../cdmx/latest/\">Última semana</a>"),
         "{week}"
     );
     let latest = site.read("public/cdmx/2026-11-23/index.html");
     assert!(
-        !latest.contains("Latest week</a>"),
+        !latest.contains("Última semana</a>"),
         "the latest week does not link to itself"
     );
 }
@@ -129,13 +133,13 @@ fn each_group_is_marked_with_its_language() {
     let site = built_demo();
     assert!(site
         .read("public/index.html")
-        .starts_with("<!doctype html>\n<html lang=\"en\">"));
+        .starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">"));
     assert!(site
         .read("public/cdmx/index.html")
-        .contains("<html lang=\"es\">"));
+        .contains("<html lang=\"es\" dir=\"ltr\">"));
     assert!(site
         .read("public/tokyo/2026-11-16/index.html")
-        .contains("<html lang=\"ja\">"));
+        .contains("<html lang=\"ja\" dir=\"ltr\">"));
 }
 
 #[test]

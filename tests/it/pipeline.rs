@@ -10,7 +10,7 @@ fn demo_build_writes_the_whole_site() {
     let site = Site::demo();
     let run = site.run(&["build", NOW]);
     run.success();
-    run.stderr_has("built: 4 groups, 44 periods");
+    run.stderr_has("built: 5 groups, 55 periods");
     for f in [
         "index.html",
         "404.html",
@@ -21,7 +21,7 @@ fn demo_build_writes_the_whole_site() {
     ] {
         assert!(site.exists(&format!("public/{f}")), "{f}");
     }
-    for slug in ["cdmx", "rust-mx", "bogota", "tokyo"] {
+    for slug in ["cdmx", "rust-mx", "bogota", "tokyo", "cairo"] {
         assert!(site.exists(&format!("public/{slug}/index.html")));
         assert!(site.exists(&format!("public/{slug}/latest.json")));
         assert!(site.exists(&format!("public/{slug}/2026-09-14/index.html")));

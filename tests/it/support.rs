@@ -88,6 +88,17 @@ impl Site {
         cmd
     }
 
+    /// Every file under `rel` (relative to it) with its bytes.
+    pub fn tree(&self, rel: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.files(rel)
+            .into_iter()
+            .map(|f| {
+                let bytes = std::fs::read(self.path(&format!("{rel}/{f}"))).unwrap();
+                (f, bytes)
+            })
+            .collect()
+    }
+
     /// Every file under `rel`, relative to it, sorted.
     pub fn files(&self, rel: &str) -> Vec<String> {
         let base = self.path(rel);

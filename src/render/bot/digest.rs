@@ -87,7 +87,7 @@ pub(crate) fn file<'a>(input: &'a BotInput<'a>, texts: &'a Texts<'a>) -> DigestF
             rank: ranked.map(|(i, _)| i + 1),
             id: &p.id,
             title: ranked.map_or_else(
-                || Cow::Owned(post_title(p, MAX_TITLE)),
+                || Cow::Owned(post_title(p, MAX_TITLE, input.lang)),
                 |(_, t)| Cow::Borrowed(t.title.as_str()),
             ),
             text: p.text().map(|t| cut_text(t, MAX_TEXT)),
@@ -109,7 +109,7 @@ pub(crate) fn file<'a>(input: &'a BotInput<'a>, texts: &'a Texts<'a>) -> DigestF
         },
         period: PeriodRef {
             key: input.period.key(),
-            label: crate::render::view::period_label(input.period),
+            label: crate::render::view::period_label(input.period, input.lang),
             start: input.period.start(clock).with_timezone(&tz).to_rfc3339(),
             end: input.period.end(clock).with_timezone(&tz).to_rfc3339(),
             is_current: input.is_current,

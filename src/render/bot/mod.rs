@@ -12,11 +12,11 @@ pub(crate) mod messenger;
 
 use std::borrow::Cow;
 
-use chrono::Datelike;
 use serde::Serialize;
 
 use super::text::{engagement, one_line, post_title, truncate};
 use crate::config::{BotConfig, Clock};
+use crate::i18n::{Arg, Lang};
 use crate::model::{checked_http_url, checked_https_url, Post};
 use crate::period::Period;
 use crate::rank::Digest;
@@ -120,18 +120,27 @@ pub(crate) struct PostTexts<'a> {
 impl<'a> Texts<'a> {
     pub(crate) fn new(input: &BotInput<'a>) -> Self {
         let bot = input.bot;
+        let lang = input.lang;
+        // A label set in `[bot]` wins; else the language's.
+        let label = |set: &Option<String>, id: &str| match set {
+            Some(s) => one_line(s, MAX_BUTTON_TITLE),
+            None => one_line(&lang.text(id), MAX_BUTTON_TITLE),
+        };
         Texts {
-            open_label: one_line(&bot.open_label, MAX_BUTTON_TITLE),
-            all_label: one_line(&bot.all_label, MAX_BUTTON_TITLE),
-            group_label: one_line(&bot.group_label, MAX_BUTTON_TITLE),
+            open_label: label(&bot.open_label, "bot-open"),
+            all_label: label(&bot.all_label, "bot-all"),
+            group_label: label(&bot.group_label, "bot-group"),
             posts: input
                 .digest
                 .ranked
                 .iter()
                 .map(|r| PostTexts {
                     post: r.post,
-                    title: post_title(r.post, MAX_TITLE),
-                    subtitle: one_line(&ranked_engagement(r.post, input.ranking), MAX_SUBTITLE),
+                    title: post_title(r.post, MAX_TITLE, lang),
+                    subtitle: one_line(
+                        &ranked_engagement(r.post, input.ranking, lang),
+                        MAX_SUBTITLE,
+                    ),
                     // The store keeps only http(s) links; checked again because a bot file
                     // must never carry anything else.
                     permalink: r.post.permalink_url.as_deref().and_then(checked_http_url),
@@ -176,27 +185,16 @@ pub(crate) struct BotInput<'a> {
     pub bot: &'a BotConfig,
     /// Every group of the site; quick replies go to the others.
     pub groups: &'a [GroupLink],
-}
-
-/// "this week" or "the week of 16 Nov 2026", for sentences about a period.
-fn period_phrase(period: Period, is_current: bool) -> String {
-    if is_current {
-        "this week".into()
-    } else {
-        let d = period.first_day;
-        format!(
-            "the week of {} {} {}",
-            d.day(),
-            crate::render::view::month_abbr(&d),
-            d.year()
-        )
-    }
+    /// The group's language: every text of its files.
+    pub lang: &'a Lang,
 }
 
 pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery<'a> {
     let bot = input.bot;
     let name = one_line(input.group_name, MAX_NAME_IN_TEXT);
-    let when = period_phrase(input.period, input.is_current);
+    let lang = input.lang;
+    let date = lang.date(input.period.first_day);
+    let args = [("group", Arg::Str(&name)), ("date", Arg::Str(&date))];
     let quick_replies = if bot.quick_replies {
         quick_replies(input.group_slug, input.groups)
     } else {
@@ -204,9 +202,9 @@ pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery
     };
     if input.digest.ranked.is_empty() {
         let text = if input.is_current {
-            format!("No popular posts yet {when} in {name}.")
+            lang.format("bot-empty-current", &args)
         } else {
-            format!("No popular posts in {when} in {name}.")
+            lang.format("bot-empty-past", &args)
         };
         return Gallery {
             intro: None,
@@ -222,9 +220,9 @@ pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery
     }
     let intro = bot.intro.then(|| {
         if input.is_current {
-            format!("Top posts of {when} so far in {name}")
+            lang.format("bot-intro-current", &args)
         } else {
-            format!("Top posts of {when} in {name}")
+            lang.format("bot-intro-past", &args)
         }
     });
     let page = input.period_url.unwrap_or(input.group_url);
@@ -247,13 +245,14 @@ pub(crate) fn gallery<'a>(input: &BotInput<'a>, texts: &'a Texts<'a>) -> Gallery
 /// A card's engagement line: the counts the ranking weighs, so with the default weights
 /// "37 comments · 4 shares" (DESIGN.md's sample) even when the post also has reactions; the
 /// week page shows every count.
-fn ranked_engagement(post: &Post, ranking: &crate::config::RankingConfig) -> String {
+fn ranked_engagement(post: &Post, ranking: &crate::config::RankingConfig, lang: &Lang) -> String {
     let w = &ranking.weights;
     let weighed = |count: u64, weight: f64| if weight > 0.0 { count } else { 0 };
     engagement(
         weighed(post.comments, w.comments),
         weighed(post.shares, w.shares),
         weighed(post.reactions, w.reactions),
+        lang,
     )
 }
 

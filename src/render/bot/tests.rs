@@ -58,6 +58,10 @@ fn groups(n: usize) -> Vec<GroupLink> {
     v
 }
 
+fn en() -> std::sync::Arc<crate::i18n::Lang> {
+    crate::i18n::Catalog::bundled_only(&["en"]).get("en")
+}
+
 /// Renders the three chat formats of `digest`, parsed back as JSON values.
 fn render(digest: &Digest, bot: &BotConfig, is_current: bool, groups: &[GroupLink]) -> Files {
     let ranking = ranking();
@@ -73,6 +77,7 @@ fn render(digest: &Digest, bot: &BotConfig, is_current: bool, groups: &[GroupLin
         is_current,
         bot,
         groups,
+        lang: &en(),
     };
     let files = files(&input);
     let get = |name: &str| -> (String, Value) {
@@ -304,7 +309,7 @@ fn a_card_subtitle_counts_what_the_ranking_weighs() {
     by_reactions.weights.reactions = 0.5;
     by_reactions.weights.shares = 0.0;
     assert_eq!(
-        super::ranked_engagement(&posts[0], &by_reactions),
+        super::ranked_engagement(&posts[0], &by_reactions, &en()),
         "37 comments · 212 reactions"
     );
 }
