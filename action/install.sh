@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # The groupdigest action's install step: downloads the release archive for this runner's OS
 # and architecture, verifies it against its `.sha256` (a mismatch or a missing checksum
-# installs nothing), and puts the binary on PATH for the later steps. Where no release binary
+# installs nothing) and, when `gh` is on PATH, its GitHub artifact attestation (`gh
+# attestation verify`: built by this repository's release workflow, which a mirror serving
+# both the archive and its checksum cannot forge), and puts the binary on PATH for the
+# later steps. Where no release binary
 # fits the platform it builds one with `cargo install --locked --git <repository> --tag v<version>`.
 #
 # Configured only through environment variables, so tests run it outside GitHub:
 #   GROUPDIGEST_VERSION      the release, e.g. 0.2.0 (default: the action's own, from its Cargo.toml)
 #   GROUPDIGEST_RELEASE_URL  base URL of the release assets
-#                            (default: <Cargo.toml repository>/releases/download/v<version>)
+#                            (default: <Cargo.toml repository>/releases/download/v<version>);
+#                            https only, unless
+#   GROUPDIGEST_ALLOW_INSECURE_RELEASE_URL  is `true` (plain http: a test server, a mirror on
+#                            the runner's own network)
+#   GH_TOKEN                 for `gh attestation verify` (the action passes github.token)
 #   RUNNER_OS, RUNNER_ARCH   the platform: Linux, macOS, Windows; X64, ARM64
 #   RUNNER_TEMP              the binary goes to $RUNNER_TEMP/groupdigest/<version>/
 #   GITHUB_PATH              that folder is appended to it (later steps find `groupdigest`)
@@ -44,6 +51,15 @@ version=${version#v}
 repository=$(cargo_field repository)
 base=${GROUPDIGEST_RELEASE_URL:-$repository/releases/download/v$version}
 base=${base%/}
+allow_http=${GROUPDIGEST_ALLOW_INSECURE_RELEASE_URL:-false}
+case "$base" in
+  https://*) protocols='=https' ;;
+  http://*)
+    [ "$allow_http" = true ] ||
+      fail "the release URL $base is plain http: anyone on the way could swap the archive and its checksum; use https, or set the input \`allow-insecure-release-url: true\` for a server you trust; nothing was installed"
+    protocols='=https,http' ;;
+  *) fail "the release URL $base is not an https:// URL; nothing was installed" ;;
+esac
 : "${RUNNER_TEMP:?RUNNER_TEMP is not set (the runner sets it; set it to a folder to run this elsewhere)}"
 : "${GITHUB_PATH:?GITHUB_PATH is not set (the runner sets it; set it to a file to run this elsewhere)}"
 
@@ -82,7 +98,7 @@ if [ -z "$target" ]; then
 else
   asset="groupdigest-$target.$ext"
   fetch() {
-    curl --fail --silent --show-error --location --proto '=https,http' --retry 3 \
+    curl --fail --silent --show-error --location --proto "$protocols" --retry 3 \
       --connect-timeout 20 --max-time 300 --output "$2" "$1"
   }
   fetch "$base/$asset" "$work/$asset" ||
@@ -95,6 +111,16 @@ else
   actual=$(sha256_of "$work/$asset")
   [ "$actual" = "$expected" ] ||
     fail "the checksum of $asset does not match $asset.sha256 (expected $expected, got $actual): the download is damaged or was tampered with; nothing was installed"
+  # The attestation says which workflow of which repository built the archive: a mirror
+  # that swapped both the archive and its checksum is caught here.
+  if command -v gh >/dev/null 2>&1; then
+    slug=${repository#https://github.com/}
+    gh attestation verify "$work/$asset" --repo "$slug" >"$work/attestation.log" 2>&1 ||
+      fail "gh attestation verify found no valid attestation of $asset from github.com/$slug (is GH_TOKEN set?): $(tr '\n' ' ' <"$work/attestation.log")nothing was installed"
+    echo "verified $asset: checksum, and its attestation from github.com/$slug"
+  else
+    echo "verified $asset by its checksum (gh is not on PATH, so its attestation is not checked)"
+  fi
   mkdir "$work/unpacked"
   case "$ext" in
     tar.xz) tar -xJf "$work/$asset" -C "$work/unpacked" || fail "cannot unpack $asset" ;;

@@ -6,14 +6,31 @@
 # folder, once rendered), `data-dir` (the config's archive folder) and `failed-groups`.
 #
 # Configured only through environment variables:
-#   GROUPDIGEST_ARGS  the arguments, split at white space, never globbed or evaluated
-#                     (default: build)
+#   GROUPDIGEST_ARGS  the arguments, on one line, split at white space, never globbed or
+#                     evaluated (default: build); several lines or none are refused
 #   GITHUB_OUTPUT     the step's output file
 set -uo pipefail
 set -f
 
+refuse() {
+  if [ "${GITHUB_ACTIONS:-}" = true ]; then
+    echo "::error title=groupdigest args::$*" >&2
+  else
+    echo "error: groupdigest args: $*" >&2
+  fi
+  exit 2
+}
+
 : "${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set (the runner sets it; set it to a file to run this elsewhere)}"
-read -r -a argv <<<"${GROUPDIGEST_ARGS-build}"
+args=${GROUPDIGEST_ARGS-build}
+# `read` would take the first line and drop the rest without a word.
+case "$args" in
+  *$'\n'* | *$'\r'*)
+    refuse "the action's \`args\` input has several lines; groupdigest's arguments go on one line, separated by spaces (a YAML block \`|\` keeps line breaks: use \`>-\` or one line)" ;;
+esac
+[ -n "${args//[[:space:]]/}" ] ||
+  refuse "the action's \`args\` input is empty; give the command to run, e.g. \`args: build\` (the default when the input is left out)"
+read -r -a argv <<<"$args"
 echo "groupdigest ${argv[*]+${argv[*]}}"
 code=0
 groupdigest ${argv[@]+"${argv[@]}"} || code=$?

@@ -32,6 +32,7 @@ use chrono::{DateTime, Utc};
 /// groups failed), `Err` a run that stopped.
 pub fn run(cli: cli::Cli) -> Result<ExitCode> {
     secret::install_panic_hook();
+    secret::remember_environment();
     let now = cli.now.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
     cmd::run(&cli, now)
 }

@@ -73,6 +73,40 @@ pub(crate) fn app_secret(config: &Config) -> Option<String> {
     env_value(&config.root, &config.source.app_secret_env)
 }
 
+/// The variables whose values are secrets whatever the config names: the defaults of
+/// `[source] token_env` and `app_secret_env`, of `[apify] token_env`, and the age identity.
+const SECRET_VARS: &[&str] = &[
+    "FB_ACCESS_TOKEN",
+    "FB_APP_SECRET",
+    "APIFY_TOKEN",
+    "GROUPDIGEST_AGE_IDENTITY",
+];
+
+/// At start-up, before any config is read: registers the values of `SECRET_VARS` in the
+/// process environment, so no message can print them even if no command ever loads them.
+pub(crate) fn remember_environment() {
+    for name in SECRET_VARS {
+        if let Ok(value) = std::env::var(name) {
+            remember_value(&value);
+        }
+    }
+}
+
+/// Once the config is read: registers the values of every variable it names for a secret
+/// (`token_env`, `app_secret_env`, `[apify] token_env`) and of `SECRET_VARS`, from the
+/// environment or `.env`. An import-only site never loads its token, yet a file's text (a
+/// pasted token, a link that slipped through) must not print it either.
+pub(crate) fn remember_configured(config: &Config) {
+    let named = [
+        config.source.token_env.as_str(),
+        config.source.app_secret_env.as_str(),
+        config.apify.token_env.as_str(),
+    ];
+    for name in named.into_iter().chain(SECRET_VARS.iter().copied()) {
+        env_value(&config.root, name);
+    }
+}
+
 /// A variable from the process environment, else from `<root>/.env`; empty counts as unset.
 /// The value is registered for redaction.
 pub(crate) fn env_value(root: &Path, name: &str) -> Option<String> {
@@ -84,7 +118,7 @@ pub(crate) fn env_value(root: &Path, name: &str) -> Option<String> {
             dotenv_lookup(&text, name)
         })?;
     let value = value.trim().to_string();
-    remember(&value);
+    remember_value(&value);
     Some(value)
 }
 
@@ -119,6 +153,29 @@ pub(crate) fn appsecret_proof(token: &str, app_secret: &str, unix_time: i64) -> 
     hex::encode(mac.finalize().into_bytes())
 }
 
+/// How many of the latest `appsecret_proof` values `redact` knows: one a second per token
+/// at most, and an error echoes the proof of the call it answers, made just before.
+const PROOFS_KEPT: usize = 256;
+
+fn proofs() -> &'static Mutex<std::collections::VecDeque<String>> {
+    static PROOFS: OnceLock<Mutex<std::collections::VecDeque<String>>> = OnceLock::new();
+    PROOFS.get_or_init(Default::default)
+}
+
+/// Registers an `appsecret_proof` just sent, so `redact` scrubs its value wherever an answer
+/// quotes it. Kept apart from the secrets: a long run signs thousands of calls, and only the
+/// latest `PROOFS_KEPT` can be echoed.
+pub(crate) fn remember_proof(proof: &str) {
+    let mut kept = proofs().lock().unwrap_or_else(|e| e.into_inner());
+    if kept.iter().any(|p| p == proof) {
+        return;
+    }
+    if kept.len() == PROOFS_KEPT {
+        kept.pop_front();
+    }
+    kept.push_back(proof.to_string());
+}
+
 fn registry() -> &'static Mutex<Vec<String>> {
     static SECRETS: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
     SECRETS.get_or_init(|| Mutex::new(Vec::new()))
@@ -136,6 +193,17 @@ pub(crate) fn remember(secret: &str) {
     }
 }
 
+/// Registers a secret value, and each line of it apart when it has several (an age identity
+/// file: comments, then the key), so a message quoting one line is scrubbed too.
+fn remember_value(value: &str) {
+    remember(value.trim());
+    if value.contains(['\n', '\r']) {
+        for line in value.lines().map(str::trim).filter(|l| !l.starts_with('#')) {
+            remember(line);
+        }
+    }
+}
+
 /// Scrubs a message: the values of secret query parameters (`access_token=...` and the
 /// like, wherever a URL was quoted) and every remembered secret's literal text.
 pub fn redact(message: &str) -> String {
@@ -146,6 +214,51 @@ pub fn redact(message: &str) -> String {
             out = out.replace(secret.as_str(), REDACTED);
         }
     }
+    drop(known);
+    let kept = proofs().lock().unwrap_or_else(|e| e.into_inner());
+    for proof in kept.iter() {
+        if out.contains(proof.as_str()) {
+            out = out.replace(proof.as_str(), REDACTED);
+        }
+    }
+    drop(kept);
+    if out.contains('…') {
+        let known = registry().lock().unwrap_or_else(|e| e.into_inner());
+        out = redact_shortened(&out, &known);
+    }
+    out
+}
+
+/// A value shortened for a message (`EAABx…`) still shows the start of a secret: text just
+/// before a `…` that is the first `SHORTENED_MIN` or more characters of a known secret is
+/// replaced too.
+fn redact_shortened(message: &str, known: &[String]) -> String {
+    const SHORTENED_MIN: usize = 8;
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find('…') {
+        let before = &rest[..at];
+        let cut = known
+            .iter()
+            .filter_map(|secret| {
+                let longest = (SHORTENED_MIN..=secret.len().min(before.len()))
+                    .rev()
+                    .filter(|&k| secret.is_char_boundary(k))
+                    .find(|&k| before.ends_with(&secret[..k]))?;
+                Some(longest)
+            })
+            .max();
+        match cut {
+            Some(k) => {
+                out.push_str(&before[..before.len() - k]);
+                out.push_str(REDACTED);
+            }
+            None => out.push_str(before),
+        }
+        out.push('…');
+        rest = &rest[at + '…'.len_utf8()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -199,7 +312,7 @@ pub fn install_panic_hook() {
             .unwrap_or_default();
         eprintln!(
             "groupdigest panicked{at}: {}; this is a bug, please report it",
-            redact(&payload)
+            crate::ui::defuse(&redact(&payload))
         );
     }));
 }
@@ -251,6 +364,17 @@ mod tests {
         remember("S3cretValue-for-redaction-test");
         let s = redact("token S3cretValue-for-redaction-test in a sentence");
         assert_eq!(s, "token [REDACTED] in a sentence");
+    }
+
+    #[test]
+    fn redacts_the_start_of_a_secret_a_message_shortened() {
+        remember("AGE-SECRET-KEY-1SHORTENEDINAMESSAGE000000000000");
+        assert_eq!(
+            redact("`created_time` = `AGE-SECRET-KEY-1SHORTENED…` is not a time"),
+            "`created_time` = `[REDACTED]…` is not a time"
+        );
+        // Text that only shares a few characters with a secret stays.
+        assert_eq!(redact("AGE-S… and more…"), "AGE-S… and more…");
     }
 
     #[test]

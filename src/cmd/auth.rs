@@ -215,10 +215,10 @@ fn inspect(config: &Config, now: Now) -> Result<ExitCode> {
     if info.is_valid {
         println!("The token in `{env}` is valid.");
     } else {
-        println!(
+        crate::ui::out(format!(
             "The token in `{env}` is NOT valid: {}.",
             info.invalid_reason()
-        );
+        ));
     }
     let kind = info.kind.as_deref().unwrap_or("unknown").to_lowercase();
     let owner = match (&info.profile_id, &info.user_id) {
@@ -226,16 +226,16 @@ fn inspect(config: &Config, now: Now) -> Result<ExitCode> {
         (None, Some(u)) => format!(" of user `{u}`"),
         _ => String::new(),
     };
-    println!("Type: {kind} token{owner}.");
+    crate::ui::out(format!("Type: {kind} token{owner}."));
     if let Some(app) = info.application.as_deref().or(info.app_id.as_deref()) {
-        println!(
+        crate::ui::out(format!(
             "App: {app}{}.",
             info.app_id
                 .as_deref()
                 .filter(|id| *id != app)
                 .map(|id| format!(" (`{id}`)"))
                 .unwrap_or_default()
-        );
+        ));
     }
     println!("Expires: {}.", when(info.expires()));
     if info.data_access_expires().is_some() {
@@ -244,7 +244,7 @@ fn inspect(config: &Config, now: Now) -> Result<ExitCode> {
     if info.scopes.is_empty() {
         println!("Permissions: none.");
     } else {
-        println!("Permissions: {}.", info.scopes.join(", "));
+        crate::ui::out(format!("Permissions: {}.", info.scopes.join(", ")));
     }
     if let Some(w) = info.expiry_warning(env, now) {
         graph::ci_warning(&w);

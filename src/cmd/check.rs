@@ -271,14 +271,14 @@ struct Report {
 
 impl Report {
     fn ok(&mut self, msg: String) {
-        println!("ok: {}", crate::secret::redact(&msg));
+        crate::ui::out(format!("ok: {}", crate::secret::redact(&msg)));
     }
     fn note(&mut self, msg: String) {
-        println!("note: {}", crate::secret::redact(&msg));
+        crate::ui::out(format!("note: {}", crate::secret::redact(&msg)));
     }
     fn problem(&mut self, msg: String) {
         self.problems += 1;
-        println!("problem: {}", crate::secret::redact(&msg));
+        crate::ui::out(format!("problem: {}", crate::secret::redact(&msg)));
     }
     fn finish(self) -> ExitCode {
         if self.problems == 0 {

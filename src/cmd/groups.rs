@@ -48,7 +48,7 @@ pub(crate) fn run(config: &Config) -> Result<ExitCode> {
         ));
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", to_toml(&managed));
+    print!("{}", crate::ui::defuse(&to_toml(&managed)));
     crate::ui::info(format!(
         "{} the token's user manages{left_out}. {THREE_WAYS}.",
         crate::ui::count(managed.len(), "group")

@@ -82,6 +82,8 @@ impl ConfigFrom {
 
     pub(crate) fn load(&self) -> Result<Config> {
         let mut config = Config::load(&self.path)?;
+        // Before anything reads a group's files: their text may quote a secret.
+        crate::secret::remember_configured(&config);
         if let Some(url) = &self.base_url {
             // Checked as `site.base_url` is: an absolute http(s) URL without query or fragment.
             if let Err(why) = crate::config::check_base_url(url) {

@@ -6,9 +6,14 @@
 //! debounced so an editor's burst of writes is one rebuild. The live-reload script is put
 //! into HTML responses on the fly, here only: the files in `output_dir` are exactly what
 //! `build` writes.
+//!
+//! It answers only its own host names (`Hosts`: a page of another name that resolves to this
+//! machine, DNS rebinding, gets 421), serves only files whose real path is inside
+//! `output_dir`, and redirects only to paths of its own (never `//host/`).
 
 use std::collections::BTreeMap;
 use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::Receiver;
@@ -17,7 +22,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -89,7 +94,7 @@ pub(crate) fn run(from: &ConfigFrom, now: Now, args: &ServeArgs) -> Result<ExitC
     // Watch first, so an edit made while the first render runs is not missed.
     let mut watcher = Watcher::new(from.path())?;
     watcher.follow(&config);
-    let live = Arc::new(Live::new(&config));
+    let live = Arc::new(Live::new(&config, Hosts::new(&args.host, addr)));
     let first = rebuild(from, now, false);
     if let Rebuilt::Busy(why) = &first {
         ui::warn(format!(
@@ -209,7 +214,7 @@ fn local_sources(config: &Config) -> Config {
 /// What a changed path asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Change {
-    /// Templates, static files, pages, the archive: render again.
+    /// Templates, static files, pages, translations, the archive: render again.
     Render,
     /// An import file or the snapshot folder: import again, then render.
     Import,
@@ -231,6 +236,7 @@ impl Inputs {
             (config.root.join("templates"), Change::Render),
             (config.root.join("static"), Change::Render),
             (config.root.join("pages"), Change::Render),
+            (config.root.join(crate::i18n::OVERRIDES_DIR), Change::Render),
             (config.root.join("imports"), Change::Import),
         ];
         for g in &config.groups {
@@ -434,6 +440,65 @@ impl Watcher {
 struct Live {
     site: Mutex<Served>,
     generation: watch::Sender<u64>,
+    hosts: Hosts,
+}
+
+/// The `Host` names the preview answers to: `localhost` (and names under it, which browsers
+/// resolve to loopback themselves), loopback addresses, the `--host` it was given and the
+/// address it is bound to; bound to every address (`0.0.0.0`, `::`), any IP address, which
+/// no DNS rebinding can forge. Any other name is a page of someone else's site that made
+/// its name resolve to this machine.
+#[derive(Debug, Clone)]
+struct Hosts {
+    given: String,
+    bound: IpAddr,
+}
+
+impl Hosts {
+    fn new(given: &str, bound: SocketAddr) -> Hosts {
+        Hosts {
+            given: normalize_host(given),
+            bound: bound.ip(),
+        }
+    }
+
+    /// Whether a request's `Host` header (`name`, `name:port`, `[v6]:port`) names us.
+    fn allows(&self, host: &str) -> bool {
+        let name = normalize_host(strip_port(host));
+        if name.is_empty() {
+            return false;
+        }
+        if name == "localhost" || name.ends_with(".localhost") || name == self.given {
+            return true;
+        }
+        match name.parse::<IpAddr>() {
+            Ok(ip) => ip.is_loopback() || ip == self.bound || self.bound.is_unspecified(),
+            Err(_) => false,
+        }
+    }
+}
+
+/// A host name compared as DNS does: lower case, no trailing dot, no IPv6 brackets.
+fn normalize_host(name: &str) -> String {
+    let name = name.trim();
+    let name = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name);
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// `Host` without its port.
+fn strip_port(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host.find(']').map_or(host, |end| &host[..=end]);
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !name.contains(':') => {
+            name
+        }
+        _ => host,
+    }
 }
 
 #[derive(Clone)]
@@ -446,8 +511,9 @@ struct Served {
 }
 
 impl Live {
-    fn new(config: &Config) -> Live {
+    fn new(config: &Config, hosts: Hosts) -> Live {
         Live {
+            hosts,
             site: Mutex::new(Served {
                 output: config.output_dir(),
                 base_url: config.base_url(),
@@ -489,7 +555,34 @@ fn router(live: Arc<Live>) -> Router {
         .route(SCRIPT_PATH, get(script))
         // `get` answers HEAD too: the same headers, Content-Length included, no body.
         .fallback(get(site_file))
+        .layer(axum::middleware::from_fn_with_state(live.clone(), own_host))
         .with_state(live)
+}
+
+/// Refuses a request whose `Host` is not one of ours (`Hosts`) with 421 Misdirected Request.
+async fn own_host(
+    State(live): State<Arc<Live>>,
+    req: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if live.hosts.allows(host) {
+        return next.run(req).await;
+    }
+    let body = format!(
+        "421 Misdirected Request: groupdigest serve answers only localhost, loopback addresses \
+         and the address it listens on (`--host`), not `Host: {}`\n",
+        host.escape_debug()
+    );
+    respond(
+        StatusCode::MISDIRECTED_REQUEST,
+        "text/plain; charset=utf-8",
+        body.into_bytes(),
+    )
 }
 
 async fn script() -> Response {
@@ -536,7 +629,9 @@ async fn site_file(State(live): State<Arc<Live>>, uri: Uri) -> Response {
             Err(_) => not_found(&site, generation).await,
         },
         Resolved::AddSlash => {
-            let mut location = format!("{}/", uri.path());
+            // One leading slash: `//g` must not become `//g/`, which a browser reads as
+            // the host `g`.
+            let mut location = format!("/{}/", uri.path().trim_start_matches('/'));
             if let Some(q) = uri.query() {
                 location.push('?');
                 location.push_str(q);
@@ -638,10 +733,13 @@ fn resolve(root: &Path, path: &str) -> Resolved {
         }
         file.push("index.html");
     }
-    if file.is_file() {
-        Resolved::File(file)
-    } else {
-        Resolved::Missing
+    if !file.is_file() {
+        return Resolved::Missing;
+    }
+    // A symbolic link in the output may point anywhere: only what really is inside is served.
+    match (file.canonicalize(), root.canonicalize()) {
+        (Ok(real), Ok(root)) if real.starts_with(&root) => Resolved::File(file),
+        _ => Resolved::Missing,
     }
 }
 
@@ -698,6 +796,38 @@ fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_our_own_host_names_are_answered() {
+        let loopback = Hosts::new("127.0.0.1", "127.0.0.1:8000".parse().unwrap());
+        for ok in [
+            "127.0.0.1:8000",
+            "localhost:8000",
+            "LOCALHOST.",
+            "app.localhost",
+            "[::1]:8000",
+            "127.0.0.2",
+        ] {
+            assert!(loopback.allows(ok), "{ok}");
+        }
+        for refused in [
+            "",
+            "evil.example",
+            "evil.example:8000",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "10.0.0.5:8000",
+            "[::ffff:10.0.0.5]",
+        ] {
+            assert!(!loopback.allows(refused), "{refused}");
+        }
+        let named = Hosts::new("preview.lan", "192.168.1.5:8000".parse().unwrap());
+        assert!(named.allows("Preview.LAN:8000") && named.allows("192.168.1.5:8000"));
+        assert!(!named.allows("other.lan"));
+        // Bound to every address: any address literal (the machine's own), still no names.
+        let all = Hosts::new("0.0.0.0", "0.0.0.0:8000".parse().unwrap());
+        assert!(all.allows("192.168.1.5:8000") && !all.allows("evil.example"));
+    }
 
     #[test]
     fn requests_never_leave_the_output_folder() {
@@ -776,6 +906,7 @@ mod tests {
         let at = |rel: &str| inputs.classify(&root.join(rel));
         assert_eq!(at("site.toml"), Some(Change::Config));
         assert_eq!(at("templates/base.html"), Some(Change::Render));
+        assert_eq!(at("i18n/es.ftl"), Some(Change::Render));
         assert_eq!(at("data/a/2026-11-23.json"), Some(Change::Render));
         assert_eq!(at("imports/x.csv"), Some(Change::Import));
         assert_eq!(at("exports/a.csv"), Some(Change::Import));

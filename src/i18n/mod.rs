@@ -20,7 +20,7 @@ use unic_langid::LanguageIdentifier;
 
 pub use check::{check_site, Problem};
 pub use format::Formats;
-pub use template::{count_templates, Texts};
+pub use template::{count_templates, search_texts, Texts};
 
 /// The bundled catalogues, by language tag. English is the reference: every other file
 /// has each of its messages, with the same variables (a test checks it).
@@ -111,10 +111,15 @@ pub struct Lang {
     /// `"rtl"` or `"ltr"`.
     pub dir: &'static str,
     bundle: FluentBundle<Arc<FluentResource>>,
+    plurals: Plurals,
     pub formats: Formats,
     counts: Vec<Vec<OnceLock<Box<str>>>>,
     /// Week labels by first day: every group of a language shares them.
     weeks: std::sync::RwLock<HashMap<chrono::NaiveDate, Arc<str>>>,
+    /// Messages without variables, formatted once.
+    plain: HashMap<&'static str, Box<str>>,
+    /// Numbers below `CACHED_COUNTS`, formatted once.
+    numbers: Vec<OnceLock<Box<str>>>,
 }
 
 impl std::fmt::Debug for Lang {
@@ -258,6 +263,13 @@ impl Catalog {
         }
     }
 
+    /// Every language built, in tag order.
+    pub fn tags(&self) -> Vec<&str> {
+        let mut tags: Vec<&str> = self.langs.keys().map(String::as_str).collect();
+        tags.sort_unstable();
+        tags
+    }
+
     /// The template object `t` of language `tag` (English for a tag not built).
     pub fn texts(&self, tag: &str) -> minijinja::Value {
         match self.langs.get(tag).or_else(|| self.langs.get("en")) {
@@ -265,6 +277,96 @@ impl Catalog {
             None => minijinja::Value::from_object(Texts::new(Arc::new(Lang::english()))),
         }
     }
+}
+
+/// CLDR's plural category names, in CLDR's order.
+pub(crate) const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+fn icu_category(c: icu_plurals::PluralCategory) -> usize {
+    use icu_plurals::PluralCategory as C;
+    match c {
+        C::Zero => 0,
+        C::One => 1,
+        C::Two => 2,
+        C::Few => 3,
+        C::Many => 4,
+        C::Other => 5,
+    }
+}
+
+fn fluent_category(c: intl_pluralrules::PluralCategory) -> usize {
+    use intl_pluralrules::PluralCategory as C;
+    match c {
+        C::ZERO => 0,
+        C::ONE => 1,
+        C::TWO => 2,
+        C::FEW => 3,
+        C::MANY => 4,
+        C::OTHER => 5,
+    }
+}
+
+/// Which variant a number selects: CLDR's current rules through ICU4X. Fluent selects with
+/// intl_pluralrules (CLDR 37), whose generated rules are wrong for some languages (Arabic's
+/// "few" and "many" test the whole number, not `n % 100`: 159 read as "other"). Where the
+/// two disagree, Fluent is given a number of the right category to select with, and the
+/// real one is what it writes (`SHOWN`).
+struct Plurals {
+    icu: Option<icu_plurals::PluralRules>,
+    fluent: Option<intl_pluralrules::PluralRules>,
+    /// A whole number Fluent puts in each category, by `CATEGORIES` place.
+    stand_ins: [Option<u64>; 6],
+}
+
+impl Plurals {
+    fn new(tag: &str, langid: &LanguageIdentifier) -> Plurals {
+        let icu = icu_plurals::PluralRules::try_new_cardinal((&format::locale(tag)).into()).ok();
+        let fluent = intl_pluralrules::PluralRules::create(
+            langid.clone(),
+            intl_pluralrules::PluralRuleType::CARDINAL,
+        )
+        .ok();
+        let mut stand_ins = [None; 6];
+        if let Some(f) = &fluent {
+            for n in 0..=1000u64 {
+                if let Ok(c) = f.select(n) {
+                    stand_ins[fluent_category(c)].get_or_insert(n);
+                }
+            }
+        }
+        Plurals {
+            icu,
+            fluent,
+            stand_ins,
+        }
+    }
+
+    /// CLDR's category of `n`, by `CATEGORIES` place.
+    fn category(&self, n: u64) -> usize {
+        self.icu
+            .as_ref()
+            .map_or(5, |rules| icu_category(rules.category_for(n)))
+    }
+
+    /// The number Fluent should select with for `n`: `n` itself when its rules agree.
+    fn stand_in(&self, n: u64) -> u64 {
+        let right = self.category(n);
+        let fluent = self
+            .fluent
+            .as_ref()
+            .and_then(|f| f.select(n).ok())
+            .map(fluent_category);
+        if fluent == Some(right) {
+            n
+        } else {
+            self.stand_ins[right].unwrap_or(n)
+        }
+    }
+}
+
+thread_local! {
+    /// While a message is formatted: (the stand-in Fluent selected with, the number to write).
+    static SHOWN: std::cell::Cell<Option<(u64, u64)>> = const { std::cell::Cell::new(None) };
 }
 
 /// Formats a number argument in the bundle's language (CLDR digits and separators).
@@ -277,8 +379,12 @@ fn format_number(
             if template::placeholders() {
                 return Some(template::NUMBER_PLACEHOLDER.to_string());
             }
+            let value = match SHOWN.with(std::cell::Cell::get) {
+                Some((stand_in, real)) if n.value == stand_in as f64 => real as f64,
+                _ => n.value,
+            };
             intls
-                .with_try_get::<format::Decimal, _, _>((), |d| d.format(n.value))
+                .with_try_get::<format::Decimal, _, _>((), |d| d.format(value))
                 .ok()
         }
         _ => None,
@@ -291,6 +397,7 @@ impl Lang {
             .parse()
             .or_else(|_| primary(tag).parse())
             .unwrap_or_default();
+        let plurals = Plurals::new(tag, &langid);
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(format_number));
@@ -301,22 +408,25 @@ impl Lang {
             tag: tag.to_string(),
             dir: direction(tag),
             bundle,
+            plurals,
             formats: Formats::new(tag, format::DateStyle::Medium),
             counts: Count::ALL
                 .iter()
                 .map(|_| (0..CACHED_COUNTS).map(|_| OnceLock::new()).collect())
                 .collect(),
             weeks: Default::default(),
+            plain: HashMap::new(),
+            numbers: (0..CACHED_COUNTS).map(|_| OnceLock::new()).collect(),
         };
-        if lang.text("date-style").trim() == "long" {
+        lang.plain = check::reference()
+            .iter()
+            .filter(|(_, vars)| vars.is_empty())
+            .map(|(id, _)| (id.as_str(), lang.format(id, &[]).into_boxed_str()))
+            .collect();
+        if lang.text_ref("date-style").trim() == "long" {
             lang.formats = Formats::new(tag, format::DateStyle::Long);
         }
         lang
-    }
-
-    /// The language identifier Fluent and its plural rules use.
-    pub(crate) fn langid(&self) -> LanguageIdentifier {
-        self.bundle.locales.first().cloned().unwrap_or_default()
     }
 
     fn english() -> Lang {
@@ -338,20 +448,44 @@ impl Lang {
                 .into_owned();
         }
         let mut fluent = FluentArgs::with_capacity(args.len());
+        let mut shown = None;
         for (name, value) in args {
             match value {
                 Arg::Str(s) => fluent.set(*name, FluentValue::from(*s)),
-                Arg::Num(n) => fluent.set(*name, FluentValue::from(*n)),
+                Arg::Num(n) => {
+                    let stand_in = self.plurals.stand_in(*n);
+                    if stand_in != *n {
+                        shown = Some((stand_in, *n));
+                    }
+                    fluent.set(*name, FluentValue::from(stand_in))
+                }
             }
         }
-        self.bundle
+        SHOWN.with(|s| s.set(shown));
+        let text = self
+            .bundle
             .format_pattern(pattern, Some(&fluent), &mut errors)
-            .into_owned()
+            .into_owned();
+        SHOWN.with(|s| s.set(None));
+        text
+    }
+
+    /// CLDR's plural category of `n` in this language ("one", "few"...).
+    pub(crate) fn category(&self, n: u64) -> &'static str {
+        CATEGORIES[self.plurals.category(n)]
     }
 
     /// A message without arguments.
     pub fn text(&self, id: &str) -> String {
-        self.format(id, &[])
+        self.text_ref(id).into_owned()
+    }
+
+    /// A message without arguments, borrowed when it has no variable (formatted once).
+    pub fn text_ref(&self, id: &str) -> Cow<'_, str> {
+        match self.plain.get(id) {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(self.format(id, &[])),
+        }
     }
 
     /// A message with arguments given as minijinja values (templates).
@@ -460,7 +594,12 @@ impl Lang {
 
     /// A number in the language's digits and separators.
     pub fn number(&self, n: u64) -> String {
-        self.formats.number(n)
+        match self.numbers.get(n as usize) {
+            Some(slot) => slot
+                .get_or_init(|| self.formats.number(n).into_boxed_str())
+                .to_string(),
+            None => self.formats.number(n),
+        }
     }
 }
 

@@ -1,16 +1,14 @@
 //! `t`, the object every template gets for its page's language: `t("id")` and
 //! `t("id", name=value)` format a message, `t.count("comments", n)` is a count in words,
-//! `t.number(n)` a number, `t.lang` and `t.dir` the language's tag and direction, and
-//! `t.search` the search box's texts as JSON (its `data-i18n`). Also the plural templates
-//! `search.js` fills in: a message formatted once per CLDR plural category, with `{n}` for
-//! the number.
+//! `t.number(n)` a number, `t.lang` and `t.dir` the language's tag and direction. Also the
+//! plural templates and box texts `search.js` fills in (in `search/index.json`): a message
+//! formatted once per CLDR plural category, with `{n}` for the number.
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use fluent_bundle::FluentValue;
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use minijinja::value::{from_args, Kwargs, Object, ObjectRepr};
 use minijinja::{Error, ErrorKind, State, Value};
 
@@ -28,38 +26,18 @@ pub(crate) fn placeholders() -> bool {
     PLACEHOLDERS.with(Cell::get)
 }
 
-fn category_name(c: PluralCategory) -> &'static str {
-    match c {
-        PluralCategory::ZERO => "zero",
-        PluralCategory::ONE => "one",
-        PluralCategory::TWO => "two",
-        PluralCategory::FEW => "few",
-        PluralCategory::MANY => "many",
-        PluralCategory::OTHER => "other",
-    }
-}
-
 /// A whole number of each CLDR plural category the language gives whole numbers: 1 for
 /// "one", 3 for Arabic's "few"... (larger numbers first, so an exact `[0]` variant is not
 /// taken for "other").
 pub(crate) fn category_samples(lang: &Lang) -> Vec<(&'static str, u64)> {
-    let Ok(rules) = PluralRules::create(lang.langid(), PluralRuleType::CARDINAL) else {
-        return vec![("other", 100)];
-    };
     let mut out: Vec<(&'static str, u64)> = Vec::new();
     for n in (101..=1000).chain(0..=100) {
-        if let Ok(c) = rules.select(n) {
-            let name = category_name(c);
-            if !out.iter().any(|(c, _)| *c == name) {
-                out.push((name, n));
-            }
+        let name = lang.category(n);
+        if !out.iter().any(|(c, _)| *c == name) {
+            out.push((name, n));
         }
     }
-    out.sort_by_key(|(c, _)| {
-        ["zero", "one", "two", "few", "many", "other"]
-            .iter()
-            .position(|x| x == c)
-    });
+    out.sort_by_key(|(c, _)| super::CATEGORIES.iter().position(|x| x == c));
     out
 }
 
@@ -83,17 +61,16 @@ pub(crate) fn plural_templates(
     out
 }
 
-/// The search box's texts for a page in `lang`, as the JSON of its `data-i18n`.
-fn search_json(lang: &Lang) -> String {
-    let json = serde_json::json!({
+/// The search box's texts for a page in `lang` (`search/index.json`'s `langs[lang].box`;
+/// the page itself carries only the error, shown when the index cannot be loaded).
+pub fn search_texts(lang: &Lang) -> serde_json::Value {
+    serde_json::json!({
         "short": lang.text("search-short"),
         "none": lang.text("search-none"),
-        "error": lang.text("search-error"),
         "matches": plural_templates(lang, "search-matches", &[]),
         "some": plural_templates(lang, "search-matches-some", &[("shown", "{shown}")]),
         "more": plural_templates(lang, "search-more", &[]),
-    });
-    json.to_string()
+    })
 }
 
 /// A count's plural templates for search results: "{n} comments".
@@ -107,22 +84,16 @@ pub struct Texts {
     lang: Arc<Lang>,
     /// Messages without arguments, formatted once.
     plain: HashMap<&'static str, Value>,
-    search: Value,
 }
 
 impl Texts {
     pub(crate) fn new(lang: Arc<Lang>) -> Texts {
-        let search = Value::from(search_json(&lang));
         let plain = super::check::reference()
             .iter()
             .filter(|(_, vars)| vars.is_empty())
             .map(|(id, _)| (id.as_str(), Value::from(lang.text(id))))
             .collect();
-        Texts {
-            lang,
-            plain,
-            search,
-        }
+        Texts { lang, plain }
     }
 
     fn plain(&self, id: &str) -> Value {
@@ -154,12 +125,17 @@ impl Object for Texts {
         match key.as_str()? {
             "lang" => Some(Value::from(self.lang.tag.as_str())),
             "dir" => Some(Value::from(self.lang.dir)),
-            "search" => Some(self.search.clone()),
             _ => None,
         }
     }
 
     fn call(self: &Arc<Self>, _state: &State<'_, '_>, args: &[Value]) -> Result<Value, Error> {
+        // The common case, `t("id")`: a lookup.
+        if let [id] = args {
+            if let Some(id) = id.as_str() {
+                return Ok(self.plain(id));
+            }
+        }
         let (id, kwargs): (&str, Kwargs) = from_args(args)?;
         let names: Vec<&str> = kwargs.args().collect();
         if names.is_empty() {

@@ -117,6 +117,11 @@ fn plural_forms_follow_cldr_in_every_language() {
     assert_eq!(ar.count(Count::Comments, 3), "3 تعليقات");
     assert_eq!(ar.count(Count::Comments, 11), "11 تعليقًا");
     assert_eq!(ar.count(Count::Comments, 2), "تعليقان");
+    // CLDR: "few" and "many" go by the last two digits (Fluent's own rules get it wrong).
+    assert_eq!(ar.count(Count::Comments, 103), "103 تعليقات");
+    assert_eq!(ar.count(Count::Comments, 159), "159 تعليقًا");
+    assert_eq!(ar.count(Count::Comments, 1200), "1,200 تعليق");
+    assert_eq!(ar.count(Count::Comments, 4372), "4,372 تعليقًا");
     let ja = catalog.get("ja");
     assert_eq!(template::category_samples(&ja).len(), 1);
     assert_eq!(ja.count(Count::Comments, 1), "コメント1件");

@@ -186,9 +186,15 @@ impl Ctx<'_> {
             .env
             .get_template(name)
             .map_err(|e| templates::template_error(&self.overrides, e))?;
-        tmpl.render(ctx)
-            .map(String::into_bytes)
-            .map_err(|e| templates::template_error(&self.overrides, e))
+        let out = tmpl
+            .render(ctx)
+            .map_err(|e| templates::template_error(&self.overrides, e))?;
+        // Feeds and the sitemap: whatever a post, the config or an overriding template put
+        // in them, no character XML forbids.
+        if name.ends_with(".xml") {
+            return Ok(text::xml_chars(&out).into_owned().into_bytes());
+        }
+        Ok(out.into_bytes())
     }
 
     fn site(&self) -> SiteView<'_> {

@@ -507,6 +507,8 @@ export async function open(get) {
     return words;
   };
   search.groupOf = (slug) => meta.groups.findIndex((g) => g.slug === slug);
+  // Each language's texts (the box's and a result's counts), for the page.
+  search.langs = meta.langs;
   return search;
 }
 
@@ -532,17 +534,14 @@ if (form) {
   const input = form.querySelector("input[type=search]");
   const status = form.querySelector(".search-status");
   const list = form.querySelector(".search-results");
-  // Every sentence the box shows, in one place: the page's texts (base.html's
-  // `data-i18n`, in the page's language), else English.
+  // The box's texts in the page's language: `search/index.json`'s `langs[lang].box` once
+  // the index is loaded (English until then or without them); the error is on the form.
   const lang = document.documentElement.lang || "en";
   let texts = {};
-  try {
-    texts = JSON.parse(form.dataset.i18n || "{}");
-  } catch {}
   const say = {
-    short: texts.short ?? "Type a word of two letters or more.",
-    none: texts.none ?? "No post matches.",
-    error: texts.error ?? "Search is not available right now.",
+    short: () => texts.short ?? "Type a word of two letters or more.",
+    none: () => texts.none ?? "No post matches.",
+    error: () => form.dataset.error || "Search is not available right now.",
     matches: (n) => plural(texts.matches ?? { one: "{n} post matches.", other: "{n} posts match." }, n, lang),
     some: (n, shown) =>
       plural(
@@ -550,7 +549,7 @@ if (form) {
         n,
         lang,
       ).replace("{shown}", formats(lang).numbers.format(shown)),
-    more: (n) => plural(texts.more ?? { other: "Show {n} more" }, n, lang),
+    more: (n) => plural(texts.more ?? { one: "Show {n} more", other: "Show {n} more" }, n, lang),
   };
   // The panel: the count line, the listbox and "Show more", over the page.
   const panel = document.createElement("div");
@@ -639,7 +638,7 @@ if (form) {
     list.replaceChildren(...items);
     more.hidden = total <= hits.length;
     more.textContent = say.more(Math.min(PAGE, total - hits.length));
-    status.textContent = empty ? say.short : total ? (total > hits.length ? say.some(total, hits.length) : say.matches(total)) : say.none;
+    status.textContent = empty ? say.short() : total ? (total > hits.length ? say.some(total, hits.length) : say.matches(total)) : say.none();
     setOpen(true);
     // After "Show more", the first new result is the active one.
     activate(from !== undefined && items[from] ? from : -1);
@@ -648,6 +647,7 @@ if (form) {
   const run = async (n, q, from) => {
     try {
       const search = await load();
+      texts = search.langs?.[lang]?.box ?? texts;
       const answer = await search(q, limit);
       if (n === seq) {
         query = q.trim();
@@ -655,7 +655,7 @@ if (form) {
       }
     } catch (e) {
       index = null; // try again on the next keystroke
-      if (n === seq) status.textContent = say.error;
+      if (n === seq) status.textContent = say.error();
       console.error(e);
     }
   };

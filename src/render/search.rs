@@ -373,7 +373,8 @@ struct Meta<'a> {
     shards: u32,
     chunk: usize,
     groups: Vec<MetaGroup<'a>>,
-    /// Per language of the groups, the plural templates of a result's counts.
+    /// Per language of the site's pages: the plural templates of a result's counts and
+    /// the box's texts.
     langs: BTreeMap<&'a str, LangCounts>,
     /// The languages a query is stemmed in: the groups' and the site's.
     stemmers: Vec<MetaStemmer<'a>>,
@@ -386,6 +387,9 @@ struct LangCounts {
     comments: BTreeMap<&'static str, String>,
     shares: BTreeMap<&'static str, String>,
     reactions: BTreeMap<&'static str, String>,
+    /// The box's status texts for a page in this language.
+    #[serde(rename = "box")]
+    texts: serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -563,17 +567,19 @@ fn build(
                 stemmer: g.stemmer.as_ref().map(|(_, s)| s.name),
             })
             .collect(),
-        langs: groups
-            .iter()
-            .map(|g| {
-                let lang = i18n.get(&g.lang);
+        langs: i18n
+            .tags()
+            .into_iter()
+            .map(|tag| {
+                let lang = i18n.get(tag);
                 let counts = |kind| crate::i18n::count_templates(&lang, kind);
                 (
-                    g.lang.as_str(),
+                    tag,
                     LangCounts {
                         comments: counts(crate::i18n::Count::Comments),
                         shares: counts(crate::i18n::Count::Shares),
                         reactions: counts(crate::i18n::Count::Reactions),
+                        texts: crate::i18n::search_texts(&lang),
                     },
                 )
             })

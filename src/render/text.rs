@@ -115,6 +115,22 @@ pub fn post_title(post: &crate::model::Post, max: usize, lang: &Lang) -> String 
         .unwrap_or_else(|| lang.text(post.label_id()))
 }
 
+/// True for a character XML 1.0 allows in a document: tab, LF, CR, and everything from
+/// U+0020 except U+FFFE and U+FFFF (a `char` is never a surrogate).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
+/// `s` without the characters XML forbids (`is_xml_char`): one of them in a post's text
+/// would make the whole feed not well-formed, so every reader refuses it.
+pub fn xml_chars(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|&c| is_xml_char(c)).collect())
+    }
+}
+
 /// Escapes text for HTML built outside a template (feed content, search documents, the
 /// `serve` error page).
 pub fn escape_html(s: &str) -> Cow<'_, str> {

@@ -105,14 +105,35 @@ fn release(dir: &Path) -> PathBuf {
     archive
 }
 
-/// The install script with a runner-like environment and a PATH without groupdigest.
+/// The install script with a runner-like environment and a PATH without groupdigest (nor
+/// `gh`), allowing the loopback server's plain http.
 fn install(runner: &Path, release_url: &str) -> Output {
+    install_with(
+        runner,
+        release_url,
+        &[("GROUPDIGEST_ALLOW_INSECURE_RELEASE_URL", "true")],
+        None,
+    )
+}
+
+/// `install` with these variables, and `bin` (a folder of fake tools) first on PATH.
+fn install_with(
+    runner: &Path,
+    release_url: &str,
+    env: &[(&str, &str)],
+    bin: Option<&Path>,
+) -> Output {
     let (_, os, arch) = platform();
     std::fs::create_dir_all(runner.join("temp")).unwrap();
+    let path = match bin {
+        Some(bin) => format!("{}:/usr/local/bin:/usr/bin:/bin", bin.display()),
+        None => "/usr/local/bin:/usr/bin:/bin".to_string(),
+    };
     Command::new("bash")
         .arg(repo().join("action/install.sh"))
         .env_clear()
-        .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+        .envs(env.iter().copied())
+        .env("PATH", path)
         .env("HOME", runner)
         .env("GROUPDIGEST_VERSION", VERSION)
         .env("GROUPDIGEST_RELEASE_URL", release_url)
@@ -211,6 +232,142 @@ fn a_release_without_a_checksum_is_refused_and_nothing_is_installed() {
         msg.contains("cannot download the checksum") && msg.contains(".sha256"),
         "{msg}"
     );
+}
+
+#[test]
+fn a_plain_http_release_url_is_refused_unless_the_input_allows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    release(dir.path());
+    let url = serve(dir.path().join("www"));
+    let runner = dir.path().join("runner");
+    for allow in [None, Some("false"), Some("yes")] {
+        let env: Vec<(&str, &str)> = allow
+            .map(|a| ("GROUPDIGEST_ALLOW_INSECURE_RELEASE_URL", a))
+            .into_iter()
+            .collect();
+        let out = install_with(&runner, &format!("{url}/v{VERSION}"), &env, None);
+        assert_installed_nothing(&runner, &out);
+        let msg = text(&out);
+        assert!(
+            msg.contains("is plain http") && msg.contains("allow-insecure-release-url: true"),
+            "{msg}"
+        );
+    }
+    let out = install_with(&runner, "ftp://example.org/v1", &[], None);
+    assert_installed_nothing(&runner, &out);
+    assert!(
+        text(&out).contains("is not an https:// URL"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// A fake `gh` in `dir/bin` that logs its arguments to `dir/gh.log` and exits `code`.
+fn fake_gh(dir: &Path, code: i32) -> PathBuf {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let gh = bin.join("gh");
+    std::fs::write(
+        &gh,
+        format!(
+            "#!/bin/sh\necho \"$*\" >>'{}'\necho 'no attestations found' >&2\nexit {code}\n",
+            dir.join("gh.log").display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&gh, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+#[test]
+fn with_gh_on_the_path_the_archive_is_installed_only_when_its_attestation_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    release(dir.path());
+    let url = serve(dir.path().join("www"));
+    let allow = [("GROUPDIGEST_ALLOW_INSECURE_RELEASE_URL", "true")];
+
+    let good = dir.path().join("good");
+    let bin = fake_gh(&good, 0);
+    let runner = good.join("runner");
+    let out = install_with(&runner, &format!("{url}/v{VERSION}"), &allow, Some(&bin));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("and its attestation from github.com/groupdigest/groupdigest"));
+    let log = std::fs::read_to_string(good.join("gh.log")).unwrap();
+    assert!(
+        log.starts_with("attestation verify ")
+            && log.contains(".tar.xz --repo groupdigest/groupdigest"),
+        "{log}"
+    );
+
+    // The checksum matches (a mirror swapped both), but no attestation does.
+    let bad = dir.path().join("bad");
+    let bin = fake_gh(&bad, 1);
+    let runner = bad.join("runner");
+    let out = install_with(&runner, &format!("{url}/v{VERSION}"), &allow, Some(&bin));
+    assert_installed_nothing(&runner, &out);
+    let msg = text(&out);
+    assert!(
+        msg.contains("gh attestation verify found no valid attestation")
+            && msg.contains("no attestations found")
+            && msg.contains("nothing was installed"),
+        "{msg}"
+    );
+
+    // Without gh, the checksum alone, and the log says so.
+    let runner = dir.path().join("plain");
+    let out = install(&runner, &format!("{url}/v{VERSION}"));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("by its checksum (gh is not on PATH"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn the_run_script_refuses_args_of_several_lines_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_groupdigest"))
+        .parent()
+        .unwrap();
+    for (args, expected) in [
+        (
+            "build\n--base-url https://x.github.io/d/",
+            "has several lines",
+        ),
+        (
+            "build --now 2026-11-25T12:00:00Z\r\n::stop-commands::x",
+            "has several lines",
+        ),
+        ("build\n", "has several lines"),
+        ("", "is empty"),
+        ("  \t ", "is empty"),
+    ] {
+        let out = Command::new("bash")
+            .arg(repo().join("action/run.sh"))
+            .current_dir(dir.path())
+            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+            .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_OUTPUT", dir.path().join("out.txt"))
+            .env("GROUPDIGEST_ARGS", args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+        let msg = text(&out);
+        assert!(
+            msg.contains("::error title=groupdigest args::the action's `args` input")
+                && msg.contains(expected),
+            "{args:?}: {msg}"
+        );
+        assert!(!msg.contains("groupdigest build"), "nothing was run: {msg}");
+        assert!(
+            !dir.path().join("out.txt").exists()
+                || !std::fs::read_to_string(dir.path().join("out.txt"))
+                    .unwrap()
+                    .contains("code=")
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -48,6 +48,9 @@ pub enum Fault {
     Html(u16),
     /// A Graph error body with this status.
     Error(u16, Value),
+    /// A Graph error with this status and message, `{proof}` in it replaced by the
+    /// `appsecret_proof` of the request it answers (an API echoing what it was sent).
+    Echo(u16, String),
 }
 
 /// What the fake saw of one request.
@@ -364,6 +367,11 @@ async fn handle(State(fake): State<Arc<Fake>>, req: Request) -> Response {
                 .into_response();
         }
         Some(Fault::Error(status, body)) => return json_response(status, body),
+        Some(Fault::Echo(status, message)) => {
+            let proof = recorded.param("appsecret_proof").unwrap_or("");
+            let message = message.replace("{proof}", proof);
+            return json_response(status, graph_error(100, None, &message));
+        }
         None => {}
     }
 

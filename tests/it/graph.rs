@@ -255,6 +255,68 @@ fn an_expired_token_stops_the_run_and_says_how_to_renew() {
 }
 
 #[test]
+fn an_appsecret_proof_echoed_in_any_form_is_redacted() {
+    // The API quotes the proof it was sent URL-encoded, in JSON and bare; the message also
+    // has line breaks with workflow commands after them.
+    let echo = "Invalid parameter appsecret_proof%3D{proof}%26appsecret_time%3D1\n\
+                ::add-mask::{proof}\r\n::error title=x::{\"appsecret_proof\":\"{proof}\"} \
+                (bare: {proof})\n::stop-commands::t";
+    let fake = FakeGraph::start(
+        Fake::new()
+            .group("111", page("111", posts("a", 3), 100))
+            .fault("111/feed", Fault::Echo(400, echo.into()))
+            .fault("111/feed", Fault::Echo(400, echo.into()))
+            .fault("111/feed", Fault::Echo(400, echo.into()))
+            .fault("111/feed", Fault::Echo(400, echo.into())),
+    );
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    let gh_summary = site.path("summary.md");
+    let run = site.run_env(
+        &["build", NOW],
+        &[
+            ("FB_ACCESS_TOKEN", TOKEN),
+            ("FB_APP_SECRET", APP_SECRET),
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_STEP_SUMMARY", gh_summary.to_str().unwrap()),
+        ],
+    );
+    run.fails_with(1);
+    let proofs: Vec<String> = fake
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/feed"))
+        .filter_map(|r| r.param("appsecret_proof").map(str::to_string))
+        .collect();
+    assert!(!proofs.is_empty());
+    let summary = site.read("summary.md");
+    let mut outputs = vec![
+        ("stdout", run.stdout()),
+        ("stderr", run.stderr()),
+        ("summary", summary),
+    ];
+    for dir in ["public", "data"] {
+        for f in site.files(dir) {
+            let bytes = std::fs::read(site.path(&format!("{dir}/{f}"))).unwrap();
+            outputs.push(("file", String::from_utf8_lossy(&bytes).into_owned()));
+        }
+    }
+    for (what, text) in &outputs {
+        for proof in &proofs {
+            assert!(
+                !text.contains(proof.as_str()),
+                "{what} echoes the proof:\n{text}"
+            );
+        }
+    }
+    let err = run.stderr();
+    assert!(err.contains("appsecret_proof%3D[REDACTED]"), "{err}");
+    assert!(err.contains("(bare: [REDACTED])"), "{err}");
+    crate::security::assert_no_injected_command(&run);
+    assert!(err.contains("> ::stop-commands::t"), "{err}");
+    assert_no_secret_anywhere(&site, &run);
+}
+
+#[test]
 fn a_token_that_debug_token_calls_invalid_stops_before_any_feed_is_read() {
     let fake = FakeGraph::start(
         Fake::new()

@@ -21,7 +21,7 @@ fn an_arabic_group_is_right_to_left_and_in_arabic_everywhere() {
     // The search box speaks the page's language.
     assert!(week.contains("placeholder=\"ابحث في المنشورات\""), "{week}");
     assert!(
-        week.contains("data-i18n=\"{&quot;error&quot;:&quot;البحث غير متاح الآن.&quot;"),
+        week.contains("data-error=\"البحث غير متاح الآن.\""),
         "{week}"
     );
 
@@ -68,6 +68,12 @@ fn an_arabic_group_is_right_to_left_and_in_arabic_everywhere() {
     assert_eq!(
         meta["langs"]["ar"]["comments"].as_object().unwrap().len(),
         6
+    );
+    // The box's texts for a page in each language (the home page's English too).
+    assert_eq!(meta["langs"]["ar"]["box"]["none"], "لا منشورات مطابقة.");
+    assert_eq!(
+        meta["langs"]["en"]["box"]["matches"]["one"],
+        "{n} post matches."
     );
 }
 

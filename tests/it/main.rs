@@ -15,6 +15,7 @@ mod pages;
 mod pipeline;
 mod privacy;
 mod search;
+mod security;
 mod serve;
 mod status;
 mod support;

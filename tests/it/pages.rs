@@ -242,6 +242,40 @@ fn a_markdown_page_is_rendered_as_html_and_raw_html_in_it_as_text() {
 }
 
 #[test]
+fn characters_xml_forbids_in_a_post_or_the_config_are_dropped_from_feeds_and_the_sitemap() {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\ntitle = \"Digest\\uFFFE\\u0001 of it\"\n\
+         [source]\nkind = \"graph\"\n\
+         [[groups]]\nid = \"g1\"\nslug = \"g\"\nname = \"Group\\uFFFF\\u001B\"\nvisibility = \"public\"\nkind = \"import\"\npath = \"p.csv\"\n",
+    );
+    site.write(
+        "p.csv",
+        "id,created_time,text,comments\n\
+         a,2026-11-24T10:00:00Z,Hello\u{FFFE} wor\u{FFFF}ld \u{1}\u{8}\u{B}\u{C}\u{1F} end,3\n\
+         b\u{FFFF},2026-11-24T11:00:00Z,\u{FFFE}\u{FFFF},1\n",
+    );
+    site.run(&["build", "--now=2026-11-25T12:00:00Z"]).success();
+    for rel in ["public/feed.xml", "public/g/feed.xml", "public/sitemap.xml"] {
+        let xml = site.read(rel);
+        if let Err(e) = roxmltree::Document::parse(&xml) {
+            panic!("{rel} is not well-formed XML: {e}\n{xml}");
+        }
+        assert!(
+            !xml.contains(['\u{FFFE}', '\u{FFFF}', '\u{1}', '\u{B}', '\u{1B}']),
+            "{rel}"
+        );
+    }
+    let feed = site.read("public/g/feed.xml");
+    assert!(feed.contains("Hello world"), "{feed}");
+    assert!(
+        feed.contains("<author><name>Digest of it</name></author>"),
+        "{feed}"
+    );
+}
+
+#[test]
 fn a_group_page_charts_its_weeks_with_the_numbers_as_a_table_and_a_week_says_where_it_stands() {
     let site = built_demo();
     let page = site.read("public/cdmx/index.html");

@@ -132,13 +132,18 @@ impl Reply {
 
 /// Sends `METHOD target` as written (no client normalises the path) and reads the reply.
 fn request(addr: &str, method: &str, target: &str) -> Reply {
+    request_to(addr, addr, method, target)
+}
+
+/// `request` with `Host: host`.
+fn request_to(addr: &str, host: &str, method: &str, target: &str) -> Reply {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
     write!(
         stream,
-        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -521,4 +526,82 @@ fn an_edit_made_while_another_run_holds_the_lock_is_rebuilt_once_it_is_free() {
     server.wait_for("/", "the edit rendered once the lock is free", |r| {
         r.text().contains("Edited while locked")
     });
+}
+
+#[test]
+fn another_host_name_is_refused_so_dns_rebinding_reads_nothing() {
+    let site = built_site();
+    let server = Server::start(&site, &[]);
+    let port = server.addr.rsplit(':').next().unwrap().to_string();
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_string(),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        String::new(),
+    ] {
+        for target in ["/", "/g/latest.json", "/__groupdigest/reload?since=0"] {
+            let reply = request_to(&server.addr, &host, "GET", target);
+            assert_eq!(reply.status, 421, "Host: {host} {target}: {}", reply.head);
+            let text = reply.text();
+            assert!(!text.contains("First post"), "{text}");
+            assert!(text.contains("answers only localhost"), "{text}");
+        }
+    }
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        assert_eq!(
+            request_to(&server.addr, &host, "GET", "/").status,
+            200,
+            "{host}"
+        );
+    }
+}
+
+#[test]
+fn a_path_starting_with_two_slashes_is_never_redirected_to_another_host() {
+    let site = built_site();
+    let server = Server::start(&site, &[]);
+    for target in ["//g", "///g", "//g?x=1"] {
+        let reply = server.get(target);
+        assert_eq!(reply.status, 301, "{target}: {}", reply.head);
+        let location = reply.header("location").unwrap();
+        assert!(
+            location.starts_with("/g/") && !location.starts_with("//"),
+            "{target} -> {location}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_in_the_output_folder_is_not_followed_out_of_it() {
+    let site = built_site();
+    site.write("secret.txt", "not for the browser");
+    std::os::unix::fs::symlink(site.path("secret.txt"), site.path("public/leak.txt")).unwrap();
+    std::os::unix::fs::symlink(site.path("imports"), site.path("public/imp")).unwrap();
+    std::os::unix::fs::symlink("/etc", site.path("public/etc")).unwrap();
+    // A link that stays inside is served.
+    std::os::unix::fs::symlink(
+        site.path("public/g/latest.json"),
+        site.path("public/inside.json"),
+    )
+    .unwrap();
+    let server = Server::start(&site, &[]);
+    for target in [
+        "/leak.txt",
+        "/imp/posts.csv",
+        "/etc/passwd",
+        "/etc/hostname",
+    ] {
+        let reply = server.get(target);
+        assert_eq!(reply.status, 404, "{target}: {}", reply.head);
+        let text = reply.text();
+        assert!(
+            !text.contains("not for the browser")
+                && !text.contains("First post")
+                && !text.contains("root:"),
+            "{target}: {text}"
+        );
+    }
+    assert_eq!(server.get("/inside.json").status, 200);
 }

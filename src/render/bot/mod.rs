@@ -124,7 +124,7 @@ impl<'a> Texts<'a> {
         // A label set in `[bot]` wins; else the language's.
         let label = |set: &Option<String>, id: &str| match set {
             Some(s) => one_line(s, MAX_BUTTON_TITLE),
-            None => one_line(&lang.text(id), MAX_BUTTON_TITLE),
+            None => one_line(&lang.text_ref(id), MAX_BUTTON_TITLE),
         };
         Texts {
             open_label: label(&bot.open_label, "bot-open"),

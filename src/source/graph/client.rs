@@ -416,11 +416,12 @@ impl Client {
             query.extend_pairs(kept);
             if let Some(secret) = &self.app_secret {
                 let time = chrono::Utc::now().timestamp();
+                let proof = secret::appsecret_proof(bearer, secret, time);
+                // An error may echo the proof in any form (`appsecret_proof%3D…`, JSON,
+                // bare): its literal value is scrubbed from every message.
+                secret::remember_proof(&proof);
                 query
-                    .append_pair(
-                        "appsecret_proof",
-                        &secret::appsecret_proof(bearer, secret, time),
-                    )
+                    .append_pair("appsecret_proof", &proof)
                     .append_pair("appsecret_time", &time.to_string());
             }
         }

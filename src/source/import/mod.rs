@@ -419,7 +419,18 @@ fn read(
         Ok(m) if m.is_dir() => {
             let format = group.import_format();
             let node = path.join("node.json");
-            if format == Some(ImportFormat::Graph) && node.is_file() {
+            // `symlink_metadata`: a link named `node.json` is refused, not followed.
+            let node_meta = std::fs::symlink_metadata(&node).ok();
+            if format == Some(ImportFormat::Graph)
+                && node_meta.as_ref().is_some_and(|m| m.is_symlink())
+            {
+                report.notes.push(format!(
+                    "`{}/node.json`: not read: a symbolic link",
+                    shown(&path)
+                ));
+            } else if format == Some(ImportFormat::Graph)
+                && node_meta.is_some_and(|m| m.is_file())
+            {
                 let node: GraphNode = read_json_file(&node)?;
                 info = node.into_info(false);
                 // The config's id names the group in data/, whatever the export says.
