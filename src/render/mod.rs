@@ -124,7 +124,7 @@ pub fn render_site(config: &Config, now: DateTime<Utc>) -> Result<RenderStats> {
         now,
         store,
         bot_groups,
-        search: search::Indexer::default(),
+        search: search::Indexer::new(&config.site.language),
         i18n,
     };
     let out = Output::open(

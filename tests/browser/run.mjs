@@ -123,22 +123,58 @@ await test(`search finds "${query}" and lands on #post-${known.post.id} under a 
     counted.push([r.url().slice(root.length), len]);
   });
   const before = outside.length;
-  await box.fill(query);
+  // Typing moves nothing on the page: the panel overlays it (no layout shift).
+  const mainTop = () => page.evaluate(() => document.querySelector("main").getBoundingClientRect().top);
+  const top0 = await mainTop();
+  // Shifts from now on (the page has loaded and shown the box): typing's own.
+  await page.waitForLoadState("load");
+  await page.evaluate(() => {
+    window.__shift = 0;
+    window.__shifted = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        window.__shift += e.value;
+        window.__shifted.push(...e.sources.map((s) => s.node?.outerHTML?.slice(0, 80)));
+      }
+    }).observe({ type: "layout-shift" });
+  });
+  await box.pressSequentially(query, { delay: 20 });
   const href = `#post-${known.post.id}`;
-  const link = page.locator(`.search-results a[href$="${href}"]`).first();
-  await link.waitFor({ timeout: 15000 }).catch(async (e) => {
+  const option = page.locator(`.search-results [role=option][data-href$="${href}"]`).first();
+  await option.waitFor({ timeout: 15000 }).catch(async (e) => {
     const shown = await page.locator("form.search").innerText();
     throw new Error(`${e.message}\nthe box shows: ${shown}\nscript errors: ${errors.join("; ")}`);
   });
-  const meta = await link.locator("xpath=..").innerText();
+  assert((await mainTop()) === top0, `the page did not move while typing (${top0} -> ${await mainTop()})`);
+  const [shift, shifted] = await page.evaluate(() => [window.__shift, window.__shifted]);
+  assert(shift === 0, `no layout shift while typing (CLS ${shift}: ${shifted.join(" | ")})`);
+  const meta = await option.innerText();
   const group = JSON.parse(readFileSync(join(site, known.slug, known.key, "digest.json"), "utf8"));
   assert(meta.includes(known.post.title.slice(0, 20)), `result shows the title: ${meta}`);
   assert(meta.includes(group.group.name) && meta.includes(group.period.label), `result shows group and week: ${meta}`);
   // The counts are in the result's own language (its group's): three of them, with numbers.
-  const lang = await link.locator("xpath=..").getAttribute("lang");
+  const lang = await option.getAttribute("lang");
   const pageLang = /<html lang="([^"]+)"/.exec(readFileSync(join(site, known.slug, "index.html"), "utf8"))[1];
   assert(lang === pageLang, `the result is marked with its group's language: ${lang}, not ${pageLang}`);
   assert(meta.split(" · ").length >= 5 && /\d/.test(meta), `result shows the counts: ${meta}`);
+  // The matched word is in a <mark>.
+  const marks = await option.locator("mark").allInnerTexts();
+  assert(marks.some((m) => m.toLowerCase().includes(query)), `the match is marked: ${marks.join(", ")}`);
+  // The ARIA 1.2 combobox: roles, expanded state, a polite count.
+  const aria = await page.evaluate(() => {
+    const input = document.querySelector("form.search input");
+    const list = document.getElementById(input.getAttribute("aria-controls"));
+    return {
+      role: input.getAttribute("role"),
+      expanded: input.getAttribute("aria-expanded"),
+      listRole: list?.getAttribute("role"),
+      options: list?.querySelectorAll("[role=option]").length,
+      live: document.querySelector(".search-status").getAttribute("aria-live") ?? document.querySelector(".search-status").getAttribute("role"),
+      status: document.querySelector(".search-status").textContent,
+    };
+  });
+  assert(aria.role === "combobox" && aria.expanded === "true" && aria.listRole === "listbox" && aria.options > 0, `combobox roles: ${JSON.stringify(aria)}`);
+  assert(/polite|status/.test(aria.live) && aria.status.trim().length > 0, `the count is announced politely: ${JSON.stringify(aria)}`);
   console.log(`  one query transferred ${bytes} bytes in ${counted.length} responses:`);
   for (const [u, n] of counted) console.log(`    ${n}\t${u}`);
   assert(bytes <= 500_000, `a query transfers at most 500 KB, not ${bytes} bytes`);
@@ -153,35 +189,100 @@ await test(`search finds "${query}" and lands on #post-${known.post.id} under a 
     for (const v of bad) console.log(`  ${scheme}, results open: ${v.impact}: ${v.id}: ${v.help}`);
     if (strictAxe) assert(bad.length === 0, `axe with the results open in ${scheme}: ${bad.map((v) => v.id).join(", ")}`);
   }
-  // Escape closes the list (from the box or from a result) and focusing the box opens it
-  // again; typing opens it too; a click elsewhere closes it.
+  // The keyboard: ArrowDown/Up move the active option (aria-activedescendant), Home and
+  // End go to the first and last, Escape closes, typing opens again.
+  const activeId = () => box.getAttribute("aria-activedescendant");
+  const ids = await page.locator(".search-results [role=option]").evaluateAll((os) => os.map((o) => o.id));
+  await box.press("ArrowDown");
+  assert((await activeId()) === ids[0], `ArrowDown activates the first option: ${await activeId()}`);
+  if (ids.length > 1) {
+    await box.press("ArrowDown");
+    assert((await activeId()) === ids[1], "ArrowDown again, the second");
+    await box.press("ArrowUp");
+    assert((await activeId()) === ids[0], "ArrowUp, back to the first");
+    await box.press("End");
+    assert((await activeId()) === ids.at(-1), "End, the last");
+    await box.press("Home");
+    assert((await activeId()) === ids[0], "Home, the first");
+  }
+  assert(await page.evaluate((id) => document.getElementById(id).getAttribute("aria-selected"), ids[0]) === "true", "the active option is selected");
   await box.press("Escape");
-  assert(!(await link.isVisible()), "Escape closes the results");
+  assert(!(await option.isVisible()), "Escape closes the results");
+  assert((await box.getAttribute("aria-expanded")) === "false", "and the combobox says so");
   await box.press("End");
   await box.type("x");
   await box.press("Backspace");
-  await link.waitFor({ state: "visible", timeout: 5000 });
-  await link.focus();
-  await page.keyboard.press("Escape");
-  assert(!(await link.isVisible()), "Escape on a result closes the results");
-  assert(await box.evaluate((el) => el === document.activeElement), "and focus is back in the box");
+  await option.waitFor({ state: "visible", timeout: 5000 });
   await page.locator("h1").first().click();
-  await box.focus();
-  await link.waitFor({ state: "visible", timeout: 2000 });
-  await page.locator("h1").first().click();
-  await link.waitFor({ state: "hidden", timeout: 2000 }).catch(() => {
+  await option.waitFor({ state: "hidden", timeout: 2000 }).catch(() => {
     throw new Error("a click elsewhere closes the results");
   });
   await box.focus();
-  await link.waitFor({ state: "visible", timeout: 2000 });
-  await link.click();
+  await option.waitFor({ state: "visible", timeout: 2000 });
+  // Enter on the active option follows it.
+  const n = ids.indexOf(await option.getAttribute("id"));
+  for (let i = 0; i <= n; i++) await box.press("ArrowDown");
+  await box.press("Enter");
   await page.waitForURL((u) => u.hash === href);
   const url = new URL(page.url());
   assert(url.pathname === `${prefix}${known.slug}/${known.key}/`, `landed on ${url.pathname}`);
+  assert(url.searchParams.get("q") === query, `the page gets the query: ${url.search}`);
   const target = await page.evaluate(() => document.querySelector(":target")?.id ?? null);
   assert(target === `post-${known.post.id}`, `the anchor exists and is the target (got ${target})`);
+  // Landing shows the match: the word is marked in the post, and on screen.
+  await page.locator(`[id="post-${known.post.id}"] mark`).first().waitFor({ timeout: 10000 });
+  const visible = await page.evaluate(() => {
+    const m = document.querySelector(":target mark").getBoundingClientRect();
+    return m.top >= 0 && m.bottom <= innerHeight;
+  });
+  assert(visible, "the marked word is on screen");
   assert(errors.length === 0, `no script error: ${errors.join("; ")}`);
+  await page.close();
+});
 
+// A word found only in the text of one of "the week's other posts" (which shows its first
+// line): landing shows that text, with the word marked, and on screen.
+await test("landing on an other post's line shows its text with the match marked", async () => {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // Find one by the engine itself: a query whose hit is an "other post" of its week.
+  const found = await page.goto(root).then(() =>
+    page.evaluate(async () => {
+      const engine = await import(new URL("search.js", location.href).href);
+      const search = await engine.open(async (path, kind) => {
+        const r = await fetch(new URL(path, location.href));
+        return kind === "json" ? r.json() : new Uint8Array(await r.arrayBuffer());
+      });
+      for (const q of ["kubernetes", "flutter", "docker", "python", "meetup"]) {
+        const { hits } = await search(q, 50);
+        for (const h of hits) {
+          const html = await (await fetch(new URL(`${h.slug}/${h.key}/`, location.href))).text();
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          const el = doc.getElementById(`post-${h.id}`);
+          if (el && el.matches(".other-posts li") && h.excerpt && !engine.fold(el.textContent).includes(q)) return { q, hit: h };
+        }
+      }
+      return null;
+    }),
+  );
+  if (!found) {
+    console.log("  skip: no word of this site is only in an other post's text");
+    await page.close();
+    return;
+  }
+  const { q, hit } = found;
+  await page.goto(`${root}${hit.slug}/${hit.key}/?q=${encodeURIComponent(q)}&n=${hit.n}#post-${encodeURIComponent(hit.id)}`);
+  const mark = page.locator(`[id="post-${hit.id}"] mark`).first();
+  await mark.waitFor({ timeout: 10000 });
+  const text = await mark.innerText();
+  assert(text.toLowerCase().includes(q.slice(0, 4)), `the word is marked: ${text}`);
+  const visible = await mark.evaluate((m) => {
+    const r = m.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert(visible, "the marked word is on screen");
+  assert(errors.length === 0, `no script error: ${errors.join("; ")}`);
   await page.close();
 });
 
@@ -190,26 +291,27 @@ await test(`search finds "${query}" and lands on #post-${known.post.id} under a 
 const [common, commonCount] = [...frequency.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
 if (commonCount <= 10) {
   console.log(`skip - "Show more": no word of this site is in more than ten ranked posts`);
-} else await test("a common word shows ten results and ten more on request, focus on the first new one", async () => {
+} else await test("a common word shows ten results and ten more on request, the first new one active", async () => {
   const page = await context.newPage();
   await page.goto(root);
   const box = page.locator('form.search input[type="search"]');
   await box.waitFor({ state: "visible", timeout: 10000 });
   await box.fill(`${common} `);
-  const links = page.locator(".search-results a");
-  const more = page.locator(".search-more button");
+  const links = page.locator(".search-results [role=option]");
+  const more = page.locator("button.search-more");
   await more.waitFor({ timeout: 15000 });
   assert((await links.count()) === 10, `ten results first, not ${await links.count()}`);
   const status = await page.locator(".search-status").innerText();
   assert(/\d+ posts match; the 10 most popular are shown/.test(status), `the status says so: ${status}`);
   await more.focus();
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.querySelectorAll(".search-results a").length > 10, null, { timeout: 10000 });
-  const focused = await page.evaluate(() => {
-    const all = [...document.querySelectorAll(".search-results a")];
-    return all.indexOf(document.activeElement);
+  await page.waitForFunction(() => document.querySelectorAll(".search-results [role=option]").length > 10, null, { timeout: 10000 });
+  const active = await page.evaluate(() => {
+    const input = document.querySelector("form.search input");
+    const all = [...document.querySelectorAll(".search-results [role=option]")];
+    return [document.activeElement === input, all.findIndex((o) => o.id === input.getAttribute("aria-activedescendant"))];
   });
-  assert(focused === 10, `focus is on the 11th result, not at ${focused}`);
+  assert(active[0] && active[1] === 10, `focus is back in the box with the 11th result active, not ${active}`);
   // The button is accessible in both themes.
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -220,6 +322,7 @@ if (commonCount <= 10) {
   }
   await page.close();
 });
+
 
 await test("every page carries the search box", async () => {
   const page = await context.newPage();

@@ -62,9 +62,9 @@ await test("search works from serve and its result opens the post's anchor", asy
   const box = page.locator('form.search input[type="search"]');
   await box.waitFor({ state: "visible", timeout: 10000 });
   await box.fill("tokio");
-  const link = page.locator(".search-results a").first();
+  const link = page.locator(".search-results [role=option]").first();
   await link.waitFor({ timeout: 15000 });
-  const href = await link.getAttribute("href");
+  const href = await link.getAttribute("data-href");
   assert(href.startsWith(`${origin}/`) && href.includes("#post-"), `a result links to a post: ${href}`);
   await link.click();
   await page.waitForURL((u) => u.hash.startsWith("#post-"));

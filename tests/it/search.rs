@@ -112,13 +112,16 @@ fn a_query_finds_posts_in_every_language_and_links_to_their_anchors() {
     assert!(title.contains("cafe"), "{}", answers[2]);
     // An unfinished word stands for its completions too.
     assert!(answers[3]["total"].as_u64() >= answers[2]["total"].as_u64());
-    // A word followed by a space, or by a one-letter word (no term), is finished: it
-    // matches only itself, so "mee" finds what "mee " does not.
-    let more = node(&site, &["mee", "mee ", "mee x", "meetup"]);
+    // The last word stands for its completions whether or not a space follows it, so
+    // typing the space never changes the answer; a one-letter word after it is no term.
+    let more = node(&site, &["mee", "mee ", "mee x", "meetup", "kube", "kube "]);
     let total = |i: usize| more[i]["total"].as_u64().unwrap();
-    assert!(total(0) > total(1), "mee stands for meetup: {}", more[0]);
-    assert_eq!(total(1), total(2), "mee x is mee, finished");
+    assert_eq!(total(0), total(1), "mee and mee : {}", more[1]);
+    assert_eq!(total(1), total(2), "mee x is mee");
     assert!(total(0) >= total(3));
+    assert!(total(4) > 0);
+    assert_eq!(total(4), total(5), "kube and kube ");
+    assert_eq!(more[4]["hits"], more[5]["hits"]);
     assert_eq!(answers[4]["total"], 0);
     assert_eq!(answers[5]["empty"], true, "one letter is not a query");
     // A pasted paragraph looks up 12 terms at most: index.json, a shard and a long list
@@ -132,6 +135,102 @@ fn a_query_finds_posts_in_every_language_and_links_to_their_anchors() {
         answer["total"].as_u64() >= Some(1),
         "the demo post is found: {answer}"
     );
+}
+
+#[test]
+fn plurals_find_their_singular_and_results_show_the_match_in_marks() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let answers = node(&site, &["hackathons", "vacantes", "flutter"]);
+    for (answer, word) in answers.iter().zip(["hackathon", "vacante", "flutter"]) {
+        let hits = answer["hits"].as_array().unwrap();
+        assert!(!hits.is_empty(), "{answer}");
+        for hit in hits {
+            // The word is in the title or the excerpt, in a <mark> (by its places).
+            let mut marked = Vec::new();
+            for (text, marks) in [("title", "titleMarks"), ("excerpt", "marks")] {
+                let text: Vec<u16> = hit[text].as_str().unwrap().encode_utf16().collect();
+                for m in hit[marks].as_array().unwrap() {
+                    let (a, b) = (
+                        m[0].as_u64().unwrap() as usize,
+                        m[1].as_u64().unwrap() as usize,
+                    );
+                    marked.push(fold(&String::from_utf16(&text[a..b]).unwrap()));
+                }
+            }
+            assert!(
+                marked.iter().any(|m| m.starts_with(word)),
+                "{word}: {marked:?} in {hit}"
+            );
+            // An excerpt is cut between words: it starts with a word or "…".
+            let excerpt = hit["excerpt"].as_str().unwrap();
+            assert!(excerpt.len() <= 4 * 200, "{excerpt}");
+        }
+    }
+    // The post about the word comes first: its title holds it.
+    let title = fold(answers[2]["hits"][0]["title"].as_str().unwrap());
+    assert!(title.contains("flutter"), "{}", answers[2]["hits"][0]);
+}
+
+#[test]
+fn every_bundled_language_stems_alike_in_rust_and_search_js() {
+    use groupdigest::render::search::snowball;
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    let texts = [
+        (
+            "en",
+            "Meetups and hackathons: running, ran, generously, lifetime's",
+        ),
+        (
+            "es",
+            "Vacantes, vacante, canciones, canción, corriendo, programadores",
+        ),
+        ("pt", "Vagas, programação, programadores, corações, coração"),
+        (
+            "fr",
+            "Développeurs, développement, réunions, châteaux, mangées",
+        ),
+        ("de", "Entwickler, Entwicklungen, Häuser, Straße, Mädchen"),
+        ("it", "Sviluppatori, sviluppo, incontri, città, perché"),
+        ("ru", "Разработчики, разработка, встречи, ёжик, йогурт"),
+        ("ar", "المطورين المطور لقاءات الخميس مساءً"),
+        ("hi", "डेवलपरों डेवलपर बैठकें किताबें लड़कियाँ"),
+    ];
+    let public = site.path("public");
+    let codes: Vec<&str> = texts.iter().map(|(c, _)| *c).collect();
+    assert_eq!(codes, snowball::LANGUAGES, "every language with a stemmer");
+    for (code, text) in texts {
+        let stemmer = snowball::for_language(code).unwrap();
+        // search.js loads the stemmer from search-stem/; write it there for this test.
+        let file = public.join(format!("search-stem/{}-stemmer.js", stemmer.name));
+        std::fs::write(&file, stemmer.js()).unwrap();
+        std::fs::write(
+            public.join("search-stem/base-stemmer.js"),
+            snowball::base_js(),
+        )
+        .unwrap();
+        let js = node(&site, &["--stems", stemmer.name, code, text]);
+        let mut rust = Vec::new();
+        terms::each_word(text, |t, raw| {
+            rust.push((t.to_string(), terms::stem_key(&stemmer, code, raw, t)))
+        });
+        assert_eq!(
+            serde_json::to_value(&rust).unwrap(),
+            js[0],
+            "{code}: {text}"
+        );
+        // Hindi's suffixes are mostly vowel signs, which folding drops already: its stems
+        // are then the terms themselves.
+        assert!(
+            code == "hi" || rust.iter().any(|(_, k)| k.is_some()),
+            "{code}: some word of {text} has a stem"
+        );
+    }
+    // Japanese, Korean and Chinese have none: their words are kept as they are.
+    for code in ["ja", "ko", "zh"] {
+        assert!(snowball::for_language(code).is_none());
+    }
 }
 
 #[test]

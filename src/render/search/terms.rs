@@ -13,6 +13,8 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use super::snowball::Stemmer;
+
 /// Longest term kept, in characters: longer runs (URLs, hashes) are cut.
 pub const MAX_CHARS: usize = 40;
 
@@ -39,67 +41,122 @@ pub fn fold(text: &str) -> String {
 /// Appends `text` folded to `out`.
 fn fold_into(out: &mut String, text: &str) {
     for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if unspaced(c) {
-            out.push(c);
-        } else {
-            decompose_compatible(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            });
-        }
+        fold_char(out, c);
+    }
+}
+
+/// Appends `c` folded to `out`.
+fn fold_char(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if unspaced(c) {
+        out.push(c);
+    } else {
+        decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        });
     }
 }
 
 /// Calls `f` with each term of `text`, in order, repeats included.
-pub fn each(text: &str, f: impl FnMut(&str)) {
-    each_in(&mut String::new(), text, f)
+pub fn each(text: &str, mut f: impl FnMut(&str)) {
+    each_word(text, |t, _| f(t))
 }
 
-/// `each`, folding into `buffer` (cleared first) rather than a new string.
-pub fn each_in(buffer: &mut String, text: &str, mut f: impl FnMut(&str)) {
-    buffer.clear();
-    fold_into(buffer, text);
-    let folded = buffer.as_str();
-    let mut word = String::new();
-    let mut word_chars = 0;
-    let mut prev_unspaced: Option<char> = None;
-    let mut pair = String::new();
-    let flush_word = |word: &mut String, chars: &mut usize, f: &mut dyn FnMut(&str)| {
-        if *chars > 1 {
-            f(word);
-        }
-        word.clear();
-        *chars = 0;
-    };
-    for c in folded.chars() {
-        // An unspaced script's punctuation (・, ฿) is a separator like any other.
-        if unspaced(c) && c.is_alphanumeric() {
-            flush_word(&mut word, &mut word_chars, &mut f);
-            pair.clear();
-            if let Some(p) = prev_unspaced {
-                pair.push(p);
-                pair.push(c);
-                f(&pair);
-            }
-            f(c.encode_utf8(&mut [0u8; 4]));
-            prev_unspaced = Some(c);
+/// Calls `f` with each term of `text` and, for a word of a spaced script, the word as
+/// written, in lower case but not folded (what a stemmer reads: "canción", not
+/// "cancion"); for the characters and pairs of unspaced scripts, "".
+///
+/// Each character of `text` is folded on its own and its folded characters split as the
+/// rules above say; a character whose folded form starts or continues a word adds its
+/// lower case to the word as written (once, however many letters it folds to).
+pub fn each_word(text: &str, mut f: impl FnMut(&str, &str)) {
+    let mut split = Splitter::default();
+    let mut folded = String::new();
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most text: its folded form is itself in lower case.
+            split.feed(c.to_ascii_lowercase(), c, &mut true, &mut f);
             continue;
         }
-        prev_unspaced = None;
-        if c.is_alphanumeric() {
-            if word_chars < MAX_CHARS {
-                word.push(c);
-            }
-            word_chars += 1;
-        } else {
-            flush_word(&mut word, &mut word_chars, &mut f);
+        folded.clear();
+        fold_char(&mut folded, c);
+        let mut first = true;
+        for d in folded.chars() {
+            split.feed(d, c, &mut first, &mut f);
         }
     }
-    flush_word(&mut word, &mut word_chars, &mut f);
+    split.flush(&mut f);
 }
+
+/// `each_word`'s state between characters.
+#[derive(Default)]
+struct Splitter {
+    word: String,
+    raw: String,
+    chars: usize,
+    prev_unspaced: Option<char>,
+    pair: String,
+}
+
+impl Splitter {
+    /// Reads `d`, a character of the folded form of `c` (`first`: no character of that
+    /// form has joined the word yet).
+    fn feed(&mut self, d: char, c: char, first: &mut bool, f: &mut impl FnMut(&str, &str)) {
+        // An unspaced script's punctuation (・, ฿) is a separator like any other.
+        if unspaced(d) && d.is_alphanumeric() {
+            self.flush(f);
+            self.pair.clear();
+            if let Some(p) = self.prev_unspaced {
+                self.pair.push(p);
+                self.pair.push(d);
+                f(&self.pair, "");
+            }
+            f(d.encode_utf8(&mut [0u8; 4]), "");
+            self.prev_unspaced = Some(d);
+            return;
+        }
+        self.prev_unspaced = None;
+        if d.is_alphanumeric() {
+            if self.chars < MAX_CHARS {
+                self.word.push(d);
+                if *first {
+                    self.raw.extend(c.to_lowercase());
+                    *first = false;
+                }
+            }
+            self.chars += 1;
+        } else {
+            self.flush(f);
+        }
+    }
+
+    fn flush(&mut self, f: &mut impl FnMut(&str, &str)) {
+        if self.chars > 1 {
+            f(&self.word, &self.raw);
+        }
+        self.word.clear();
+        self.raw.clear();
+        self.chars = 0;
+    }
+}
+
+/// The key under which the index lists the posts of a language whose words stem to the
+/// stem of `raw` (a word as `each_word` gives it, whose term is `term`): the folded stem,
+/// `STEM_MARK` and the language's code. `None` when the stem is the term itself (the term's
+/// own list holds those posts) or empty.
+pub fn stem_key(stemmer: &Stemmer, code: &str, raw: &str, term: &str) -> Option<String> {
+    if raw.is_empty() {
+        return None;
+    }
+    let stem = fold(&stemmer.stem(raw));
+    (!stem.is_empty() && stem != term).then(|| format!("{stem}{STEM_MARK}{code}"))
+}
+
+/// Separates a stem from its language in a stem key: no term holds it.
+pub const STEM_MARK: char = '\u{1}';
 
 /// The terms of `text`, in order, repeats included.
 pub fn terms(text: &str) -> Vec<String> {
@@ -181,6 +238,39 @@ mod tests {
         // Half-width katakana fold to full width; their separate voiced mark is a
         // combining mark and goes.
         assert_eq!(terms("ｶﾞｽ"), ["カ", "カス", "ス"]);
+    }
+
+    #[test]
+    fn a_word_is_also_given_as_written_for_its_stem() {
+        let mut words = Vec::new();
+        each_word("Canción, ÇA ﬁnal 東京 x", |t, raw| {
+            words.push((t.to_string(), raw.to_string()))
+        });
+        let pairs: Vec<(&str, &str)> = words
+            .iter()
+            .map(|(t, r)| (t.as_str(), r.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("cancion", "canción"),
+                ("ca", "ça"),
+                ("final", "ﬁnal"),
+                ("東", ""),
+                ("東京", ""),
+                ("京", ""),
+            ]
+        );
+        let spanish = crate::render::search::snowball::for_language("es").unwrap();
+        assert_eq!(
+            stem_key(&spanish, "es", "canciones", "canciones").as_deref(),
+            Some("cancion\u{1}es")
+        );
+        assert_eq!(
+            stem_key(&spanish, "es", "canción", "cancion"),
+            None,
+            "its stem is its term"
+        );
     }
 
     /// FNV-1a (32 bits) of "mee", computed apart (in Python).
