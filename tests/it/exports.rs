@@ -602,3 +602,17 @@ fn graph_feed_files_with_likes_summaries_count_them_as_reactions() {
     site.run(&["fetch", NOW]).success();
     assert_eq!(stored(&site)["1_2"]["reactions"], 17);
 }
+
+#[test]
+fn a_workbook_or_archive_cut_short_says_to_download_it_again() {
+    let site = site("preset = \"apify\"\n");
+    for (sample, name) in [("apify.xlsx", "cut.xlsx"), ("facebook-dyi.zip", "cut.zip")] {
+        let bytes = std::fs::read(sample_path(sample)).unwrap();
+        let path = site.path(name);
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        let run = site.run(&["import", path.to_str().unwrap(), "--group", "g", NOW]);
+        run.fails_with(1)
+            .stderr_has("the file is likely cut short: download the export again");
+        assert!(!site.exists("imports/g"), "{name}: nothing written");
+    }
+}

@@ -660,12 +660,22 @@ fn table_columns<'m>(
     Ok(columns)
 }
 
+/// What to add to the error of a zip container (`.zip`, `.xlsx`) whose end is missing: the
+/// download stopped early, the common case, and what to do about it.
+pub(crate) fn cut_short_zip(e: &dyn std::fmt::Display) -> &'static str {
+    if e.to_string().contains("EOCD") {
+        "; the file is likely cut short: download the export again"
+    } else {
+        ""
+    }
+}
+
 /// The first sheet of an Excel workbook, read as a table: its first row names the
 /// columns, as in a CSV file, and each row's line is its row number in the sheet.
 fn read_xlsx(layout: &Layout, bytes: Vec<u8>) -> Result<FileRows> {
     use calamine::{Data, Reader, Xlsx};
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| anyhow!("is not an Excel workbook (.xlsx): {e}"))?;
+        .map_err(|e| anyhow!("is not an Excel workbook (.xlsx): {e}{}", cut_short_zip(&e)))?;
     let Some(sheet) = book.sheet_names().first().cloned() else {
         bail!("is an Excel workbook without a sheet");
     };

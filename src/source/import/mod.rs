@@ -221,8 +221,12 @@ impl<'g> Reader<'g> {
     ) -> Result<()> {
         /// An entry is read whole; one larger than this is refused (a zip bomb).
         const MAX_ENTRY: u64 = 2 << 30;
-        let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))
-            .map_err(|e| anyhow::anyhow!("`{name}` is not a zip archive: {e}"))?;
+        let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
+            anyhow::anyhow!(
+                "`{name}` is not a zip archive: {e}{}",
+                formats::cut_short_zip(&e)
+            )
+        })?;
         let dyi = self.mapping.preset == ImportPreset::FacebookDyi;
         let mut wanted = Vec::new();
         let mut others = 0usize;
