@@ -7,6 +7,8 @@
 // - search: a word typed into the box finds a known post of the demo, and clicking the
 //   result lands on the post's `#post-<id>` anchor on its week page; no request leaves
 //   127.0.0.1; the bytes one query transfers are printed;
+// - layout: CLS 0 on load (and scrolled through) and while typing in the search box, and
+//   nothing wider than the viewport at 320 px (home, group, week, search open; both themes);
 // - axe-core on the home, group, week, latest and 404 pages in light and dark. Its results
 //   are always printed; critical or serious violations fail the suite with AXE_STRICT=1
 //   (as .ci/run sets, on the demo and on tests/browser/hostile/).
@@ -213,7 +215,8 @@ await test(`search finds "${query}" and lands on #post-${known.post.id} under a 
   await box.type("x");
   await box.press("Backspace");
   await option.waitFor({ state: "visible", timeout: 5000 });
-  await page.locator("h1").first().click();
+  // The footer: the open panel may cover the heading.
+  await page.locator(".site-footer p").first().click();
   await option.waitFor({ state: "hidden", timeout: 2000 }).catch(() => {
     throw new Error("a click elsewhere closes the results");
   });
@@ -397,6 +400,93 @@ for (const scheme of ["light", "dark"]) {
       if (strictAxe) assert(bad.length === 0, `${bad.length} critical/serious violations, ${nodes} nodes`);
     });
   }
+}
+
+// Layout: nothing moves while a page loads (CLS 0, the lazy pictures loaded by scrolling
+// through it included) or while a word is typed into the search box, and nothing scrolls
+// sideways at 320 px, on the home, group and week pages (a right-to-left group's too) and
+// with the search results open, in both themes.
+const layoutPages = { home: "", group: `${known.slug}/`, week: `${known.slug}/${known.key}/` };
+if (rtl) Object.assign(layoutPages, { "right-to-left group": axePages["right-to-left group"], "right-to-left week": axePages["right-to-left week"] });
+
+/** Starts summing the page's layout shifts (those since it started loading, too). */
+const watchShifts = (page) =>
+  page.evaluate(() => {
+    window.__cls = { value: 0, sources: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__cls.value += e.value;
+        window.__cls.sources.push(...e.sources.map((s) => s.node?.outerHTML?.slice(0, 100) ?? "?"));
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+/** The layout shifts summed so far, once the observer has had a task to report them. */
+const shifts = async (page) => {
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50))));
+  return page.evaluate(() => window.__cls);
+};
+/** Whether the page is wider than its viewport: [scrollWidth, clientWidth, the widest element]. */
+const sideways = (page) =>
+  page.evaluate(() => {
+    const root = document.scrollingElement;
+    let widest = "";
+    if (root.scrollWidth > root.clientWidth) {
+      const over = [...document.querySelectorAll("body *")].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.right > root.clientWidth + 0.5 || r.left < -0.5;
+      });
+      widest = over.at(-1)?.outerHTML?.slice(0, 120) ?? "";
+    }
+    return [root.scrollWidth, root.clientWidth, widest];
+  });
+
+for (const scheme of ["light", "dark"]) {
+  for (const width of [320, 1280]) {
+    await test(`layout at ${width} px in ${scheme}: CLS 0 on load${width === 320 ? ", nothing scrolls sideways" : ""} (${Object.keys(layoutPages).join(", ")})`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 700 });
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [name, path] of Object.entries(layoutPages)) {
+        await page.goto(root + path, { waitUntil: "load" });
+        await watchShifts(page);
+        await page.locator('form.search input[type="search"]').waitFor({ state: "visible", timeout: 10000 });
+        // Scroll through, so that every lazy picture loads, then back.
+        const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
+        for (let y = 0; y < height; y += 600) await page.evaluate((y) => scrollTo(0, y), y);
+        await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => {}))));
+        await page.evaluate(() => scrollTo(0, 0));
+        const cls = await shifts(page);
+        assert(cls.value === 0, `${name}: CLS ${cls.value} on load: ${cls.sources.join(" | ")}`);
+        if (width === 320) {
+          const [scroll, client, widest] = await sideways(page);
+          assert(scroll <= client, `${name}: ${scroll} px wide in a ${client} px viewport: ${widest}`);
+        }
+      }
+      await page.close();
+    });
+  }
+  await test(`search open at 320 px in ${scheme}: nothing moves while typing, nothing scrolls sideways`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of [`${known.slug}/`, ...(rtl ? [`${rtl}/`] : [])]) {
+      await page.goto(root + path, { waitUntil: "load" });
+      const box = page.locator('form.search input[type="search"]');
+      await box.waitFor({ state: "visible", timeout: 10000 });
+      await watchShifts(page);
+      const before = await shifts(page);
+      await box.pressSequentially(query, { delay: 20 });
+      await page.locator(".search-results [role=option]").first().waitFor({ timeout: 15000 });
+      const after = await shifts(page);
+      assert(after.value - before.value === 0, `${path}: CLS ${after.value - before.value} while typing: ${after.sources.slice(before.sources.length).join(" | ")}`);
+      const [scroll, client, widest] = await sideways(page);
+      assert(scroll <= client, `${path} with the results open: ${scroll} px wide in a ${client} px viewport: ${widest}`);
+      const panel = await page.locator(".search-panel").boundingBox();
+      assert(panel && panel.x >= 0 && panel.x + panel.width <= client, `${path}: the results panel is on screen: ${JSON.stringify(panel)}`);
+    }
+    await page.close();
+  });
 }
 
 // Pages reference only the site's own files (pictures are the archive's copies): anything
