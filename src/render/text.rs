@@ -163,6 +163,39 @@ pub fn post_counts(post: &crate::model::Post, lang: &Lang) -> String {
     )
 }
 
+/// One count of a post, for a template that shows each with its icon: `kind` names it
+/// ("comments", "shares", "reactions"), `text` says it in words ("254 comments").
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CountItem {
+    pub kind: &'static str,
+    pub n: u64,
+    pub text: String,
+}
+
+/// A post's counts one by one, in the order `post_counts` and `engagement` say them
+/// (`skip_zeros` leaves zero counts out, as `engagement` does).
+pub fn count_items(
+    comments: u64,
+    shares: u64,
+    reactions: u64,
+    lang: &Lang,
+    skip_zeros: bool,
+) -> Vec<CountItem> {
+    [
+        ("comments", Count::Comments, comments),
+        ("shares", Count::Shares, shares),
+        ("reactions", Count::Reactions, reactions),
+    ]
+    .into_iter()
+    .filter(|&(_, _, n)| n > 0 || !skip_zeros)
+    .map(|(kind, count, n)| CountItem {
+        kind,
+        n,
+        text: lang.count(count, n).into_owned(),
+    })
+    .collect()
+}
+
 /// A week's totals in words, zeros included: "23 posts · 144 comments · 30 shares · 585
 /// reactions" (the week page and its feed entry say the same).
 pub fn totals_line(totals: &crate::rank::Totals, lang: &Lang) -> String {

@@ -230,7 +230,11 @@ pub struct PageMeta {
 pub struct OtherPost<'a> {
     pub id: &'a str,
     pub title: String,
+    /// Its counts in words, zeros left out ("12 comments · 3 shares"), or "No comments,
+    /// shares or reactions yet".
     pub counts: String,
+    /// The same counts one by one (zeros left out), for icons beside each.
+    pub count_list: Vec<super::text::CountItem>,
     pub permalink: Option<&'a str>,
 }
 
@@ -251,6 +255,9 @@ pub struct PostView<'a> {
     pub body_split: Option<(String, String)>,
     /// Every count in words, zeros included: "64 comments · 0 shares · 172 reactions".
     pub counts: String,
+    /// The same counts one by one, zeros included, for icons beside each: `kind`
+    /// ("comments", "shares", "reactions"), `n` and `text` ("254 comments").
+    pub count_list: Vec<super::text::CountItem>,
     pub created_iso: String,
     pub created: String,
     pub permalink: Option<&'a str>,
@@ -319,6 +326,13 @@ impl<'a> PostView<'a> {
             score,
             engagement: super::text::engagement(post.comments, post.shares, post.reactions, lang),
             counts: super::text::post_counts(post, lang),
+            count_list: super::text::count_items(
+                post.comments,
+                post.shares,
+                post.reactions,
+                lang,
+                false,
+            ),
             created: lang.post_time(&local),
             created_iso: local.to_rfc3339(),
         }
@@ -420,6 +434,7 @@ impl<'a> PeriodView<'a> {
                 id: &p.id,
                 title: super::text::post_title(p, 100, lang),
                 counts: super::text::engagement(p.comments, p.shares, p.reactions, lang),
+                count_list: super::text::count_items(p.comments, p.shares, p.reactions, lang, true),
                 permalink: p.permalink_url.as_deref(),
             })
             .collect();
@@ -540,6 +555,11 @@ mod tests {
         assert_eq!(v.title, "Meetup on Friday");
         assert_eq!(v.body.as_deref(), Some("Slides:\nhere"));
         assert_eq!(v.counts, "1 comment · 0 shares · 2 reactions");
+        // One by one, for icons: the same words in the same order.
+        let kinds: Vec<_> = v.count_list.iter().map(|c| (c.kind, c.n)).collect();
+        assert_eq!(kinds, [("comments", 1), ("shares", 0), ("reactions", 2)]);
+        let texts: Vec<_> = v.count_list.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts.join(" · "), v.counts);
         assert_eq!(v.created, "Wed, 25 Nov 2026, 12:05");
 
         let one_line = post(Some("Just this"), None);
