@@ -236,6 +236,10 @@ pub struct OtherPost<'a> {
     /// The same counts one by one (zeros left out), for icons beside each.
     pub count_list: Vec<super::text::CountItem>,
     pub permalink: Option<&'a str>,
+    /// When it was posted, in the page's language, and as RFC 3339: two posts with the
+    /// same words ("Photo", "Thanks everyone!") are told apart by it.
+    pub created: String,
+    pub created_iso: String,
 }
 
 /// One post on a page. Fields are in the order the default templates look them up:
@@ -248,6 +252,9 @@ pub struct PostView<'a> {
     pub label: String,
     pub rank: usize,
     pub title: String,
+    /// The post in one line for a link's name ("Open on Facebook “…”"): the title, or,
+    /// when the title is a short lead-in ("Reminder:"), the text it leads into.
+    pub line: String,
     /// The text below the title line, or the whole text when the title had to be cut.
     pub body: Option<String>,
     /// A long body split for the page: its opening, shown, and the rest, behind a "more"
@@ -302,8 +309,13 @@ impl<'a> PostView<'a> {
                 text.map(|t| t.trim().to_string()),
             ),
         };
+        let line = match post.first_line() {
+            Some(first) if !super::text::is_lead_in(first) => title.clone(),
+            _ => super::text::post_line(post, 120, lang),
+        };
         PostView {
             rank,
+            line,
             id: &post.id,
             text,
             title,
@@ -432,10 +444,12 @@ impl<'a> PeriodView<'a> {
             .into_iter()
             .map(|(_, p)| OtherPost {
                 id: &p.id,
-                title: super::text::post_title(p, 100, lang),
+                title: super::text::post_line(p, 100, lang),
                 counts: super::text::engagement(p.comments, p.shares, p.reactions, lang),
                 count_list: super::text::count_items(p.comments, p.shares, p.reactions, lang, true),
                 permalink: p.permalink_url.as_deref(),
+                created: lang.post_time(&p.created_time.with_timezone(&tz)),
+                created_iso: p.created_time.with_timezone(&tz).to_rfc3339(),
             })
             .collect();
         let ranked: Vec<PostView> = digest
