@@ -369,3 +369,68 @@ fn every_open_on_facebook_link_of_a_week_says_which_post_it_opens() {
         "each names its post: {names:?}"
     );
 }
+
+#[test]
+fn each_count_of_a_post_has_a_hidden_icon_beside_its_words_and_each_group_its_monogram() {
+    let site = built_demo();
+    let week = site.read("public/cdmx/2026-11-16/index.html");
+    let lists: Vec<&str> = week
+        .split("<ul class=\"counts\">")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</ul>").unwrap()])
+        .collect();
+    assert!(
+        lists.len() >= 5,
+        "every ranked post lists its counts: {week}"
+    );
+    for list in &lists {
+        let items: Vec<&str> = list.split("<li>").skip(1).collect();
+        let kinds: Vec<&str> = items
+            .iter()
+            .map(|li| {
+                // The icon is decoration; the words after it say the count.
+                let icon =
+                    "<svg class=\"icon\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#i-";
+                assert!(li.starts_with(icon), "an aria-hidden icon first: {li}");
+                let kind = &li[icon.len()..li.find("\"/>").unwrap()];
+                let words =
+                    &li[li.find("</svg>").unwrap() + "</svg>".len()..li.find("</li>").unwrap()];
+                assert!(
+                    words.chars().any(|c| c.is_ascii_digit()),
+                    "the count in words: {li}"
+                );
+                assert!(
+                    week.contains(&format!("<symbol id=\"i-{kind}\"")),
+                    "the sprite has i-{kind}"
+                );
+                kind
+            })
+            .collect();
+        assert_eq!(kinds, ["comments", "shares", "reactions"], "{list}");
+    }
+    assert!(
+        lists[0].contains(" comentario"),
+        "in the group's language: {}",
+        lists[0]
+    );
+
+    // The group's monogram: its first letter, the same colour on the home card, its page and
+    // its weeks; not read out (the name is beside it).
+    let home = site.read("public/index.html");
+    let group = site.read("public/cdmx/index.html");
+    let monogram = |page: &str| -> String {
+        let at = page.find("<span class=\"monogram").expect("a monogram");
+        page[at..at + page[at..].find("</span>").unwrap()].to_string()
+    };
+    let cdmx = home
+        .split("<li class=\"group-card\"")
+        .find(|card| card.contains("href=\"cdmx/\""))
+        .expect("a card for cdmx");
+    assert_eq!(monogram(cdmx), monogram(&group));
+    assert_eq!(monogram(&group), monogram(&week));
+    assert!(
+        monogram(&group).ends_with("aria-hidden=\"true\">D"),
+        "{}",
+        monogram(&group)
+    );
+}
