@@ -110,11 +110,7 @@ fn main() -> anyhow::Result<()> {
                     let file = format!("{}.jpg", p.id);
                     std::fs::write(media.join(&file), &picture)?;
                     pictures += 1;
-                    p.image = Some(Image {
-                        file,
-                        width: 640,
-                        height: 480,
-                    });
+                    p.image = Some(Image::single(file, 640, 480));
                 }
             }
             all.extend(posts);

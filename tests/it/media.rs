@@ -306,6 +306,8 @@ const PICTURES: [(&str, &str, &str, u64); 10] = [
 ];
 
 /// The posts whose picture is expected in the archive, and the file each gets.
+/// (post id, its fallback copy for the bots); each also has `<id>.webp`, and
+/// `<id>.320w.webp` when it is wider than 320 pixels (all but the 200-pixel GIF).
 const KEPT: [(&str, &str); 6] = [
     ("111_1", "111_1.jpg"),
     ("111_2", "111_2.jpg"),
@@ -314,6 +316,15 @@ const KEPT: [(&str, &str); 6] = [
     ("111_6", "111_6.jpg"),
     ("111_10", "111_10.jpg"),
 ];
+
+/// Every copy of a kept post: its fallback, its WebP, and its thumbnail if it has one.
+fn copies_of(id: &str, fallback: &str) -> Vec<String> {
+    let mut out = vec![fallback.to_string(), format!("{id}.webp")];
+    if id != "111_4" {
+        out.push(format!("{id}.320w.webp"));
+    }
+    out
+}
 
 fn graph_with_pictures(cdn: &Cdn) -> FakeGraph {
     let posts: Vec<Value> = PICTURES
@@ -407,20 +418,43 @@ fn fetch_keeps_scaled_metadata_free_copies_and_refuses_what_is_unsafe() {
     assert_eq!(kept, expected);
     let mut files = site.files("data/pics/media");
     files.sort();
-    let mut expected_files: Vec<&str> = KEPT.iter().map(|(_, f)| *f).collect();
+    let mut expected_files: Vec<String> =
+        KEPT.iter().flat_map(|(id, f)| copies_of(id, f)).collect();
     expected_files.sort();
     assert_eq!(files, expected_files);
-    for (id, file) in KEPT {
+    for (id, fallback) in KEPT {
+        let stored = &images[id];
+        let webp = format!("{id}.webp");
+        assert_eq!(stored["file"], webp.as_str());
+        assert_eq!(stored["fallback"], fallback);
+        let size = |file: &str| {
+            let bytes = std::fs::read(site.path(&format!("data/pics/media/{file}"))).unwrap();
+            let img = image::load_from_memory(&bytes).unwrap();
+            (img.width(), img.height())
+        };
+        assert_eq!(size(&webp), size(fallback), "{id}: the same picture");
+        assert_eq!(
+            (stored["width"].as_u64(), stored["height"].as_u64()),
+            (
+                Some(u64::from(size(&webp).0)),
+                Some(u64::from(size(&webp).1))
+            ),
+            "{id}"
+        );
+        for (i, narrower) in stored["sizes"].as_array().into_iter().flatten().enumerate() {
+            let file = narrower["file"].as_str().unwrap();
+            assert_eq!(file, format!("{id}.320w.webp"), "{i}");
+            assert_eq!(
+                (narrower["width"].as_u64(), narrower["height"].as_u64()),
+                (Some(u64::from(size(file).0)), Some(u64::from(size(file).1))),
+            );
+            assert_eq!(size(file).0, 320);
+        }
+    }
+    for file in &files {
         let bytes = std::fs::read(site.path(&format!("data/pics/media/{file}"))).unwrap();
         let img = image::load_from_memory(&bytes).unwrap();
         assert!(img.width() <= 640, "{file} is {} wide", img.width());
-        let stored = &images[id];
-        assert_eq!(stored["file"], file);
-        assert_eq!(
-            (stored["width"].as_u64(), stored["height"].as_u64()),
-            (Some(u64::from(img.width())), Some(u64::from(img.height()))),
-            "{file}"
-        );
         assert!(
             !bytes.windows(4).any(|w| w == b"Exif")
                 && !bytes.windows(10).any(|w| w == b"GPS-SECRET"),
@@ -470,23 +504,23 @@ fn fetch_keeps_scaled_metadata_free_copies_and_refuses_what_is_unsafe() {
 
     let check = run(&site, &["--now=2026-11-25T12:00:00Z", "check"]);
     assert!(
-        check.stdout().contains("`data/*/media` holds 6 file(s)"),
+        check.stdout().contains("`data/*/media` holds 17 file(s)"),
         "{}",
         check.stdout()
     );
 
     // The second fetch: the CDN now refuses everything; every copy stays.
-    let before: Vec<Vec<u8>> = KEPT
+    let before: Vec<Vec<u8>> = files
         .iter()
-        .map(|(_, f)| std::fs::read(site.path(&format!("data/pics/media/{f}"))).unwrap())
+        .map(|f| std::fs::read(site.path(&format!("data/pics/media/{f}"))).unwrap())
         .collect();
     cdn.state.lock().unwrap().refuse_all = true;
     let requests_before = cdn.seen().len();
     let again = run(&site, &["--now=2026-11-25T18:00:00Z", "fetch"]);
     again.success();
-    let after: Vec<Vec<u8>> = KEPT
+    let after: Vec<Vec<u8>> = files
         .iter()
-        .map(|(_, f)| std::fs::read(site.path(&format!("data/pics/media/{f}"))).unwrap())
+        .map(|f| std::fs::read(site.path(&format!("data/pics/media/{f}"))).unwrap())
         .collect();
     assert_eq!(before, after, "kept copies are untouched");
     assert_eq!(stored_images(&site).len(), KEPT.len());
@@ -548,13 +582,30 @@ fn fetch_keeps_scaled_metadata_free_copies_and_refuses_what_is_unsafe() {
         }
     }
     let page = site.read("public/pics/2026-11-16/index.html");
+    // The first picture: WebP in two widths, its box reserved, fetched first; its alt says
+    // what it is to the post instead of repeating the title.
     assert!(
         page.contains(
-            r#"src="../../pics/media/111_1.jpg" width="640" height="427" alt="Post 111_1""#
+            r#"<img class="post-picture" src="../../pics/media/111_1.webp" srcset="../../pics/media/111_1.320w.webp 320w, ../../pics/media/111_1.webp 640w" sizes="(max-width: 30rem) 100vw, 10rem" width="640" height="427" alt="Picture shared with post 1" fetchpriority="high">"#
         ),
         "{page}"
     );
-    assert!(!page.contains("alt=\"Post\""));
+    // The others load lazily; a tall one is marked for its aspect clamp (1:2 is beyond 4:5).
+    assert!(
+        page.contains(
+            r#"<img class="post-picture post-picture-tall" src="../../pics/media/111_2.webp" srcset="../../pics/media/111_2.320w.webp 320w, ../../pics/media/111_2.webp 640w" sizes="(max-width: 30rem) 100vw, 10rem" width="640" height="1280" alt="Picture shared with post 2" loading="lazy" decoding="async">"#
+        ),
+        "{page}"
+    );
+    assert_eq!(page.matches("fetchpriority").count(), 1, "{page}");
+    for img in page.split("<img ").skip(1) {
+        let tag = &img[..img.find('>').unwrap()];
+        assert!(
+            tag.contains(" width=\"") && tag.contains(" height=\""),
+            "{tag}"
+        );
+    }
+    assert!(!page.contains("alt=\"Post"), "no alt repeats a title");
 }
 
 #[test]
@@ -687,8 +738,9 @@ fn an_import_keeps_the_pictures_its_cdn_urls_name() {
         ),
     );
     run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
-    assert_eq!(site.files("data/g/media"), ["3798.jpg"]);
-    assert_eq!(site.files("public/g/media"), ["3798.jpg"]);
+    let copies = ["3798.320w.webp", "3798.jpg", "3798.webp"];
+    assert_eq!(site.files("data/g/media"), copies);
+    assert_eq!(site.files("public/g/media"), copies);
     let week = site.json("data/g/2026-11-16.json");
     assert_eq!(week["posts"][0]["image"]["width"], 640);
     // A shared link to the week previews that picture, from the site's own copy.
@@ -737,7 +789,8 @@ fn posts_that_show_the_same_picture_share_one_download_and_one_copy() {
     run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
     let seen = cdn.seen();
     assert_eq!(seen.len(), 2, "one download per picture: {seen:?}");
-    assert_eq!(site.files("data/pics/media").len(), 2);
+    // The flyer's WebP, thumbnail and JPEG; the other's (300 pixels: no thumbnail).
+    assert_eq!(site.files("data/pics/media").len(), 5);
     let images = stored_images(&site);
     assert_eq!(images["1"], images["2"], "one copy for both weeks");
     assert_eq!(images["1"], images["3"]);
@@ -781,8 +834,9 @@ fn an_apify_groups_picture_is_kept_in_the_archive_like_an_imports() {
         &[("APIFY_TOKEN", TOKEN)],
     )
     .success();
-    assert_eq!(site.files("data/g/media"), ["4242.jpg"]);
-    assert_eq!(site.files("public/g/media"), ["4242.jpg"]);
+    let copies = ["4242.320w.webp", "4242.jpg", "4242.webp"];
+    assert_eq!(site.files("data/g/media"), copies);
+    assert_eq!(site.files("public/g/media"), copies);
     let seen = cdn.seen();
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].1, None, "no token goes to the CDN");
@@ -894,7 +948,7 @@ fn pictures_come_over_https_from_public_addresses_only_redirects_included() {
             assert_eq!(warning, "", "{url} is kept: {err}");
             assert_eq!(
                 site.files(&format!("data/p{i}/media")),
-                ["770_1.jpg".replace("770", &format!("77{i}"))]
+                [format!("77{i}_1.jpg"), format!("77{i}_1.webp")]
             );
         } else {
             assert!(
@@ -954,7 +1008,10 @@ fn a_picture_cut_short_is_refused_and_tried_again_a_day_later_not_on_every_run()
     // A day later: tried again, kept, its failure forgotten.
     run(&site, &["--now=2026-11-26T12:30:00Z", "fetch"]).success();
     assert_eq!(cdn.seen().len(), requests + 1);
-    assert_eq!(site.files("data/p0/media"), ["770_1.jpg"]);
+    assert_eq!(
+        site.files("data/p0/media"),
+        ["770_1.320w.webp", "770_1.jpg", "770_1.webp"]
+    );
     assert!(site
         .json("data/p0/group.json")
         .get("picture_failures")
@@ -996,7 +1053,7 @@ fn pictures_past_the_runs_time_budget_wait_for_the_next_run() {
         .answers
         .insert("/slow.jpg".into(), Answer::Bytes(jpeg(64, 64)));
     run(&site, &["--now=2026-11-25T12:10:00Z", "fetch"]).success();
-    assert_eq!(site.files("data/p0/media"), ["770_1.jpg"]);
+    assert_eq!(site.files("data/p0/media"), ["770_1.jpg", "770_1.webp"]);
 }
 
 /// post id → its `image` in group `slug`'s archive.
