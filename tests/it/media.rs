@@ -1084,3 +1084,133 @@ fn a_picture_of_more_than_12_megapixels_is_refused_before_decoding() {
     let e = groupdigest::media::process(&png_declaring(4_000, 3_001), 640).unwrap_err();
     assert!(e.to_string().contains("megapixels"), "{e}");
 }
+
+#[test]
+fn a_closed_week_keeps_only_the_pictures_it_shows_and_only_as_webp() {
+    let mut answers = HashMap::new();
+    for name in ["flyer", "p2", "p3", "p5", "p6"] {
+        answers.insert(format!("/{name}.jpg"), Answer::Bytes(jpeg(800, 600)));
+    }
+    let cdn = Cdn::start(answers);
+    let url = |path: &str| format!("http://127.0.0.1:{}/{path}.jpg", cdn.addr.port());
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[ranking]\ntop = 2\n\
+         [media]\nhosts = [\"127.0.0.1\"]\n\
+         [[groups]]\nid = \"g1\"\nslug = \"pics\"\nkind = \"import\"\nvisibility = \"public\"\npath = \"posts.jsonl\"\n",
+    );
+    // One week: two ranked places (four with the open week's margin), the most shared post
+    // at place 5; posts 1 and 4 show the same flyer.
+    let rows = [
+        ("1", "flyer", 60, 0),
+        ("2", "p2", 50, 0),
+        ("3", "p3", 40, 0),
+        ("4", "flyer", 30, 0),
+        ("5", "p5", 20, 9),
+        ("6", "p6", 10, 0),
+    ];
+    let lines: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (id, pic, comments, shares))| {
+            json!({"id": id, "text": format!("Post {id}"),
+                   "created_time": format!("2026-11-{:02}T10:00:00Z", 17 + i),
+                   "picture": url(pic), "comments": comments, "shares": shares})
+            .to_string()
+        })
+        .collect();
+    site.write("posts.jsonl", &(lines.join("\n") + "\n"));
+
+    // The week is the previous one: open, its margin kept, with the bots' JPEGs.
+    run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
+    let mut open: Vec<String> = ["1", "2", "3", "5"]
+        .iter()
+        .flat_map(|s| {
+            [
+                format!("{s}.320w.webp"),
+                format!("{s}.jpg"),
+                format!("{s}.webp"),
+            ]
+        })
+        .collect();
+    open.sort();
+    assert_eq!(site.files("data/pics/media"), open);
+    assert_eq!(stored_images(&site).len(), 5, "post 6 is past the margin");
+
+    // An older archive's copy of post 2: one JPEG, no WebP.
+    let week = "data/pics/2026-11-16.json";
+    let mut data = site.json(week);
+    for p in data["posts"].as_array_mut().unwrap() {
+        if p["id"] == "2" {
+            p["image"] = json!({"file": "2.jpg", "width": 640, "height": 480});
+        }
+    }
+    site.write(week, &serde_json::to_string_pretty(&data).unwrap());
+    std::fs::remove_file(site.path("data/pics/media/2.webp")).unwrap();
+    std::fs::remove_file(site.path("data/pics/media/2.320w.webp")).unwrap();
+    let old_size: u64 = site
+        .files("data/pics/media")
+        .iter()
+        .map(|f| {
+            std::fs::metadata(site.path(&format!("data/pics/media/{f}")))
+                .unwrap()
+                .len()
+        })
+        .sum();
+
+    // Two weeks on it is closed: the two ranked posts and the most shared keep WebPs only;
+    // the flyer stays (post 1 shows it) though post 4 no longer names it.
+    let build = run(&site, &["--now=2026-12-03T12:00:00Z", "build"]);
+    build.success();
+    assert!(
+        build.stderr().contains("1 re-encoded as WebP"),
+        "{}",
+        build.stderr()
+    );
+    let mut closed: Vec<String> = ["1", "2", "5"]
+        .iter()
+        .flat_map(|s| [format!("{s}.320w.webp"), format!("{s}.webp")])
+        .collect();
+    closed.sort();
+    assert_eq!(site.files("data/pics/media"), closed);
+    let images = stored_images(&site);
+    let mut with: Vec<&str> = images.keys().map(String::as_str).collect();
+    with.sort();
+    assert_eq!(with, ["1", "2", "5"]);
+    for (id, image) in &images {
+        assert_eq!(image["file"], format!("{id}.webp"));
+        assert!(image["fallback"].is_null(), "{image}");
+        assert_eq!(image["sizes"][0]["width"], 320, "{image}");
+    }
+    let new_size: u64 = closed
+        .iter()
+        .map(|f| {
+            std::fs::metadata(site.path(&format!("data/pics/media/{f}")))
+                .unwrap()
+                .len()
+        })
+        .sum();
+    assert!(new_size * 2 < old_size, "{new_size} of {old_size} bytes");
+    // Published: exactly those; the closed week's bot files name the WebP.
+    assert_eq!(site.files("public/pics/media"), closed);
+    let digest = site.json("public/pics/2026-11-16/digest.json");
+    assert_eq!(
+        digest["posts"][0]["picture"],
+        "https://x.github.io/d/pics/media/1.webp"
+    );
+    let page = site.read("public/pics/2026-11-16/index.html");
+    assert!(page.contains(r#"src="../../pics/media/2.webp""#), "{page}");
+
+    // Nothing left to do: the next run changes nothing.
+    let before = site.tree("data");
+    run(&site, &["--now=2026-12-03T18:00:00Z", "build"]).success();
+    assert_eq!(site.tree("data"), before);
+
+    // `forget` removes every copy of the post.
+    run(&site, &["--now=2026-12-03T18:00:00Z", "forget", "2"]).success();
+    assert_eq!(
+        site.files("data/pics/media"),
+        ["1.320w.webp", "1.webp", "5.320w.webp", "5.webp"]
+    );
+}
