@@ -315,3 +315,53 @@ proptest! {
         }
     }
 }
+
+/// Pieces of text in the scripts and shapes search meets: ASCII words in both cases,
+/// accented letters next to ASCII ones, unspaced scripts beside Latin ones, punctuation,
+/// digits, runs longer than a term may be.
+const WORD_PARTS: &[&str] = &[
+    "Meetup",
+    "rust",
+    "HDMI",
+    "2026",
+    "x",
+    " ",
+    "  ",
+    ",",
+    ".",
+    "-",
+    "\n",
+    "café",
+    "Ñandú",
+    "e\u{301}",
+    "ﬁ",
+    "東京",
+    "都",
+    "ご報告",
+    "・",
+    "。",
+    "ไทย",
+    "Straße",
+    "İstanbul",
+    "ΣΟΦΙΑ",
+    "مرحبا",
+    "😀",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "ĲSSEL",
+    "a",
+    "Zz9",
+];
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn search_terms_are_the_same_through_the_ascii_fast_path(text in pieces(WORD_PARTS)) {
+        use crate::render::search::terms;
+        let mut fast = Vec::new();
+        terms::each_word(&text, |t, raw| fast.push((t.to_string(), raw.to_string())));
+        let mut slow = Vec::new();
+        terms::each_word_by_char(&text, |t, raw| slow.push((t.to_string(), raw.to_string())));
+        prop_assert_eq!(fast, slow);
+    }
+}

@@ -49,35 +49,80 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     cut(s, max).map_or(Cow::Borrowed(s), Cow::Owned)
 }
 
-/// The cut text, or `None` when `s` fits in `max` characters.
+/// The cut text, or `None` when `s` fits in `max` characters. The cut falls on a word
+/// boundary (a space) when one is in the last half of what fits, so no word is left
+/// half-written; in a script without spaces (Japanese, Chinese) it falls between
+/// grapheme clusters. Trailing punctuation goes before the one "…": never "compartir.…".
 fn cut(s: &str, max: usize) -> Option<String> {
     // Bytes bound characters from above: most texts fit without counting.
     if s.len() <= max || s.chars().count() <= max {
         return None;
     }
     let budget = max.saturating_sub(1);
-    if s.is_ascii() && !s.contains('\r') {
+    // The longest prefix of whole grapheme clusters within `budget` characters.
+    let end = if s.is_ascii() && !s.contains('\r') {
         // Every ASCII character but "\r\n" is its own grapheme: cut by bytes (hot path).
-        let kept = s[..budget].trim_end();
-        let mut out = String::with_capacity(kept.len() + '…'.len_utf8());
-        out.push_str(kept);
-        out.push('…');
-        return Some(out);
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in s.graphemes(true) {
-        let n = g.chars().count();
-        if used + n > budget {
-            break;
+        budget
+    } else {
+        let mut used = 0;
+        let mut end = 0;
+        for (i, g) in s.grapheme_indices(true) {
+            let n = g.chars().count();
+            if used + n > budget {
+                break;
+            }
+            used += n;
+            end = i + g.len();
         }
-        out.push_str(g);
-        used += n;
-    }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
+        end
+    };
+    let kept = &s[..end];
+    let mid_word = !kept.ends_with(char::is_whitespace)
+        && !s[end..].starts_with(char::is_whitespace)
+        && !kept.ends_with(is_break_punctuation);
+    let kept = match kept.rfind(char::is_whitespace) {
+        Some(space) if mid_word && space >= end / 2 => &kept[..space],
+        _ => kept,
+    };
+    let trimmed = kept.trim_end_matches(|c: char| c.is_whitespace() || is_trailing_punctuation(c));
+    let kept = if trimmed.is_empty() {
+        kept.trim_end()
+    } else {
+        trimmed
+    };
+    let mut out = String::with_capacity(kept.len() + '…'.len_utf8());
+    out.push_str(kept);
     out.push('…');
     Some(out)
+}
+
+/// Punctuation after which a text may be cut mid-run (CJK commas and stops: a Japanese
+/// sentence has no spaces).
+fn is_break_punctuation(c: char) -> bool {
+    matches!(c, '、' | '。' | '，' | '！' | '？' | '；' | '：')
+}
+
+/// Punctuation that would stand before the ellipsis of a cut text: dropped, so the cut
+/// ends in one mark ("compartir…", not "compartir.…" or "ventas, …").
+fn is_trailing_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '-'
+            | '–'
+            | '—'
+            | '…'
+            | '·'
+            | '、'
+            | '。'
+            | '，'
+            | '；'
+            | '：'
+            | '،'
+            | '؛'
+    )
 }
 
 /// A single line of plain text, at most `max` characters. Control characters (a NUL, a
@@ -113,6 +158,30 @@ pub fn post_title(post: &crate::model::Post, max: usize, lang: &Lang) -> String 
         .map(|l| one_line(l, max))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| lang.text(post.label_id()))
+}
+
+/// A post's line in a compact list (a week's other posts, a search result): like
+/// `post_title`, but a first line too short to say what the post is about ("ご報告:",
+/// "Update", a line ending in a colon) goes on with the lines after it, as one line.
+pub fn post_line(post: &crate::model::Post, max: usize, lang: &Lang) -> String {
+    let Some(first) = post.first_line() else {
+        return lang.text(post.label_id());
+    };
+    let line = match post.text() {
+        Some(text) if is_lead_in(first) && text.trim() != first => one_line(text.trim(), max),
+        _ => one_line(first, max),
+    };
+    if line.is_empty() {
+        lang.text(post.label_id())
+    } else {
+        line
+    }
+}
+
+/// Whether a first line only leads into the text after it: it ends in a colon, or is too
+/// short (under 24 characters) to say what the post is about.
+pub fn is_lead_in(first_line: &str) -> bool {
+    first_line.ends_with([':', '：']) || first_line.chars().count() < 24
 }
 
 /// True for a character XML 1.0 allows in a document: tab, LF, CR, and everything from
@@ -161,6 +230,39 @@ pub fn post_counts(post: &crate::model::Post, lang: &Lang) -> String {
         ],
         false,
     )
+}
+
+/// One count of a post, for a template that shows each with its icon: `kind` names it
+/// ("comments", "shares", "reactions"), `text` says it in words ("254 comments").
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CountItem {
+    pub kind: &'static str,
+    pub n: u64,
+    pub text: String,
+}
+
+/// A post's counts one by one, in the order `post_counts` and `engagement` say them
+/// (`skip_zeros` leaves zero counts out, as `engagement` does).
+pub fn count_items(
+    comments: u64,
+    shares: u64,
+    reactions: u64,
+    lang: &Lang,
+    skip_zeros: bool,
+) -> Vec<CountItem> {
+    [
+        ("comments", Count::Comments, comments),
+        ("shares", Count::Shares, shares),
+        ("reactions", Count::Reactions, reactions),
+    ]
+    .into_iter()
+    .filter(|&(_, _, n)| n > 0 || !skip_zeros)
+    .map(|(kind, count, n)| CountItem {
+        kind,
+        n,
+        text: lang.count(count, n).into_owned(),
+    })
+    .collect()
 }
 
 /// A week's totals in words, zeros included: "23 posts · 144 comments · 30 shares · 585
@@ -234,13 +336,77 @@ mod tests {
     fn ascii_and_unicode_paths_cut_alike() {
         let ascii = "The quick brown fox jumps over the lazy dog ".repeat(3);
         let t = truncate(&ascii, 30);
-        assert_eq!(t, "The quick brown fox jumps ove…");
+        // Cut at the last space, never mid-word.
+        assert_eq!(t, "The quick brown fox jumps…");
         // The same text with one non-ASCII letter takes the grapheme path and cuts alike.
         assert_eq!(
             truncate(&ascii.replacen('q', "ą", 1), 30),
             t.replacen('q', "ą", 1)
         );
-        assert_eq!(truncate("a\r\nb".repeat(20).as_str(), 5).chars().count(), 5);
+        let crlf = "a\r\nb".repeat(20);
+        let crlf = truncate(&crlf, 5);
+        assert!(crlf.chars().count() <= 5 && crlf.ends_with('…'), "{crlf:?}");
+    }
+
+    #[test]
+    fn a_cut_falls_between_words_and_ends_in_one_ellipsis() {
+        // The words of the issue's examples: no half word, no "….", no ", …".
+        assert_eq!(
+            truncate("Dudas en los comentarios de la sesión", 20),
+            "Dudas en los…"
+        );
+        assert_eq!(
+            truncate("Gracias a todos por compartir. Nos vemos pronto", 32),
+            "Gracias a todos por compartir…"
+        );
+        assert_eq!(truncate("Ventas, compras y más", 9), "Ventas…");
+        // A cut right after a space keeps every word before it.
+        assert_eq!(truncate("one two three", 9), "one two…");
+        // A single long word has no space to go back to: it is cut, with one ellipsis.
+        assert_eq!(
+            truncate("Donaudampfschifffahrt", 8),
+            "Donaudam…".chars().take(7).chain(['…']).collect::<String>()
+        );
+        // Japanese has no spaces: cut between characters, a trailing "、" dropped.
+        let ja = truncate("来月から新しい会場になります、よろしくお願いします", 15);
+        assert_eq!(ja, "来月から新しい会場になります…");
+        // Only punctuation: it stays rather than leaving nothing.
+        assert_eq!(truncate("...........", 5), "....…");
+    }
+
+    #[test]
+    fn a_short_or_colon_ended_first_line_goes_on_in_a_compact_list() {
+        let en = crate::i18n::Catalog::bundled_only(&["en"]);
+        let en = en.get("en");
+        let post = |text: &str| crate::model::Post {
+            id: "1".into(),
+            created_time: "2026-11-25T12:05:00Z".parse().unwrap(),
+            message: Some(text.into()),
+            permalink_url: None,
+            picture: None,
+            comments: 0,
+            shares: 0,
+            reactions: 0,
+            image: None,
+        };
+        assert_eq!(
+            post_line(&post("ご報告:\n来月から会場が変わります。"), 100, &en),
+            "ご報告: 来月から会場が変わります。"
+        );
+        assert_eq!(
+            post_line(&post("Update\nThe meetup moves to Friday"), 100, &en),
+            "Update The meetup moves to Friday"
+        );
+        // A first line that says enough stands alone, as the post's title does.
+        assert_eq!(
+            post_line(
+                &post("The meetup moves to Friday this week\nDetails inside"),
+                100,
+                &en
+            ),
+            "The meetup moves to Friday this week"
+        );
+        assert_eq!(post_line(&post("Update"), 100, &en), "Update");
     }
 
     #[test]

@@ -230,8 +230,16 @@ pub struct PageMeta {
 pub struct OtherPost<'a> {
     pub id: &'a str,
     pub title: String,
+    /// Its counts in words, zeros left out ("12 comments · 3 shares"), or "No comments,
+    /// shares or reactions yet".
     pub counts: String,
+    /// The same counts one by one (zeros left out), for icons beside each.
+    pub count_list: Vec<super::text::CountItem>,
     pub permalink: Option<&'a str>,
+    /// When it was posted, in the page's language, and as RFC 3339: two posts with the
+    /// same words ("Photo", "Thanks everyone!") are told apart by it.
+    pub created: String,
+    pub created_iso: String,
 }
 
 /// One post on a page. Fields are in the order the default templates look them up:
@@ -244,6 +252,9 @@ pub struct PostView<'a> {
     pub label: String,
     pub rank: usize,
     pub title: String,
+    /// The post in one line for a link's name ("Open on Facebook “…”"): the title, or,
+    /// when the title is a short lead-in ("Reminder:"), the text it leads into.
+    pub line: String,
     /// The text below the title line, or the whole text when the title had to be cut.
     pub body: Option<String>,
     /// A long body split for the page: its opening, shown, and the rest, behind a "more"
@@ -251,6 +262,9 @@ pub struct PostView<'a> {
     pub body_split: Option<(String, String)>,
     /// Every count in words, zeros included: "64 comments · 0 shares · 172 reactions".
     pub counts: String,
+    /// The same counts one by one, zeros included, for icons beside each: `kind`
+    /// ("comments", "shares", "reactions"), `n` and `text` ("254 comments").
+    pub count_list: Vec<super::text::CountItem>,
     pub created_iso: String,
     pub created: String,
     pub permalink: Option<&'a str>,
@@ -358,8 +372,13 @@ impl<'a> PostView<'a> {
                 text.map(|t| t.trim().to_string()),
             ),
         };
+        let line = match post.first_line() {
+            Some(first) if !super::text::is_lead_in(first) => title.clone(),
+            _ => super::text::post_line(post, 120, lang),
+        };
         PostView {
             rank,
+            line,
             id: &post.id,
             text,
             title,
@@ -374,6 +393,13 @@ impl<'a> PostView<'a> {
             score,
             engagement: super::text::engagement(post.comments, post.shares, post.reactions, lang),
             counts: super::text::post_counts(post, lang),
+            count_list: super::text::count_items(
+                post.comments,
+                post.shares,
+                post.reactions,
+                lang,
+                false,
+            ),
             created: lang.post_time(&local),
             created_iso: local.to_rfc3339(),
         }
@@ -473,9 +499,12 @@ impl<'a> PeriodView<'a> {
             .into_iter()
             .map(|(_, p)| OtherPost {
                 id: &p.id,
-                title: super::text::post_title(p, 100, lang),
+                title: super::text::post_line(p, 100, lang),
                 counts: super::text::engagement(p.comments, p.shares, p.reactions, lang),
+                count_list: super::text::count_items(p.comments, p.shares, p.reactions, lang, true),
                 permalink: p.permalink_url.as_deref(),
+                created: lang.post_time(&p.created_time.with_timezone(&tz)),
+                created_iso: p.created_time.with_timezone(&tz).to_rfc3339(),
             })
             .collect();
         let mut ranked: Vec<PostView> = digest
@@ -598,6 +627,11 @@ mod tests {
         assert_eq!(v.title, "Meetup on Friday");
         assert_eq!(v.body.as_deref(), Some("Slides:\nhere"));
         assert_eq!(v.counts, "1 comment · 0 shares · 2 reactions");
+        // One by one, for icons: the same words in the same order.
+        let kinds: Vec<_> = v.count_list.iter().map(|c| (c.kind, c.n)).collect();
+        assert_eq!(kinds, [("comments", 1), ("shares", 0), ("reactions", 2)]);
+        let texts: Vec<_> = v.count_list.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts.join(" · "), v.counts);
         assert_eq!(v.created, "Wed, 25 Nov 2026, 12:05");
 
         let one_line = post(Some("Just this"), None);

@@ -331,3 +331,41 @@ fn a_group_page_charts_its_weeks_with_the_numbers_as_a_table_and_a_week_says_whe
         "no usual week yet"
     );
 }
+
+#[test]
+fn every_open_on_facebook_link_of_a_week_says_which_post_it_opens() {
+    let site = built_demo();
+    let page = site.read("public/cdmx/2026-11-16/index.html");
+    // Each link's accessible name: its text with tags removed (the hidden part included).
+    let mut names = Vec::new();
+    for link in page.split("rel=\"nofollow noopener\">").skip(1) {
+        let inner = &link[..link.find("</a>").unwrap()];
+        let mut name = String::new();
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => name.push(c),
+                _ => {}
+            }
+        }
+        if name.starts_with("Ver en Facebook") {
+            names.push(name);
+        }
+    }
+    assert!(
+        names.len() > 5,
+        "ranked and other posts link out: {names:?}"
+    );
+    let distinct: std::collections::HashSet<_> = names.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        names.len(),
+        "no two links share a name: {names:?}"
+    );
+    assert!(
+        names.iter().all(|n| n.len() > "Ver en Facebook «»".len()),
+        "each names its post: {names:?}"
+    );
+}

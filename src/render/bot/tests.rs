@@ -423,15 +423,15 @@ fn quick_replies_go_to_the_other_groups_within_each_platform_limit() {
     assert_eq!((cf.len(), ms.len(), mc.len()), (13, 13, 11));
     assert_eq!(
         cf[0],
-        serde_json::json!({"title": "Developer Circle nu…", "url": "https://x.github.io/d/g0/latest.json", "type": "json_plugin_url"})
+        serde_json::json!({"title": "Developer Circle…", "url": "https://x.github.io/d/g0/latest.json", "type": "json_plugin_url"})
     );
     assert_eq!(
         ms[0],
-        serde_json::json!({"content_type": "text", "title": "Developer Circle nu…", "payload": "https://x.github.io/d/g0/latest/messenger.json"})
+        serde_json::json!({"content_type": "text", "title": "Developer Circle…", "payload": "https://x.github.io/d/g0/latest/messenger.json"})
     );
     assert_eq!(
         mc[0],
-        serde_json::json!({"type": "dynamic_block_callback", "caption": "Developer Circle nu…", "url": "https://x.github.io/d/g0/latest/manychat.json", "method": "get"})
+        serde_json::json!({"type": "dynamic_block_callback", "caption": "Developer Circle…", "url": "https://x.github.io/d/g0/latest/manychat.json", "method": "get"})
     );
     for q in cf.iter().chain(ms) {
         assert!(chars(&q["title"]) <= MAX_QUICK_REPLY_TITLE);

@@ -73,11 +73,64 @@ pub fn each(text: &str, mut f: impl FnMut(&str)) {
 /// rules above say; a character whose folded form starts or continues a word adds its
 /// lower case to the word as written (once, however many letters it folds to).
 pub fn each_word(text: &str, mut f: impl FnMut(&str, &str)) {
+    let bytes = text.as_bytes();
+    let mut split = Splitter::default();
+    let mut folded = String::new();
+    let mut lower = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() && split.chars == 0 {
+            // Most words: a run of ASCII letters and digits, after a separator. When an
+            // ASCII character or the end follows it, it is the whole word, as written
+            // and folded alike (its lower case): one slice, not a character at a time.
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if bytes.get(i).is_none_or(u8::is_ascii) {
+                split.prev_unspaced = None;
+                let run = &text[start..i];
+                let run = &run[..run.len().min(MAX_CHARS)];
+                if run.len() > 1 {
+                    if run.bytes().any(|b| b.is_ascii_uppercase()) {
+                        lower.clear();
+                        lower.push_str(run);
+                        lower.make_ascii_lowercase();
+                        f(&lower, &lower);
+                    } else {
+                        f(run, run);
+                    }
+                }
+                continue;
+            }
+            // A letter beyond ASCII goes on with the word ("cafés"): character by character.
+            i = start;
+        }
+        let c = text[i..].chars().next().expect("a character starts at i");
+        i += c.len_utf8();
+        if c.is_ascii() {
+            split.feed(c.to_ascii_lowercase(), c, &mut true, &mut f);
+            continue;
+        }
+        folded.clear();
+        fold_char(&mut folded, c);
+        let mut first = true;
+        for d in folded.chars() {
+            split.feed(d, c, &mut first, &mut f);
+        }
+    }
+    split.flush(&mut f);
+}
+
+/// `each_word` a character at a time, as it was before its ASCII fast path: the tests
+/// check that both give the same terms.
+#[cfg(test)]
+pub(crate) fn each_word_by_char(text: &str, mut f: impl FnMut(&str, &str)) {
     let mut split = Splitter::default();
     let mut folded = String::new();
     for c in text.chars() {
         if c.is_ascii() {
-            // Most text: its folded form is itself in lower case.
             split.feed(c.to_ascii_lowercase(), c, &mut true, &mut f);
             continue;
         }
