@@ -154,9 +154,10 @@ fn main() {
 
     println!();
     println!(
-        "{GROUPS} groups × {POSTS} posts with pictures, sources {:.1}–{:.1} MB ({SOURCES} distinct), loopback, no latency",
+        "{GROUPS} groups × {POSTS} posts with pictures, sources {:.1}–{:.1} MB ({} distinct), loopback, no latency",
         *source_bytes.iter().min().unwrap() as f64 / 1e6,
         *source_bytes.iter().max().unwrap() as f64 / 1e6,
+        source_bytes.len(),
     );
     println!(
         "fetch without [media]:        {:>7} ms",
