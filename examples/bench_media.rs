@@ -1,8 +1,16 @@
 //! Picture benchmark (not a test): a week of 20 Pages × 15 posts, each post with its own
-//! 1–3 MB camera-sized JPEG served by a loopback "CDN", behind the fake Graph API. Times
-//! `fetch` without `[media]` (download = false), with it (every picture downloaded,
-//! decoded, scaled to 640 pixels and re-encoded), and again with it (every copy reused),
-//! and prints the bytes the archive keeps for the week.
+//! 1–3 MB camera-sized JPEG served by a loopback "CDN", behind the fake Graph API, ranked
+//! with the default `top = 5`. Times `fetch` without `[media]` (download = false), with it
+//! (every picture downloaded, decoded, scaled to 640 pixels and re-encoded), and again
+//! with it (every copy reused). Then prints the bytes a group-week keeps: while the week
+//! is open (the margin's posts, WebPs and the bots' JPEGs; the JPEGs alone are what the
+//! archive kept for ever before WebP: the same encoder, quality and width), and once a
+//! fetch two weeks later has closed it (`media::lean`), with what 20 groups × 10 years and
+//! 5 groups × 3 years of closed weeks would hold against GitHub Pages' 1 GB.
+//!
+//! The sources are synthetic photo-like JPEGs (gradients and sensor noise, which scaling
+//! averages away: they compress better than photographs). `BENCH_MEDIA_PHOTOS=<folder>`
+//! serves that folder's JPEGs instead (real photographs, not shipped with the repo).
 //!
 //! Run with `TMPDIR=/dev/shm cargo run --profile fastrel --example bench_media`.
 
@@ -47,10 +55,15 @@ fn photo(w: u32, h: u32, seed: u32) -> Vec<u8> {
 }
 
 fn media_bytes(site: &std::path::Path) -> (usize, u64) {
+    media_bytes_where(site, |_| true)
+}
+
+fn media_bytes_where(site: &std::path::Path, keep: impl Fn(&str) -> bool) -> (usize, u64) {
     walkdir::WalkDir::new(site.join("data"))
         .into_iter()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file() && e.path().to_string_lossy().contains("/media/"))
+        .filter(|e| keep(&e.file_name().to_string_lossy()))
         .fold((0, 0), |(n, b), e| {
             (n + 1, b + e.metadata().map_or(0, |m| m.len()))
         })
@@ -65,9 +78,21 @@ fn main() {
         (3264, 2448),
         (2000, 2000),
     ];
-    let pictures: Vec<Vec<u8>> = (0..SOURCES)
-        .map(|i| photo(sizes[i].0, sizes[i].1, i as u32 + 1))
-        .collect();
+    let pictures: Vec<Vec<u8>> = match std::env::var_os("BENCH_MEDIA_PHOTOS") {
+        Some(dir) => {
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .expect("BENCH_MEDIA_PHOTOS is a folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "jpg" || e == "jpeg"))
+                .collect();
+            files.sort();
+            assert!(!files.is_empty(), "no .jpg in BENCH_MEDIA_PHOTOS");
+            files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+        }
+        None => (0..SOURCES)
+            .map(|i| photo(sizes[i].0, sizes[i].1, i as u32 + 1))
+            .collect(),
+    };
     let source_bytes: Vec<usize> = pictures.iter().map(Vec::len).collect();
     let cdn = cdn::start(Arc::new(pictures));
 
@@ -104,7 +129,7 @@ fn main() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut toml = format!(
             "[source]\nkind = \"graph\"\napi_base = \"{}\"\napp_id = \"{APP_ID}\"\nconcurrency = 8\n\
-             [ranking]\ntop = 10\n[media]\ndownload = {download}\nhosts = [\"127.0.0.1\"]\n",
+             [ranking]\ntop = 5\n[media]\ndownload = {download}\nhosts = [\"127.0.0.1\"]\n",
             graph.api_base()
         );
         for g in 0..GROUPS {
@@ -122,28 +147,54 @@ fn main() {
     let with = cdn::fetch(&media.path().join("site.toml"));
     let again = cdn::fetch(&media.path().join("site.toml"));
     let (files, bytes) = media_bytes(media.path());
+    let (_, jpeg_bytes) = media_bytes_where(media.path(), |f| !f.ends_with(".webp"));
+    // Two weeks later: the week of 23 November is closed.
+    let closing = cdn::fetch_at(&media.path().join("site.toml"), "2026-12-09T12:00:00Z");
+    let (closed_files, closed_bytes) = media_bytes(media.path());
 
     println!();
     println!(
-        "{GROUPS} groups × {POSTS} posts with pictures, sources {:.1}–{:.1} MB ({SOURCES} distinct), loopback, no latency",
+        "{GROUPS} groups × {POSTS} posts with pictures, sources {:.1}–{:.1} MB ({} distinct), loopback, no latency",
         *source_bytes.iter().min().unwrap() as f64 / 1e6,
         *source_bytes.iter().max().unwrap() as f64 / 1e6,
+        source_bytes.len(),
     );
     println!(
         "fetch without [media]:        {:>7} ms",
         without.as_millis()
     );
     println!(
-        "fetch with [media], first:    {:>7} ms  ({} pictures kept, {:.1} ms each over the run)",
+        "fetch with [media], first:    {:>7} ms  ({} files kept, {:.1} ms each over the run)",
         with.as_millis(),
         files,
         (with.saturating_sub(without)).as_secs_f64() * 1000.0 / files.max(1) as f64
     );
     println!("fetch with [media], reused:   {:>7} ms", again.as_millis());
     println!(
-        "stored for the week:          {:.2} MB in {files} files ({:.0} KB each, {:.0} KB per group)",
+        "stored for the open week:     {:.2} MB in {files} files ({:.0} KB per group)",
         bytes as f64 / 1e6,
-        bytes as f64 / 1e3 / files.max(1) as f64,
         bytes as f64 / 1e3 / GROUPS as f64
     );
+    println!(
+        "  of which the bots' JPEGs:   {:.0} KB per group: what a closed group-week kept before WebP",
+        jpeg_bytes as f64 / 1e3 / GROUPS as f64
+    );
+    println!(
+        "fetch that closes the week:   {:>7} ms",
+        closing.as_millis()
+    );
+    let per_week = closed_bytes as f64 / GROUPS as f64;
+    println!(
+        "stored once closed:           {:.2} MB in {closed_files} files ({:.0} KB per group-week, budget 250 KB)",
+        closed_bytes as f64 / 1e6,
+        per_week / 1e3,
+    );
+    for (groups, years) in [(20.0, 10.0), (5.0, 3.0)] {
+        let weeks = groups * years * 52.18;
+        println!(
+            "{groups:>2} groups × {years:>2} years of closed weeks: before {:>6.2} GB, now {:>6.2} GB (GitHub Pages publishes 1 GB)",
+            jpeg_bytes as f64 / GROUPS as f64 * weeks / 1e9,
+            per_week * weeks / 1e9,
+        );
+    }
 }

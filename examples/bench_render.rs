@@ -3,8 +3,9 @@
 //! folder) and warm (nothing changed), printing wall time and peak memory.
 //!
 //! The newest `BENCH_PICTURE_WEEKS` weeks (default 52) hold pictures as the archive keeps
-//! them: every third post has a copy of 30 KB (what `bench_media`'s copies weigh) in `data/<slug>/media/` (render copies the
-//! shown ones byte for byte; it never decodes). Set it to 0 for an archive without.
+//! them once closed: every third post has a 9 KB WebP and its 3 KB 320-pixel thumbnail (what
+//! `bench_media` measures on photographs) in `data/<slug>/media/` (render copies the shown
+//! ones byte for byte; it never decodes). Set it to 0 for an archive without.
 //!
 //! `BENCH_VOCABULARY=N` (default 0: the same sentence in every post) adds a line of 30
 //! words drawn from N distinct ones, the frequent ones far more often (log-uniform, close to
@@ -106,15 +107,20 @@ fn main() -> anyhow::Result<()> {
             if week < picture_weeks {
                 let media = store.group_dir(&slug).join("media");
                 std::fs::create_dir_all(&media)?;
+                // A closed week's copies: the WebP and its 320-pixel thumbnail.
                 for p in posts.iter_mut().filter(|p| p.picture.is_some()) {
-                    let file = format!("{}.jpg", p.id);
-                    std::fs::write(media.join(&file), &picture)?;
+                    let file = format!("{}.webp", p.id);
+                    let thumb = format!("{}.320w.webp", p.id);
+                    std::fs::write(media.join(&file), &picture[..9_000])?;
+                    std::fs::write(media.join(&thumb), &picture[..3_000])?;
                     pictures += 1;
-                    p.image = Some(Image {
-                        file,
-                        width: 640,
-                        height: 480,
+                    let mut image = Image::single(file, 640, 480);
+                    image.sizes.push(groupdigest::model::Size {
+                        file: thumb,
+                        width: 320,
+                        height: 240,
                     });
+                    p.image = Some(image);
                 }
             }
             all.extend(posts);

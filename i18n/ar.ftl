@@ -126,6 +126,7 @@ other-posts = منشورات الأسبوع الأخرى
 open-on-facebook = افتح على فيسبوك
 read-more = اقرأ المنشور كاملًا
 picture-from = صورة من { $group }
+post-picture = صورة مرفقة بالمنشور { $rank }
 last-updated = آخر تحديث { $time }
 bot-files = JSON للروبوتات:
 bot-data = البيانات

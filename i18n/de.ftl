@@ -94,6 +94,7 @@ other-posts = Die weiteren Beiträge der Woche
 open-on-facebook = Auf Facebook öffnen
 read-more = Ganzen Beitrag lesen
 picture-from = Bild aus { $group }
+post-picture = Bild zum Beitrag { $rank }
 last-updated = Zuletzt aktualisiert am { $time }
 bot-files = JSON für Bots:
 bot-data = Daten

@@ -104,6 +104,8 @@ other-posts = The week's other posts
 open-on-facebook = Open on Facebook
 read-more = Read the whole post
 picture-from = Picture from { $group }
+# The alt text of a post's picture: what it is to the post (the title is read next to it). $rank is the post's place on the page.
+post-picture = Picture shared with post { $rank }
 last-updated = Last updated { $time }
 bot-files = Bot JSON:
 bot-data = data

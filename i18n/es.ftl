@@ -94,6 +94,7 @@ other-posts = Otras publicaciones de la semana
 open-on-facebook = Ver en Facebook
 read-more = Leer la publicación completa
 picture-from = Imagen de { $group }
+post-picture = Imagen compartida con la publicación { $rank }
 last-updated = Actualizado el { $time }
 bot-files = JSON para bots:
 bot-data = datos

@@ -94,6 +94,7 @@ other-posts = Les autres publications de la semaine
 open-on-facebook = Voir sur Facebook
 read-more = Lire toute la publication
 picture-from = Image de { $group }
+post-picture = Image partagée avec la publication { $rank }
 last-updated = Mis à jour le { $time }
 bot-files = JSON pour bots :
 bot-data = données

@@ -94,6 +94,7 @@ other-posts = सप्ताह की अन्य पोस्ट
 open-on-facebook = Facebook पर खोलें
 read-more = पूरी पोस्ट पढ़ें
 picture-from = { $group } से चित्र
+post-picture = पोस्ट { $rank } के साथ साझा किया गया चित्र
 last-updated = आख़िरी अपडेट { $time }
 bot-files = बॉट के लिए JSON:
 bot-data = डेटा

@@ -94,6 +94,7 @@ other-posts = Gli altri post della settimana
 open-on-facebook = Apri su Facebook
 read-more = Leggi tutto il post
 picture-from = Immagine da { $group }
+post-picture = Immagine condivisa con il post { $rank }
 last-updated = Ultimo aggiornamento: { $time }
 bot-files = JSON per bot:
 bot-data = dati

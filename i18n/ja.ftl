@@ -70,6 +70,7 @@ other-posts = この週のその他の投稿
 open-on-facebook = Facebook で開く
 read-more = 投稿をすべて読む
 picture-from = { $group }の画像
+post-picture = 投稿 { $rank } に添えられた画像
 last-updated = 最終更新：{ $time }
 bot-files = ボット用 JSON：
 bot-data = データ

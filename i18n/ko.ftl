@@ -70,6 +70,7 @@ other-posts = 이번 주의 다른 게시물
 open-on-facebook = Facebook에서 열기
 read-more = 게시물 전체 읽기
 picture-from = { $group }의 이미지
+post-picture = 게시물 { $rank }에 첨부된 이미지
 last-updated = 마지막 업데이트: { $time }
 bot-files = 봇용 JSON:
 bot-data = 데이터

@@ -94,6 +94,7 @@ other-posts = Outras publicações da semana
 open-on-facebook = Abrir no Facebook
 read-more = Ler a publicação inteira
 picture-from = Imagem de { $group }
+post-picture = Imagem compartilhada com a publicação { $rank }
 last-updated = Atualizado em { $time }
 bot-files = JSON para bots:
 bot-data = dados

@@ -110,6 +110,7 @@ other-posts = Другие публикации недели
 open-on-facebook = Открыть в Facebook
 read-more = Читать полностью
 picture-from = Изображение из группы «{ $group }»
+post-picture = Изображение к публикации { $rank }
 last-updated = Обновлено { $time }
 bot-files = JSON для ботов:
 bot-data = данные

@@ -70,6 +70,7 @@ other-posts = 本周其他帖子
 open-on-facebook = 在 Facebook 上打开
 read-more = 阅读全文
 picture-from = 来自{ $group }的图片
+post-picture = 帖子 { $rank } 附带的图片
 last-updated = 最后更新于 { $time }
 bot-files = 机器人 JSON：
 bot-data = 数据

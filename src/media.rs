@@ -34,7 +34,7 @@ use chrono::{DateTime, Utc};
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::config::{Config, MediaConfig, RankingConfig};
-use crate::model::{Image, Post};
+use crate::model::{Image, Post, Size};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -57,8 +57,15 @@ const RETRY_AFTER: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 const FORGET_FAILURE_AFTER: chrono::TimeDelta = chrono::TimeDelta::days(45);
 /// Redirects followed for one picture.
 const MAX_REDIRECTS: usize = 5;
-/// JPEG quality of the archive's copies: small files, no visible loss at 640 pixels.
+/// JPEG quality of the bots' copies: small files, no visible loss at 640 pixels.
 const JPEG_QUALITY: u8 = 82;
+/// WebP quality of the pages' copies (libwebp's scale, 0 to 100; 75 is cwebp's default).
+/// On photographs scaled to 640 pixels it is a third of the JPEG's size at quality 82,
+/// with no visible loss at that size (`examples/bench_media.rs`).
+const WEBP_QUALITY: f32 = 75.0;
+/// The narrower copies kept beside the full one: a card's thumbnail (8 rem at 2× is 256
+/// pixels) and what a phone's smaller screens take.
+const THUMB_WIDTHS: [u32; 1] = [320];
 
 /// Where a post's picture comes from in this fetch.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -117,7 +124,10 @@ impl std::error::Error for BudgetSpent {}
 /// runtime, shared by every group.
 pub(crate) struct Pictures {
     cfg: Arc<MediaConfig>,
+    /// The ranked places of an open week that get pictures: `margin(top)`.
     ranking: RankingConfig,
+    /// A closed week's: `top` (what `lean` keeps).
+    closed_ranking: RankingConfig,
     client: reqwest::Client,
     runtime: tokio::runtime::Runtime,
     /// When the run's picture time budget ends (`[media] budget_secs` from the start of
@@ -160,12 +170,14 @@ impl Pictures {
             .enable_all()
             .build()
             .map_err(|e| anyhow!("cannot start the async runtime: {e}"))?;
+        let closed_ranking = config.ranking.clone();
         let mut ranking = config.ranking.clone();
         ranking.top = margin(ranking.top);
         let deadline = tokio::time::Instant::now() + Duration::from_secs(cfg.budget_secs);
         Ok(Some(Pictures {
             cfg,
             ranking,
+            closed_ranking,
             client,
             runtime,
             deadline,
@@ -193,11 +205,19 @@ impl Pictures {
             .unwrap_or_default();
         let mut report = MediaReport::default();
         let mut jobs = Vec::new();
+        let open_from = Period::containing(store.clock(), now).prev();
         for &period in periods {
             let Some(stored) = store.load_period(slug, period)? else {
                 continue;
             };
-            for post in shown(&stored.posts, &self.ranking) {
+            // A closed week (an import of older weeks) gets what `lean` would keep.
+            let open = period >= open_from;
+            let ranking = if open {
+                &self.ranking
+            } else {
+                &self.closed_ranking
+            };
+            for post in shown(&stored.posts, ranking) {
                 if post
                     .image
                     .as_ref()
@@ -224,6 +244,7 @@ impl Pictures {
                     post: post.id.clone(),
                     stem: file_stem(&post.id),
                     source,
+                    fallback: open,
                 });
             }
         }
@@ -233,11 +254,14 @@ impl Pictures {
         // One download and copy per distinct source: posts that show the same picture (a
         // repost, the demo's few files) share its copy.
         let mut first: HashMap<Source, usize> = HashMap::new();
-        let mut unique = Vec::new();
+        let mut unique: Vec<Job> = Vec::new();
         let mut sharers: Vec<Vec<(Period, String)>> = Vec::new();
         for job in jobs {
             match first.get(&job.source) {
-                Some(&i) => sharers[i].push((job.period, job.post)),
+                Some(&i) => {
+                    unique[i].fallback |= job.fallback;
+                    sharers[i].push((job.period, job.post));
+                }
                 None => {
                     first.insert(job.source.clone(), unique.len());
                     sharers.push(Vec::new());
@@ -285,6 +309,18 @@ impl Pictures {
         Ok(report)
     }
 
+    /// `lean` for group `slug`, within the run's picture time budget.
+    pub(crate) fn lean(&self, store: &Store, slug: &str, now: DateTime<Utc>) -> Result<LeanReport> {
+        lean(
+            store,
+            slug,
+            &self.closed_ranking,
+            &self.cfg,
+            now,
+            self.deadline,
+        )
+    }
+
     async fn run(&self, jobs: Vec<Job>, dir: &Path) -> Vec<(Job, Result<Image>)> {
         let gate = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
         let deadline = self.deadline;
@@ -296,6 +332,7 @@ impl Pictures {
             let cfg = Arc::clone(&self.cfg);
             let source = job.source.clone();
             let path = dir.join(&job.stem);
+            let fallback = job.fallback;
             set.spawn(async move {
                 // Held until the copy is written: at most `CONCURRENCY` downloads' bytes
                 // are in memory at once.
@@ -318,11 +355,11 @@ impl Pictures {
                         if spent() {
                             return (i, Err(anyhow!(BudgetSpent)));
                         }
-                        tokio::task::spawn_blocking(move || store_copy(&bytes, &cfg, &path))
-                            .await
-                            .unwrap_or_else(|e| {
-                                Err(anyhow!("the picture could not be processed: {e}"))
-                            })
+                        tokio::task::spawn_blocking(move || {
+                            store_copies(&copies(&bytes, cfg.max_width, fallback)?, &path)
+                        })
+                        .await
+                        .unwrap_or_else(|e| Err(anyhow!("the picture could not be processed: {e}")))
                     }
                     Err(e) => Err(e),
                 };
@@ -353,6 +390,8 @@ struct Job {
     /// The copy's file name without its extension.
     stem: String,
     source: Source,
+    /// Whether the bots' JPEG or PNG is kept too (a post of an open week shows it).
+    fallback: bool,
 }
 
 /// The posts of a period whose pictures pages and bots show, now or after the week goes
@@ -371,9 +410,153 @@ pub(crate) fn shown<'a>(posts: &'a [Post], ranking: &RankingConfig) -> Vec<&'a P
         .collect()
 }
 
+/// What `lean` did for one group.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct LeanReport {
+    /// Files removed from `media/`, and their bytes.
+    pub removed: usize,
+    pub bytes: u64,
+    /// An older archive's JPEG or PNG copies re-encoded as WebP.
+    pub converted: usize,
+    /// Older copies left for the next run: the time budget was spent.
+    pub postponed: usize,
+    /// Older copies that could not be re-encoded (kept as they are): (file, reason).
+    pub failed: Vec<(String, String)>,
+}
+
+/// Keeps a closed week's pictures lean. A week is closed once it is older than the current
+/// and the previous week (the default fetch window, whatever the group's source): its
+/// ranked places can no longer change, so only the posts it shows keep a copy (`top`
+/// ranked, the most commented and the most shared: `shown`, without the margin), and only
+/// as WebP (the bots' JPEG or PNG goes: a closed week's bot files name the WebP). An older
+/// archive's single JPEG or PNG copy of a shown post is re-encoded as WebP, until `until`
+/// (what is left waits for the next run). Then every file of `media/` that no stored post
+/// names is removed (a file shared by several posts stays while one of them names it).
+///
+/// Safe to stop at any point: new copies are written before any post names them, every
+/// period file is written atomically, and files are removed only after every period was
+/// written; a failure returns before anything is removed.
+fn lean(
+    store: &Store,
+    slug: &str,
+    ranking: &RankingConfig,
+    cfg: &MediaConfig,
+    now: DateTime<Utc>,
+    until: tokio::time::Instant,
+) -> Result<LeanReport> {
+    let mut report = LeanReport::default();
+    let dir = store.media_dir(slug);
+    let present = list_files(&dir)?;
+    if present.is_empty() {
+        return Ok(report);
+    }
+    let open_from = Period::containing(store.clock(), now).prev();
+    let mut stored = Vec::new();
+    for period in store.periods(slug)? {
+        if let Some(s) = store.load_period(slug, period)? {
+            stored.push((period, s));
+        }
+    }
+    // Per closed period: post id → its new copy (`None`: dropped).
+    let mut changes: Vec<HashMap<String, Option<Image>>> = Vec::new();
+    // An older copy to re-encode → the posts (period index, id) that show it.
+    let mut older: std::collections::BTreeMap<String, Vec<(usize, String)>> = Default::default();
+    for (i, (period, s)) in stored.iter().enumerate() {
+        let mut change = HashMap::new();
+        if *period < open_from {
+            let keep: HashSet<&str> = shown(&s.posts, ranking)
+                .into_iter()
+                .map(|p| p.id.as_str())
+                .collect();
+            for post in &s.posts {
+                let Some(image) = &post.image else { continue };
+                if !keep.contains(post.id.as_str()) {
+                    change.insert(post.id.clone(), None);
+                } else if !present.contains(&image.file) {
+                    // Not shown anyway (render checks); nothing to do.
+                } else if image.fallback.is_some() {
+                    let mut lean = image.clone();
+                    lean.fallback = None;
+                    change.insert(post.id.clone(), Some(lean));
+                } else if !image.file.ends_with(".webp") {
+                    older
+                        .entry(image.file.clone())
+                        .or_default()
+                        .push((i, post.id.clone()));
+                }
+            }
+        }
+        changes.push(change);
+    }
+    for (file, posts) in older {
+        if tokio::time::Instant::now() >= until {
+            report.postponed += 1;
+            continue;
+        }
+        let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s);
+        match read_local(&dir.join(&file), cfg.max_bytes)
+            .and_then(|bytes| store_copies(&copies(&bytes, cfg.max_width, false)?, &dir.join(stem)))
+        {
+            Ok(image) => {
+                report.converted += 1;
+                for (i, id) in posts {
+                    changes[i].insert(id, Some(image.clone()));
+                }
+            }
+            Err(e) => report.failed.push((file, crate::ui::chain(&e))),
+        }
+    }
+    let mut named: HashSet<String> = HashSet::new();
+    for ((period, s), change) in stored.iter().zip(&changes) {
+        if !change.is_empty() {
+            store.replace_images(slug, *period, change)?;
+        }
+        for post in &s.posts {
+            let image = match change.get(&post.id) {
+                Some(new) => new.as_ref(),
+                None => post.image.as_ref(),
+            };
+            named.extend(
+                image
+                    .into_iter()
+                    .flat_map(|i| i.files().map(str::to_string)),
+            );
+        }
+    }
+    let mut unnamed: Vec<&String> = present.iter().filter(|f| !named.contains(*f)).collect();
+    unnamed.sort();
+    for file in unnamed {
+        let path = dir.join(file);
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        match std::fs::remove_file(&path) {
+            Ok(()) => {
+                report.removed += 1;
+                report.bytes += size;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot remove `{}`", path.display())),
+        }
+    }
+    Ok(report)
+}
+
 /// How many ranked places get pictures for a `top` of `top`.
 fn margin(top: usize) -> usize {
     top * 2
+}
+
+/// Leaves of `image` only the copies in `present` (a render's view of `media/`): none
+/// when its main copy is missing.
+pub(crate) fn only_present(image: &mut Option<Image>, present: &HashSet<String>) {
+    let Some(i) = image else { return };
+    if !present.contains(&i.file) {
+        *image = None;
+        return;
+    }
+    i.sizes.retain(|s| present.contains(&s.file));
+    if i.fallback.as_ref().is_some_and(|f| !present.contains(f)) {
+        i.fallback = None;
+    }
 }
 
 /// The file names in `dir` (none when it does not exist).
@@ -397,12 +580,23 @@ pub fn is_media_file_name(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
     };
+    // A narrower copy: `<stem>.<width>w.webp`.
+    let stem = match stem.rsplit_once('.') {
+        Some((stem, width)) => {
+            let digits = width.strip_suffix('w').unwrap_or("");
+            if ext != "webp" || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            stem
+        }
+        None => stem,
+    };
     !stem.is_empty()
         && stem.len() <= 120
         && stem
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        && matches!(ext, "jpg" | "png")
+        && matches!(ext, "jpg" | "png" | "webp")
 }
 
 /// A file stem for a post id: the id itself when it is plain (Graph ids are
@@ -642,10 +836,48 @@ pub struct Processed {
     pub height: u32,
 }
 
+/// Every copy kept of one picture: the page's WebPs, largest first, and the JPEG or PNG
+/// the bots show.
+#[derive(Debug)]
+pub struct Copies {
+    /// WebP, at most `max_width` wide.
+    pub full: Processed,
+    /// Narrower WebPs (`THUMB_WIDTHS` that are narrower than `full`), narrowest first.
+    pub sizes: Vec<Processed>,
+    /// JPEG, or PNG when the picture has transparency, as wide as `full` (when asked for).
+    pub fallback: Option<Processed>,
+}
+
 /// Decodes `bytes` within limits, turns it upright, scales it down to `max_width` and
-/// re-encodes it: JPEG, or PNG when it has transparency. Nothing of the original's
-/// metadata (EXIF, GPS, XMP, ICC, comments) is carried over: only pixels are.
+/// re-encodes it: JPEG, or PNG when it has transparency (the bots' copy). Nothing of the
+/// original's metadata (EXIF, GPS, XMP, ICC, comments) is carried over: only pixels are.
 pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
+    let img = decode_scaled(bytes, max_width)?;
+    encode_fallback(&img, is_transparent(&img))
+}
+
+/// The WebP copies pages show (`full` and `sizes`), and with `fallback` what `process`
+/// makes.
+pub fn copies(bytes: &[u8], max_width: u32, fallback: bool) -> Result<Copies> {
+    let img = decode_scaled(bytes, max_width)?;
+    let alpha = is_transparent(&img);
+    let full = encode_webp(&img, alpha)?;
+    let mut sizes = Vec::new();
+    for &w in THUMB_WIDTHS.iter().filter(|&&w| w < img.width()) {
+        sizes.push(encode_webp(&scaled(&img, w), alpha)?);
+    }
+    let fallback = match fallback {
+        true => Some(encode_fallback(&img, alpha)?),
+        false => None,
+    };
+    Ok(Copies {
+        full,
+        sizes,
+        fallback,
+    })
+}
+
+fn decode_scaled(bytes: &[u8], max_width: u32) -> Result<DynamicImage> {
     let format = sniff(bytes).ok_or_else(|| anyhow!("not a JPEG, PNG, GIF or WebP picture"))?;
     if format == ImageFormat::Jpeg && !jpeg_is_whole(bytes) {
         // The JPEG decoder fills what is missing with grey and reports nothing.
@@ -672,23 +904,38 @@ pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
         img.apply_orientation(o);
     }
     if img.width() > max_width {
-        let height = (u64::from(img.height()) * u64::from(max_width) + u64::from(img.width()) / 2)
-            / u64::from(img.width());
-        // Area averaging straight into the smaller picture: a filter's floating-point
-        // intermediate (16 bytes a pixel, as tall as the original) would break the
-        // memory bound.
-        img = img.thumbnail_exact(max_width, (height as u32).max(1));
+        img = scaled(&img, max_width);
     }
+    // 8 bits a channel from here on: the encoders take RGB(A)8 (a 16-bit PNG is
+    // converted once, at its scaled size).
+    Ok(match img {
+        DynamicImage::ImageRgb8(_) | DynamicImage::ImageRgba8(_) => img,
+        other if other.color().has_alpha() => DynamicImage::ImageRgba8(other.into_rgba8()),
+        other => DynamicImage::ImageRgb8(other.into_rgb8()),
+    })
+}
+
+/// `img` scaled to `width`, its aspect ratio kept. Area averaging straight into the
+/// smaller picture: a filter's floating-point intermediate (16 bytes a pixel, as tall as
+/// the original) would break the memory bound.
+fn scaled(img: &DynamicImage, width: u32) -> DynamicImage {
+    let height = (u64::from(img.height()) * u64::from(width) + u64::from(img.width()) / 2)
+        / u64::from(img.width());
+    img.thumbnail_exact(width, (height as u32).max(1))
+}
+
+fn is_transparent(img: &DynamicImage) -> bool {
+    match img {
+        DynamicImage::ImageRgba8(rgba) => rgba.pixels().any(|p| p[3] < 255),
+        _ => false,
+    }
+}
+
+fn encode_fallback(img: &DynamicImage, alpha: bool) -> Result<Processed> {
     let (width, height) = (img.width(), img.height());
     let mut out = Vec::new();
-    // Converted in place where they can be (`into_*`): no second full-size copy.
-    let transparent = match &img {
-        DynamicImage::ImageRgba8(rgba) => rgba.pixels().any(|p| p[3] < 255),
-        other if other.color().has_alpha() => other.to_rgba8().pixels().any(|p| p[3] < 255),
-        _ => false,
-    };
-    let ext = if transparent {
-        let rgba = img.into_rgba8();
+    let ext = if alpha {
+        let rgba = img.to_rgba8();
         image::codecs::png::PngEncoder::new(&mut out)
             .write_image(
                 rgba.as_raw(),
@@ -700,13 +947,57 @@ pub fn process(bytes: &[u8], max_width: u32) -> Result<Processed> {
         "png"
     } else {
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-            .encode_image(&img.into_rgb8())
+            .encode_image(&img.to_rgb8())
             .map_err(|e| anyhow!("cannot encode the picture: {e}"))?;
         "jpg"
     };
     Ok(Processed {
         bytes: out,
         ext,
+        width,
+        height,
+    })
+}
+
+/// Lossy WebP through libwebp (the `image` crate writes lossless WebP only, larger than
+/// the JPEG it would replace), with its alpha channel when the picture has one.
+fn encode_webp(img: &DynamicImage, alpha: bool) -> Result<Processed> {
+    let (width, height) = (img.width(), img.height());
+    let pixels = if alpha {
+        std::borrow::Cow::Owned(img.to_rgba8().into_raw())
+    } else if let DynamicImage::ImageRgb8(rgb) = img {
+        std::borrow::Cow::Borrowed(rgb.as_raw().as_slice())
+    } else {
+        std::borrow::Cow::Owned(img.to_rgb8().into_raw())
+    };
+    let channels: i32 = if alpha { 4 } else { 3 };
+    // WebP's largest side is 16383 pixels (`MAX_SIDE` is less).
+    let side = |n: u32| i32::try_from(n).ok().filter(|&n| n <= 16_383);
+    let (Some(w), Some(h), Some(stride)) =
+        (side(width), side(height), side(width).map(|w| w * channels))
+    else {
+        bail!("the picture is too large for WebP ({width}×{height})");
+    };
+    debug_assert_eq!(pixels.len(), stride as usize * height as usize);
+    let mut output: *mut u8 = std::ptr::null_mut();
+    // SAFETY: `pixels` holds `height` rows of `stride` bytes (checked above), and stays
+    // borrowed for the call; libwebp allocates `output` and says how long it is, and it is
+    // copied out and freed with libwebp's own `WebPFree` before anything else runs.
+    let bytes = unsafe {
+        let len = if alpha {
+            libwebp_sys::WebPEncodeRGBA(pixels.as_ptr(), w, h, stride, WEBP_QUALITY, &mut output)
+        } else {
+            libwebp_sys::WebPEncodeRGB(pixels.as_ptr(), w, h, stride, WEBP_QUALITY, &mut output)
+        };
+        let bytes = (!output.is_null() && len > 0)
+            .then(|| std::slice::from_raw_parts(output, len).to_vec());
+        libwebp_sys::WebPFree(output.cast());
+        bytes
+    };
+    let bytes = bytes.ok_or_else(|| anyhow!("cannot encode the picture as WebP"))?;
+    Ok(Processed {
+        bytes,
+        ext: "webp",
         width,
         height,
     })
@@ -722,23 +1013,46 @@ fn jpeg_is_whole(bytes: &[u8]) -> bool {
     matches!((last(0xDA), last(0xD9)), (Some(sos), Some(eoi)) if eoi > sos)
 }
 
-/// Processes `bytes` and writes the copy beside `stem_path` (with its extension).
-fn store_copy(bytes: &[u8], cfg: &MediaConfig, stem_path: &Path) -> Result<Image> {
-    let p = process(bytes, cfg.max_width)?;
-    let file = format!(
-        "{}.{}",
-        stem_path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("picture"),
-        p.ext
-    );
-    let path = stem_path.with_file_name(&file);
-    crate::fsutil::write_atomic(&path, &p.bytes)?;
+/// The file name of a copy: `<stem>.<ext>` for the largest, `<stem>.<width>w.<ext>` for a
+/// narrower one (a stem never holds a dot, so no two pictures' names meet).
+fn copy_name(stem: &str, p: &Processed, narrower: bool) -> String {
+    if narrower {
+        format!("{stem}.{}w.{}", p.width, p.ext)
+    } else {
+        format!("{stem}.{}", p.ext)
+    }
+}
+
+/// Writes `c`'s files beside `stem_path` (with their extensions). Each file is written atomically, and a post names them only once all are:
+/// a run stopped half-way leaves files no post names, which the next `lean` removes.
+fn store_copies(c: &Copies, stem_path: &Path) -> Result<Image> {
+    let stem = stem_path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("picture");
+    let write = |p: &Processed, narrower: bool| -> Result<String> {
+        let file = copy_name(stem, p, narrower);
+        crate::fsutil::write_atomic(&stem_path.with_file_name(&file), &p.bytes)?;
+        Ok(file)
+    };
+    let mut sizes = Vec::new();
+    for p in &c.sizes {
+        sizes.push(Size {
+            file: write(p, true)?,
+            width: p.width,
+            height: p.height,
+        });
+    }
+    let fallback = match &c.fallback {
+        Some(p) => Some(write(p, false)?),
+        None => None,
+    };
     Ok(Image {
-        file,
-        width: p.width,
-        height: p.height,
+        fallback,
+        file: write(&c.full, false)?,
+        width: c.full.width,
+        height: c.full.height,
+        sizes,
     })
 }
 
@@ -924,7 +1238,13 @@ mod tests {
         let odd = file_stem("../etc/passwd");
         assert!(is_media_file_name(&format!("{odd}.jpg")), "{odd}");
         assert_ne!(file_stem("a/b"), file_stem("a:b"));
+        assert!(is_media_file_name("123_456.webp"));
+        assert!(is_media_file_name("123_456.320w.webp"));
         for bad in [
+            "123_456.320w.jpg",
+            "123_456.w.webp",
+            "123_456.32x.webp",
+            "a.b.c.webp",
             "../x.jpg",
             "a/b.jpg",
             ".tmp-x.jpg",

@@ -42,13 +42,57 @@ pub struct Post {
 }
 
 /// A picture kept in the archive: `data/<slug>/media/<file>`, published as
-/// `<slug>/media/<file>`.
+/// `<slug>/media/<file>`. An older archive's copy is one `<stem>.jpg` or `.png` with only
+/// these three keys; a copy kept now is a WebP (`file`) with smaller WebPs (`sizes`) and,
+/// while its week is open, a JPEG or PNG (`fallback`) for the bots.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Image {
-    /// The file name inside the group's `media/` folder (no folders).
+    /// The file name inside the group's `media/` folder (no folders): the largest copy.
     pub file: String,
     pub width: u32,
     pub height: u32,
+    /// Smaller copies of the same picture, narrowest first (the page's `srcset`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sizes: Vec<Size>,
+    /// The same picture as JPEG (PNG when it has transparency), as wide as `file`: what
+    /// Messenger shows (JPEG, PNG, GIF) and link previews take. Dropped once its week is
+    /// closed (`media::lean`): closed weeks' bot files then name `file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<String>,
+}
+
+/// A smaller copy of a kept picture (same aspect ratio).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Size {
+    pub file: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Image {
+    /// An older archive's single copy.
+    pub fn single(file: String, width: u32, height: u32) -> Image {
+        Image {
+            file,
+            width,
+            height,
+            sizes: Vec::new(),
+            fallback: None,
+        }
+    }
+
+    /// Every file of the picture in `media/`.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.file.as_str())
+            .chain(self.sizes.iter().map(|s| s.file.as_str()))
+            .chain(self.fallback.as_deref())
+    }
+
+    /// The copy for readers that may not take WebP (bots, link previews): the fallback
+    /// while there is one, else `file`.
+    pub fn for_bots(&self) -> &str {
+        self.fallback.as_deref().unwrap_or(&self.file)
+    }
 }
 
 /// Reading the archive's times: `2026-11-25T12:00:00Z`, the form chrono writes for a

@@ -281,11 +281,11 @@ impl Store {
         for post in stored.iter_mut().flat_map(|s| s.posts.iter_mut()) {
             keep_http_url(&mut post.permalink_url);
             keep_http_url(&mut post.picture);
-            // A copy's name is joined to `media/`: never a path out of it.
+            // A copy's names are joined to `media/`: never a path out of it.
             if post
                 .image
                 .as_ref()
-                .is_some_and(|i| !crate::media::is_media_file_name(&i.file))
+                .is_some_and(|i| !i.files().all(crate::media::is_media_file_name))
             {
                 post.image = None;
             }
@@ -322,6 +322,34 @@ impl Store {
         }
         if changed {
             stored.updated_at = now;
+            self.write_period(slug, period, &stored, sealed, false)?;
+        }
+        Ok(changed)
+    }
+
+    /// Replaces or drops the pictures of a stored period's posts (post id → copy, `None`
+    /// to drop it). `updated_at` stays: `media::lean` changes only copies no page shows,
+    /// or re-encodes the same picture. Returns whether the file was rewritten.
+    pub fn replace_images(
+        &self,
+        slug: &str,
+        period: Period,
+        images: &std::collections::HashMap<String, Option<crate::model::Image>>,
+    ) -> Result<bool> {
+        let Some(mut stored) = self.load_period(slug, period)? else {
+            return Ok(false);
+        };
+        let sealed = self.sealed_path(slug, period).exists();
+        let mut changed = false;
+        for post in &mut stored.posts {
+            if let Some(image) = images.get(&post.id) {
+                if post.image != *image {
+                    post.image = image.clone();
+                    changed = true;
+                }
+            }
+        }
+        if changed {
             self.write_period(slug, period, &stored, sealed, false)?;
         }
         Ok(changed)
@@ -859,11 +887,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().into(), clock());
         let mut a = post("a", "2026-11-17T10:00:00Z");
-        a.image = Some(crate::model::Image {
-            file: "a.jpg".into(),
-            width: 640,
-            height: 480,
-        });
+        a.image = Some(crate::model::Image::single("a.jpg".into(), 640, 480));
         apply(
             &store,
             vec![a.clone()],
@@ -889,11 +913,7 @@ mod tests {
             whole_week(),
             t1,
         );
-        let image = crate::model::Image {
-            file: "a.jpg".into(),
-            width: 640,
-            height: 360,
-        };
+        let image = crate::model::Image::single("a.jpg".into(), 640, 360);
         let images = std::collections::HashMap::from([("a".to_string(), image.clone())]);
         let t2: DateTime<Utc> = "2026-11-21T00:00:00Z".parse().unwrap();
         assert!(store.set_images("g", week(), &images, t2).unwrap());

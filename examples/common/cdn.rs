@@ -43,12 +43,18 @@ pub fn start(pictures: Arc<Vec<Vec<u8>>>) -> SocketAddr {
 /// `groupdigest --config CONFIG --now 2026-11-25T12:00:00Z fetch`, in this process: how
 /// long it took (a failed fetch is printed, and the benchmark goes on).
 pub fn fetch(config: &std::path::Path) -> Duration {
+    fetch_at(config, "2026-11-25T12:00:00Z")
+}
+
+/// `fetch` at another time.
+#[allow(dead_code)] // bench_media_memory fetches once
+pub fn fetch_at(config: &std::path::Path, now: &str) -> Duration {
     let cli = groupdigest::cli::Cli::parse_from([
         "groupdigest",
         "--config",
         config.to_str().expect("utf-8 temp path"),
         "--now",
-        "2026-11-25T12:00:00Z",
+        now,
         "fetch",
     ]);
     let started = Instant::now();

@@ -172,6 +172,38 @@ pub(crate) fn fetch(config: &Config, now: Now, args: &FetchArgs) -> Result<Fetch
     Ok(report)
 }
 
+/// Keeps a group's closed weeks' pictures lean (`media::lean`), after the archive took the
+/// fetch: a problem is a warning, never the group's failure.
+fn lean(store: &Store, pictures: &crate::media::Pictures, slug: &str, now: Now) {
+    match pictures.lean(store, slug, now) {
+        Ok(r) => {
+            if r.removed > 0 || r.converted > 0 {
+                ui::info(format!(
+                    "group `{slug}`: closed weeks' pictures: {} re-encoded as WebP, {} removed ({:.1} MB)",
+                    r.converted,
+                    ui::count(r.removed, "file"),
+                    r.bytes as f64 / 1e6
+                ));
+            }
+            if r.postponed > 0 {
+                ui::info(format!(
+                    "group `{slug}`: {} left to re-encode on the next run (`[media] budget_secs`)",
+                    ui::count(r.postponed, "older picture")
+                ));
+            }
+            if let Some((file, why)) = r.failed.first() {
+                ui::warn(format!(
+                    "group `{slug}`: the older picture `{file}` could not be re-encoded: {why}; kept as it is"
+                ));
+            }
+        }
+        Err(e) => ui::warn(format!(
+            "group `{slug}`: its closed weeks' pictures could not be made lean: {}; they are kept as they were",
+            ui::chain(&e)
+        )),
+    }
+}
+
 /// Whether an error comes from the file system (an `io::Error` anywhere in its chain).
 fn is_io(e: &anyhow::Error) -> bool {
     e.chain()
@@ -254,6 +286,7 @@ fn apply(
                     group.slug,
                     ui::chain(&e)
                 ));
+                lean(store, pictures, &group.slug, now);
                 return Ok(());
             }
         };
@@ -278,6 +311,10 @@ fn apply(
                 group.slug
             ));
         }
+    }
+    if let (Some(pictures), false) = (pictures, sealed) {
+        // After `keep`: its downloads (whose URLs expire) come first in the time budget.
+        lean(store, pictures, &group.slug, now);
     }
     if let (Some(span), n @ 1..) = (applied.covered, applied.kept_outside) {
         ui::info(format!(

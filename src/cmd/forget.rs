@@ -113,13 +113,9 @@ pub(crate) fn run(config: &Config, now: Now, args: &ForgetArgs) -> Result<ExitCo
                 post.id
             ));
             files.push(week.clone());
-            if let Some(image) = &post.image {
-                if forget_picture(&store, slug, &image.file)? {
-                    let path = format!(
-                        "{}/{slug}/media/{}",
-                        config.site.data_dir.display(),
-                        image.file
-                    );
+            for file in post.image.iter().flat_map(|i| i.files()) {
+                if forget_picture(&store, slug, file)? {
+                    let path = format!("{}/{slug}/media/{file}", config.site.data_dir.display());
                     ui::info(format!("removed its picture `{path}`"));
                     files.push(path);
                 }
@@ -318,11 +314,11 @@ fn forget_picture(store: &Store, slug: &str, file: &str) -> Result<bool> {
         let Some(stored) = store.load_period(slug, period)? else {
             continue;
         };
-        if stored
-            .posts
-            .iter()
-            .any(|p| p.image.as_ref().is_some_and(|i| i.file == file))
-        {
+        if stored.posts.iter().any(|p| {
+            p.image
+                .as_ref()
+                .is_some_and(|i| i.files().any(|f| f == file))
+        }) {
             return Ok(false);
         }
     }

@@ -65,17 +65,12 @@ pub(super) fn render_group(
         })?;
         stored.push((*p, sp));
     }
-    // Only pictures whose copy is in `data/<slug>/media/` are shown; the others show none.
+    // Only pictures whose copy is in `data/<slug>/media/` are shown; the others show none
+    // (and a missing narrower copy or fallback is left out).
     let media_dir = ctx.store.media_dir(&g.slug);
     let media = crate::media::list_files(&media_dir)?;
     for post in stored.iter_mut().flat_map(|(_, s)| s.posts.iter_mut()) {
-        if post
-            .image
-            .as_ref()
-            .is_some_and(|i| !media.contains(&i.file))
-        {
-            post.image = None;
-        }
+        crate::media::only_present(&mut post.image, &media);
     }
     let updated = stored.iter().map(|(_, s)| s.updated_at).max();
     let tag = g.language.as_deref().unwrap_or(&ctx.config.site.language);
@@ -341,8 +336,9 @@ fn feed_summary(lang: &Lang, item: &PeriodItem) -> String {
     }
 }
 
-/// Copies the kept pictures that pages and bot files show into `<slug>/media/`, byte for
-/// byte: render never decodes a picture.
+/// Copies the kept pictures that pages and bot files show into `<slug>/media/`, every
+/// copy of each (sizes, fallback), byte for byte: render never decodes a picture, and a
+/// copy no page or bot file shows is not published.
 fn copy_pictures(
     out: &Output,
     slug: &str,
@@ -358,7 +354,7 @@ fn copy_pictures(
                 .chain(d.top_commented)
                 .chain(d.top_shared)
         })
-        .filter_map(|p| p.image.as_ref().map(|i| i.file.as_str()))
+        .flat_map(|p| p.image.iter().flat_map(|i| i.files()))
         .collect();
     for file in shown {
         out.put_copy(&format!("{slug}/media/{file}"), &media_dir.join(file))?;
@@ -406,7 +402,7 @@ fn period_outputs(
             .find_map(|p| p.picture.as_ref())
             .map_or_else(
                 || ctx.site_image(),
-                |pic| format!("{}{}/media/{}", ctx.base, head.slug, pic.file),
+                |pic| format!("{}{}/media/{}", ctx.base, head.slug, pic.share),
             ),
         lang: head.lang.to_string(),
         dir: head.dir,

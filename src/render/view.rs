@@ -278,14 +278,77 @@ pub struct PostView<'a> {
     pub engagement: String,
 }
 
-/// A kept picture on a page: `<slug>/media/<file>`, with its size (no layout shift) and
-/// its alt text (the post's first line; the template says "Picture from <group>" without).
+/// A kept picture on a page: `<slug>/media/<file>`, with its size (no layout shift), its
+/// narrower copies (`srcset`: the card's thumbnail, then `file`) and its alt text, which
+/// says what the picture is to the post ("Picture shared with post 2") rather than repeat
+/// the title read next to it.
 #[derive(Debug, Clone, Serialize)]
 pub struct PictureView<'a> {
     pub file: &'a str,
     pub width: u32,
     pub height: u32,
-    pub alt: Option<String>,
+    pub alt: String,
+    /// Every copy, narrowest first, `file` last: `srcset`'s candidates. Only `file` for an
+    /// older archive's single copy.
+    pub srcset: Vec<SrcsetItem<'a>>,
+    /// "wide" beyond 2:1, "tall" beyond 4:5 (taller), else "": the stylesheet shows a
+    /// wide or tall picture cropped to that ratio (`object-fit`), never further.
+    pub shape: &'static str,
+    /// The page's first picture: fetched at once with high priority (it is the largest
+    /// thing a phone shows first); the others load lazily.
+    pub first: bool,
+    /// The copy for link previews (`og:image`): JPEG while its week is open.
+    #[serde(skip)]
+    pub share: &'a str,
+}
+
+/// A picture's shape for the stylesheet's aspect clamps: wider than 2:1, taller than 4:5.
+fn shape(width: u32, height: u32) -> &'static str {
+    let (w, h) = (u64::from(width), u64::from(height));
+    if w > 2 * h {
+        "wide"
+    } else if 5 * w < 4 * h {
+        "tall"
+    } else {
+        ""
+    }
+}
+
+/// One candidate of a picture's `srcset`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SrcsetItem<'a> {
+    pub file: &'a str,
+    pub width: u32,
+}
+
+impl<'a> PictureView<'a> {
+    fn new(image: &'a crate::model::Image, rank: usize, lang: &Lang) -> Self {
+        let srcset = image
+            .sizes
+            .iter()
+            .map(|s| SrcsetItem {
+                file: &s.file,
+                width: s.width,
+            })
+            .chain(std::iter::once(SrcsetItem {
+                file: &image.file,
+                width: image.width,
+            }))
+            .collect();
+        PictureView {
+            file: &image.file,
+            width: image.width,
+            height: image.height,
+            alt: lang.format(
+                "post-picture",
+                &[("rank", crate::i18n::Arg::Str(&rank.to_string()))],
+            ),
+            srcset,
+            shape: shape(image.width, image.height),
+            first: false,
+            share: image.for_bots(),
+        }
+    }
 }
 
 impl<'a> PostView<'a> {
@@ -323,15 +386,7 @@ impl<'a> PostView<'a> {
             body,
             label: lang.text(post.label_id()),
             permalink: post.permalink_url.as_deref(),
-            picture: post.image.as_ref().map(|i| PictureView {
-                file: &i.file,
-                width: i.width,
-                height: i.height,
-                alt: post
-                    .first_line()
-                    .map(|l| super::text::one_line_cut(l, 120).0)
-                    .filter(|t| !t.is_empty()),
-            }),
+            picture: post.image.as_ref().map(|i| PictureView::new(i, rank, lang)),
             comments: post.comments,
             shares: post.shares,
             reactions: post.reactions,
@@ -452,12 +507,15 @@ impl<'a> PeriodView<'a> {
                 created_iso: p.created_time.with_timezone(&tz).to_rfc3339(),
             })
             .collect();
-        let ranked: Vec<PostView> = digest
+        let mut ranked: Vec<PostView> = digest
             .ranked
             .iter()
             .enumerate()
             .map(|(i, r)| PostView::new(i + 1, r.post, r.score, tz, lang))
             .collect();
+        if let Some(first) = ranked.iter_mut().find_map(|p| p.picture.as_mut()) {
+            first.first = true;
+        }
         // A top post is usually ranked too: its view is copied, not built again.
         let top = |p: &'a Post| {
             let mut view = match digest.ranked.iter().position(|r| std::ptr::eq(r.post, p)) {

@@ -228,7 +228,11 @@ fn a_small_site_renders_these_four_files() {
     std::fs::create_dir_all(site.path("snap/1/media")).unwrap();
     slides.save(site.path("snap/1/media/slides.png")).unwrap();
     site.run(&["build", NOW]).success();
-    assert_eq!(site.files("public/g/media"), ["1_1.jpg"]);
+    // The pages' WebPs, and the JPEG the bot files name (Messenger shows JPEG, PNG, GIF).
+    assert_eq!(
+        site.files("public/g/media"),
+        ["1_1.320w.webp", "1_1.jpg", "1_1.webp"]
+    );
     for f in BOT_FILES {
         // Pretty-printed through the schema structs, so keys keep the files' order.
         let text = site.read(&format!("public/g/2026-11-23/{f}"));

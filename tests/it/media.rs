@@ -306,6 +306,8 @@ const PICTURES: [(&str, &str, &str, u64); 10] = [
 ];
 
 /// The posts whose picture is expected in the archive, and the file each gets.
+/// (post id, its fallback copy for the bots); each also has `<id>.webp`, and
+/// `<id>.320w.webp` when it is wider than 320 pixels (all but the 200-pixel GIF).
 const KEPT: [(&str, &str); 6] = [
     ("111_1", "111_1.jpg"),
     ("111_2", "111_2.jpg"),
@@ -314,6 +316,15 @@ const KEPT: [(&str, &str); 6] = [
     ("111_6", "111_6.jpg"),
     ("111_10", "111_10.jpg"),
 ];
+
+/// Every copy of a kept post: its fallback, its WebP, and its thumbnail if it has one.
+fn copies_of(id: &str, fallback: &str) -> Vec<String> {
+    let mut out = vec![fallback.to_string(), format!("{id}.webp")];
+    if id != "111_4" {
+        out.push(format!("{id}.320w.webp"));
+    }
+    out
+}
 
 fn graph_with_pictures(cdn: &Cdn) -> FakeGraph {
     let posts: Vec<Value> = PICTURES
@@ -407,20 +418,43 @@ fn fetch_keeps_scaled_metadata_free_copies_and_refuses_what_is_unsafe() {
     assert_eq!(kept, expected);
     let mut files = site.files("data/pics/media");
     files.sort();
-    let mut expected_files: Vec<&str> = KEPT.iter().map(|(_, f)| *f).collect();
+    let mut expected_files: Vec<String> =
+        KEPT.iter().flat_map(|(id, f)| copies_of(id, f)).collect();
     expected_files.sort();
     assert_eq!(files, expected_files);
-    for (id, file) in KEPT {
+    for (id, fallback) in KEPT {
+        let stored = &images[id];
+        let webp = format!("{id}.webp");
+        assert_eq!(stored["file"], webp.as_str());
+        assert_eq!(stored["fallback"], fallback);
+        let size = |file: &str| {
+            let bytes = std::fs::read(site.path(&format!("data/pics/media/{file}"))).unwrap();
+            let img = image::load_from_memory(&bytes).unwrap();
+            (img.width(), img.height())
+        };
+        assert_eq!(size(&webp), size(fallback), "{id}: the same picture");
+        assert_eq!(
+            (stored["width"].as_u64(), stored["height"].as_u64()),
+            (
+                Some(u64::from(size(&webp).0)),
+                Some(u64::from(size(&webp).1))
+            ),
+            "{id}"
+        );
+        for (i, narrower) in stored["sizes"].as_array().into_iter().flatten().enumerate() {
+            let file = narrower["file"].as_str().unwrap();
+            assert_eq!(file, format!("{id}.320w.webp"), "{i}");
+            assert_eq!(
+                (narrower["width"].as_u64(), narrower["height"].as_u64()),
+                (Some(u64::from(size(file).0)), Some(u64::from(size(file).1))),
+            );
+            assert_eq!(size(file).0, 320);
+        }
+    }
+    for file in &files {
         let bytes = std::fs::read(site.path(&format!("data/pics/media/{file}"))).unwrap();
         let img = image::load_from_memory(&bytes).unwrap();
         assert!(img.width() <= 640, "{file} is {} wide", img.width());
-        let stored = &images[id];
-        assert_eq!(stored["file"], file);
-        assert_eq!(
-            (stored["width"].as_u64(), stored["height"].as_u64()),
-            (Some(u64::from(img.width())), Some(u64::from(img.height()))),
-            "{file}"
-        );
         assert!(
             !bytes.windows(4).any(|w| w == b"Exif")
                 && !bytes.windows(10).any(|w| w == b"GPS-SECRET"),
@@ -470,23 +504,23 @@ fn fetch_keeps_scaled_metadata_free_copies_and_refuses_what_is_unsafe() {
 
     let check = run(&site, &["--now=2026-11-25T12:00:00Z", "check"]);
     assert!(
-        check.stdout().contains("`data/*/media` holds 6 file(s)"),
+        check.stdout().contains("`data/*/media` holds 17 file(s)"),
         "{}",
         check.stdout()
     );
 
     // The second fetch: the CDN now refuses everything; every copy stays.
-    let before: Vec<Vec<u8>> = KEPT
+    let before: Vec<Vec<u8>> = files
         .iter()
-        .map(|(_, f)| std::fs::read(site.path(&format!("data/pics/media/{f}"))).unwrap())
+        .map(|f| std::fs::read(site.path(&format!("data/pics/media/{f}"))).unwrap())
         .collect();
     cdn.state.lock().unwrap().refuse_all = true;
     let requests_before = cdn.seen().len();
     let again = run(&site, &["--now=2026-11-25T18:00:00Z", "fetch"]);
     again.success();
-    let after: Vec<Vec<u8>> = KEPT
+    let after: Vec<Vec<u8>> = files
         .iter()
-        .map(|(_, f)| std::fs::read(site.path(&format!("data/pics/media/{f}"))).unwrap())
+        .map(|f| std::fs::read(site.path(&format!("data/pics/media/{f}"))).unwrap())
         .collect();
     assert_eq!(before, after, "kept copies are untouched");
     assert_eq!(stored_images(&site).len(), KEPT.len());
@@ -548,13 +582,30 @@ fn fetch_keeps_scaled_metadata_free_copies_and_refuses_what_is_unsafe() {
         }
     }
     let page = site.read("public/pics/2026-11-16/index.html");
+    // The first picture: WebP in two widths, its box reserved, fetched first; its alt says
+    // what it is to the post instead of repeating the title.
     assert!(
         page.contains(
-            r#"src="../../pics/media/111_1.jpg" width="640" height="427" alt="Post 111_1""#
+            r#"<img class="post-picture" src="../../pics/media/111_1.webp" srcset="../../pics/media/111_1.320w.webp 320w, ../../pics/media/111_1.webp 640w" sizes="(max-width: 30rem) 100vw, 10rem" width="640" height="427" alt="Picture shared with post 1" fetchpriority="high">"#
         ),
         "{page}"
     );
-    assert!(!page.contains("alt=\"Post\""));
+    // The others load lazily; a tall one is marked for its aspect clamp (1:2 is beyond 4:5).
+    assert!(
+        page.contains(
+            r#"<img class="post-picture post-picture-tall" src="../../pics/media/111_2.webp" srcset="../../pics/media/111_2.320w.webp 320w, ../../pics/media/111_2.webp 640w" sizes="(max-width: 30rem) 100vw, 10rem" width="640" height="1280" alt="Picture shared with post 2" loading="lazy" decoding="async">"#
+        ),
+        "{page}"
+    );
+    assert_eq!(page.matches("fetchpriority").count(), 1, "{page}");
+    for img in page.split("<img ").skip(1) {
+        let tag = &img[..img.find('>').unwrap()];
+        assert!(
+            tag.contains(" width=\"") && tag.contains(" height=\""),
+            "{tag}"
+        );
+    }
+    assert!(!page.contains("alt=\"Post"), "no alt repeats a title");
 }
 
 #[test]
@@ -687,8 +738,9 @@ fn an_import_keeps_the_pictures_its_cdn_urls_name() {
         ),
     );
     run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
-    assert_eq!(site.files("data/g/media"), ["3798.jpg"]);
-    assert_eq!(site.files("public/g/media"), ["3798.jpg"]);
+    let copies = ["3798.320w.webp", "3798.jpg", "3798.webp"];
+    assert_eq!(site.files("data/g/media"), copies);
+    assert_eq!(site.files("public/g/media"), copies);
     let week = site.json("data/g/2026-11-16.json");
     assert_eq!(week["posts"][0]["image"]["width"], 640);
     // A shared link to the week previews that picture, from the site's own copy.
@@ -737,7 +789,8 @@ fn posts_that_show_the_same_picture_share_one_download_and_one_copy() {
     run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
     let seen = cdn.seen();
     assert_eq!(seen.len(), 2, "one download per picture: {seen:?}");
-    assert_eq!(site.files("data/pics/media").len(), 2);
+    // The flyer's WebP, thumbnail and JPEG; the other's (300 pixels: no thumbnail).
+    assert_eq!(site.files("data/pics/media").len(), 5);
     let images = stored_images(&site);
     assert_eq!(images["1"], images["2"], "one copy for both weeks");
     assert_eq!(images["1"], images["3"]);
@@ -781,8 +834,9 @@ fn an_apify_groups_picture_is_kept_in_the_archive_like_an_imports() {
         &[("APIFY_TOKEN", TOKEN)],
     )
     .success();
-    assert_eq!(site.files("data/g/media"), ["4242.jpg"]);
-    assert_eq!(site.files("public/g/media"), ["4242.jpg"]);
+    let copies = ["4242.320w.webp", "4242.jpg", "4242.webp"];
+    assert_eq!(site.files("data/g/media"), copies);
+    assert_eq!(site.files("public/g/media"), copies);
     let seen = cdn.seen();
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].1, None, "no token goes to the CDN");
@@ -894,7 +948,7 @@ fn pictures_come_over_https_from_public_addresses_only_redirects_included() {
             assert_eq!(warning, "", "{url} is kept: {err}");
             assert_eq!(
                 site.files(&format!("data/p{i}/media")),
-                ["770_1.jpg".replace("770", &format!("77{i}"))]
+                [format!("77{i}_1.jpg"), format!("77{i}_1.webp")]
             );
         } else {
             assert!(
@@ -954,7 +1008,10 @@ fn a_picture_cut_short_is_refused_and_tried_again_a_day_later_not_on_every_run()
     // A day later: tried again, kept, its failure forgotten.
     run(&site, &["--now=2026-11-26T12:30:00Z", "fetch"]).success();
     assert_eq!(cdn.seen().len(), requests + 1);
-    assert_eq!(site.files("data/p0/media"), ["770_1.jpg"]);
+    assert_eq!(
+        site.files("data/p0/media"),
+        ["770_1.320w.webp", "770_1.jpg", "770_1.webp"]
+    );
     assert!(site
         .json("data/p0/group.json")
         .get("picture_failures")
@@ -996,7 +1053,7 @@ fn pictures_past_the_runs_time_budget_wait_for_the_next_run() {
         .answers
         .insert("/slow.jpg".into(), Answer::Bytes(jpeg(64, 64)));
     run(&site, &["--now=2026-11-25T12:10:00Z", "fetch"]).success();
-    assert_eq!(site.files("data/p0/media"), ["770_1.jpg"]);
+    assert_eq!(site.files("data/p0/media"), ["770_1.jpg", "770_1.webp"]);
 }
 
 /// post id → its `image` in group `slug`'s archive.
@@ -1026,4 +1083,134 @@ fn a_picture_of_more_than_12_megapixels_is_refused_before_decoding() {
     );
     let e = groupdigest::media::process(&png_declaring(4_000, 3_001), 640).unwrap_err();
     assert!(e.to_string().contains("megapixels"), "{e}");
+}
+
+#[test]
+fn a_closed_week_keeps_only_the_pictures_it_shows_and_only_as_webp() {
+    let mut answers = HashMap::new();
+    for name in ["flyer", "p2", "p3", "p5", "p6"] {
+        answers.insert(format!("/{name}.jpg"), Answer::Bytes(jpeg(800, 600)));
+    }
+    let cdn = Cdn::start(answers);
+    let url = |path: &str| format!("http://127.0.0.1:{}/{path}.jpg", cdn.addr.port());
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "[site]\nbase_url = \"https://x.github.io/d/\"\n[ranking]\ntop = 2\n\
+         [media]\nhosts = [\"127.0.0.1\"]\n\
+         [[groups]]\nid = \"g1\"\nslug = \"pics\"\nkind = \"import\"\nvisibility = \"public\"\npath = \"posts.jsonl\"\n",
+    );
+    // One week: two ranked places (four with the open week's margin), the most shared post
+    // at place 5; posts 1 and 4 show the same flyer.
+    let rows = [
+        ("1", "flyer", 60, 0),
+        ("2", "p2", 50, 0),
+        ("3", "p3", 40, 0),
+        ("4", "flyer", 30, 0),
+        ("5", "p5", 20, 9),
+        ("6", "p6", 10, 0),
+    ];
+    let lines: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (id, pic, comments, shares))| {
+            json!({"id": id, "text": format!("Post {id}"),
+                   "created_time": format!("2026-11-{:02}T10:00:00Z", 17 + i),
+                   "picture": url(pic), "comments": comments, "shares": shares})
+            .to_string()
+        })
+        .collect();
+    site.write("posts.jsonl", &(lines.join("\n") + "\n"));
+
+    // The week is the previous one: open, its margin kept, with the bots' JPEGs.
+    run(&site, &["--now=2026-11-25T12:00:00Z", "build"]).success();
+    let mut open: Vec<String> = ["1", "2", "3", "5"]
+        .iter()
+        .flat_map(|s| {
+            [
+                format!("{s}.320w.webp"),
+                format!("{s}.jpg"),
+                format!("{s}.webp"),
+            ]
+        })
+        .collect();
+    open.sort();
+    assert_eq!(site.files("data/pics/media"), open);
+    assert_eq!(stored_images(&site).len(), 5, "post 6 is past the margin");
+
+    // An older archive's copy of post 2: one JPEG, no WebP.
+    let week = "data/pics/2026-11-16.json";
+    let mut data = site.json(week);
+    for p in data["posts"].as_array_mut().unwrap() {
+        if p["id"] == "2" {
+            p["image"] = json!({"file": "2.jpg", "width": 640, "height": 480});
+        }
+    }
+    site.write(week, &serde_json::to_string_pretty(&data).unwrap());
+    std::fs::remove_file(site.path("data/pics/media/2.webp")).unwrap();
+    std::fs::remove_file(site.path("data/pics/media/2.320w.webp")).unwrap();
+    let old_size: u64 = site
+        .files("data/pics/media")
+        .iter()
+        .map(|f| {
+            std::fs::metadata(site.path(&format!("data/pics/media/{f}")))
+                .unwrap()
+                .len()
+        })
+        .sum();
+
+    // Two weeks on it is closed: the two ranked posts and the most shared keep WebPs only;
+    // the flyer stays (post 1 shows it) though post 4 no longer names it.
+    let build = run(&site, &["--now=2026-12-03T12:00:00Z", "build"]);
+    build.success();
+    assert!(
+        build.stderr().contains("1 re-encoded as WebP"),
+        "{}",
+        build.stderr()
+    );
+    let mut closed: Vec<String> = ["1", "2", "5"]
+        .iter()
+        .flat_map(|s| [format!("{s}.320w.webp"), format!("{s}.webp")])
+        .collect();
+    closed.sort();
+    assert_eq!(site.files("data/pics/media"), closed);
+    let images = stored_images(&site);
+    let mut with: Vec<&str> = images.keys().map(String::as_str).collect();
+    with.sort();
+    assert_eq!(with, ["1", "2", "5"]);
+    for (id, image) in &images {
+        assert_eq!(image["file"], format!("{id}.webp"));
+        assert!(image["fallback"].is_null(), "{image}");
+        assert_eq!(image["sizes"][0]["width"], 320, "{image}");
+    }
+    let new_size: u64 = closed
+        .iter()
+        .map(|f| {
+            std::fs::metadata(site.path(&format!("data/pics/media/{f}")))
+                .unwrap()
+                .len()
+        })
+        .sum();
+    assert!(new_size * 2 < old_size, "{new_size} of {old_size} bytes");
+    // Published: exactly those; the closed week's bot files name the WebP.
+    assert_eq!(site.files("public/pics/media"), closed);
+    let digest = site.json("public/pics/2026-11-16/digest.json");
+    assert_eq!(
+        digest["posts"][0]["picture"],
+        "https://x.github.io/d/pics/media/1.webp"
+    );
+    let page = site.read("public/pics/2026-11-16/index.html");
+    assert!(page.contains(r#"src="../../pics/media/2.webp""#), "{page}");
+
+    // Nothing left to do: the next run changes nothing.
+    let before = site.tree("data");
+    run(&site, &["--now=2026-12-03T18:00:00Z", "build"]).success();
+    assert_eq!(site.tree("data"), before);
+
+    // `forget` removes every copy of the post.
+    run(&site, &["--now=2026-12-03T18:00:00Z", "forget", "2"]).success();
+    assert_eq!(
+        site.files("data/pics/media"),
+        ["1.320w.webp", "1.webp", "5.320w.webp", "5.webp"]
+    );
 }

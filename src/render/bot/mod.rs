@@ -160,11 +160,12 @@ impl<'a> Texts<'a> {
     }
 }
 
-/// The absolute URL of `post`'s kept picture, if it has one.
+/// The absolute URL of `post`'s kept picture, if it has one: its JPEG or PNG while there
+/// is one (Messenger shows JPEG, PNG and GIF), else the WebP of a closed week.
 pub(crate) fn image_url(group_url: &str, post: &Post) -> Option<String> {
     post.image
         .as_ref()
-        .map(|i| format!("{group_url}media/{}", i.file))
+        .map(|i| format!("{group_url}media/{}", i.for_bots()))
 }
 
 /// Inputs for a period's bot files.

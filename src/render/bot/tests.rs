@@ -256,11 +256,7 @@ fn a_card_links_its_post_and_the_period_page_with_https_images_only() {
     insecure.picture = Some("http://insecure.example/x.jpg".into());
     let mut no_link = post("b", Some("Adiós"), 1, 0);
     no_link.permalink_url = Some("javascript:alert(1)".into());
-    no_link.image = Some(crate::model::Image {
-        file: "b.jpg".into(),
-        width: 640,
-        height: 480,
-    });
+    no_link.image = Some(crate::model::Image::single("b.jpg".into(), 640, 480));
     let posts = [insecure, no_link];
     let digest = rank(&posts, &ranking());
     let f = render(&digest, &BotConfig::default(), true, &groups(0));
