@@ -35,7 +35,7 @@ fn item(
         ranked: digest.map_or(0, |d| d.ranked.len()),
         top_title: digest
             .and_then(|d| d.ranked.first())
-            .map(|r| text::post_title(r.post, 100, lang)),
+            .map(|r| text::post_line(r.post, 100, lang)),
         year: chrono::Datelike::year(&period.first_day),
         published: period.start(clock).with_timezone(&clock.tz).to_rfc3339(),
         updated: stored.map(|s| s.updated_at.to_rfc3339()),
