@@ -307,6 +307,7 @@ pub(super) fn render_group(
     Ok(GroupCard {
         slug: g.slug.clone(),
         name: head.name.to_string(),
+        monogram: head.monogram.clone(),
         lang: tag.to_string(),
         dir: head.dir,
         t: ctx.i18n.texts(tag),

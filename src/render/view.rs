@@ -116,6 +116,8 @@ pub struct AssetPage<'a> {
 pub struct GroupCard {
     pub slug: String,
     pub name: String,
+    /// Its mark (`GroupHead::monogram`).
+    pub monogram: String,
     /// The group's language and direction: its card on the home page is marked with them.
     pub lang: String,
     pub dir: &'static str,
@@ -145,6 +147,10 @@ pub struct GroupCard {
 pub struct GroupHead<'a> {
     pub slug: &'a str,
     pub name: &'a str,
+    /// The group's mark: the first letter or digit of its name, upper-cased, as a whole
+    /// grapheme (a name's leading quote, emoji or stray symbol is skipped; a name with no
+    /// letter gives its first grapheme). Empty for an empty name.
+    pub monogram: String,
     pub kind: &'a str,
     pub description: Option<&'a str>,
     pub member_count: Option<u64>,
@@ -565,9 +571,11 @@ impl<'a> GroupHead<'a> {
         stale: Option<Option<String>>,
         updated_at: Option<String>,
     ) -> Self {
+        let name = cfg.display_name(info.name.as_deref());
         GroupHead {
             slug: &cfg.slug,
-            name: cfg.display_name(info.name.as_deref()),
+            monogram: monogram(name),
+            name,
             kind: cfg.kind.as_str(),
             description: info.description.as_deref(),
             member_count: info.member_count,
@@ -583,9 +591,37 @@ impl<'a> GroupHead<'a> {
     }
 }
 
+/// A name's mark for its tile (see `GroupHead::monogram`).
+pub fn monogram(name: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut graphemes = name.graphemes(true).filter(|g| !g.trim().is_empty());
+    let first = graphemes.clone().next();
+    let letter = graphemes.find(|g| g.chars().next().is_some_and(char::is_alphanumeric));
+    match letter.or(first) {
+        Some(g) if g.chars().count() == 1 => g.to_uppercase(),
+        Some(g) => g.to_string(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_monogram_is_the_names_first_letter_as_a_whole_grapheme() {
+        assert_eq!(monogram("Developer Circle CDMX"), "D");
+        assert_eq!(monogram("  rust México"), "R");
+        assert_eq!(monogram("<script>alert(1)</script>"), "S");
+        assert_eq!(monogram("«Dev» Meetup"), "D");
+        assert_eq!(monogram("🇯🇵 Dev Meetup"), "D");
+        assert_eq!(monogram("مطورو القاهرة"), "م");
+        assert_eq!(monogram("東京"), "東");
+        // A letter with a combining mark stays whole.
+        assert_eq!(monogram("e\u{301}cole"), "e\u{301}");
+        assert_eq!(monogram("🎉🎉"), "🎉");
+        assert_eq!(monogram(""), "");
+    }
 
     fn en() -> std::sync::Arc<Lang> {
         crate::i18n::Catalog::bundled_only(&["en"]).get("en")
