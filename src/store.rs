@@ -307,24 +307,12 @@ impl Store {
         images: &std::collections::HashMap<String, crate::model::Image>,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let Some(mut stored) = self.load_period(slug, period)? else {
-            return Ok(false);
-        };
-        let sealed = self.sealed_path(slug, period).exists();
-        let mut changed = false;
-        for post in &mut stored.posts {
-            if let Some(image) = images.get(&post.id) {
-                if post.image.as_ref() != Some(image) {
-                    post.image = Some(image.clone());
-                    changed = true;
-                }
-            }
-        }
-        if changed {
-            stored.updated_at = now;
-            self.write_period(slug, period, &stored, sealed, false)?;
-        }
-        Ok(changed)
+        self.update_images(
+            slug,
+            period,
+            |id| images.get(id).cloned().map(Some),
+            Some(now),
+        )
     }
 
     /// Replaces or drops the pictures of a stored period's posts (post id → copy, `None`
@@ -336,20 +324,36 @@ impl Store {
         period: Period,
         images: &std::collections::HashMap<String, Option<crate::model::Image>>,
     ) -> Result<bool> {
+        self.update_images(slug, period, |id| images.get(id).cloned(), None)
+    }
+
+    /// Gives each post of a stored period the copy `image_of` says (`None`: leave it,
+    /// `Some(None)`: drop it) and rewrites the file only when one changed, moving
+    /// `updated_at` to `now` when given.
+    fn update_images(
+        &self,
+        slug: &str,
+        period: Period,
+        image_of: impl Fn(&str) -> Option<Option<crate::model::Image>>,
+        now: Option<DateTime<Utc>>,
+    ) -> Result<bool> {
         let Some(mut stored) = self.load_period(slug, period)? else {
             return Ok(false);
         };
         let sealed = self.sealed_path(slug, period).exists();
         let mut changed = false;
         for post in &mut stored.posts {
-            if let Some(image) = images.get(&post.id) {
-                if post.image != *image {
-                    post.image = image.clone();
+            if let Some(image) = image_of(&post.id) {
+                if post.image != image {
+                    post.image = image;
                     changed = true;
                 }
             }
         }
         if changed {
+            if let Some(now) = now {
+                stored.updated_at = now;
+            }
             self.write_period(slug, period, &stored, sealed, false)?;
         }
         Ok(changed)

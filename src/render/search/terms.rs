@@ -109,16 +109,7 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, &str)) {
         }
         let c = text[i..].chars().next().expect("a character starts at i");
         i += c.len_utf8();
-        if c.is_ascii() {
-            split.feed(c.to_ascii_lowercase(), c, &mut true, &mut f);
-            continue;
-        }
-        folded.clear();
-        fold_char(&mut folded, c);
-        let mut first = true;
-        for d in folded.chars() {
-            split.feed(d, c, &mut first, &mut f);
-        }
+        split.feed_char(c, &mut folded, &mut f);
     }
     split.flush(&mut f);
 }
@@ -130,16 +121,7 @@ pub(crate) fn each_word_by_char(text: &str, mut f: impl FnMut(&str, &str)) {
     let mut split = Splitter::default();
     let mut folded = String::new();
     for c in text.chars() {
-        if c.is_ascii() {
-            split.feed(c.to_ascii_lowercase(), c, &mut true, &mut f);
-            continue;
-        }
-        folded.clear();
-        fold_char(&mut folded, c);
-        let mut first = true;
-        for d in folded.chars() {
-            split.feed(d, c, &mut first, &mut f);
-        }
+        split.feed_char(c, &mut folded, &mut f);
     }
     split.flush(&mut f);
 }
@@ -155,6 +137,21 @@ struct Splitter {
 }
 
 impl Splitter {
+    /// Reads `c`, a character of the text: its folded form a character at a time
+    /// (`folded` is a buffer for it).
+    fn feed_char(&mut self, c: char, folded: &mut String, f: &mut impl FnMut(&str, &str)) {
+        if c.is_ascii() {
+            self.feed(c.to_ascii_lowercase(), c, &mut true, f);
+            return;
+        }
+        folded.clear();
+        fold_char(folded, c);
+        let mut first = true;
+        for d in folded.chars() {
+            self.feed(d, c, &mut first, f);
+        }
+    }
+
     /// Reads `d`, a character of the folded form of `c` (`first`: no character of that
     /// form has joined the word yet).
     fn feed(&mut self, d: char, c: char, first: &mut bool, f: &mut impl FnMut(&str, &str)) {
