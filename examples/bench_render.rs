@@ -101,6 +101,7 @@ fn main() -> anyhow::Result<()> {
                     comments: rnd(40),
                     shares: rnd(10),
                     reactions: rnd(200),
+                    link: None,
                     image: None,
                 })
                 .collect();

@@ -1214,6 +1214,7 @@ mod tests {
                 comments: 20 - i,
                 shares: 0,
                 reactions: 0,
+                link: None,
                 image: None,
             })
             .collect();

@@ -33,12 +33,81 @@ pub struct Post {
     /// `reactions.summary.total_count`.
     #[serde(default)]
     pub reactions: u64,
+    /// The page the post shares (a link attachment), when it is outside Facebook: what a post
+    /// without text is titled by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
     /// The archive's own copy of `picture`, under `data/<slug>/media/`, once one was kept:
     /// Facebook's picture URLs expire within weeks, the copy does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     // No author: names of members are never stored or published. An older archive's
     // `author` key is ignored when read and gone from the next write (`Store::apply`).
+}
+
+/// A page a post shares: its URL (http(s), never one of Facebook's own) and the title its
+/// preview showed (untrusted text, one line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl Link {
+    /// A shared link from what a source gives: `url` unwrapped from Facebook's redirect
+    /// (`l.facebook.com/l.php?u=...`) and kept only when it is http(s) and outside Facebook
+    /// (a photo's or event's attachment URL is Facebook's own page, not a shared link);
+    /// `title` trimmed, empty dropped.
+    pub fn shared(url: &str, title: Option<&str>) -> Option<Link> {
+        // Written out by `url` again: the host lower-cased, as `domain` shows it.
+        let url = url::Url::parse(&unshim(url)?).ok()?;
+        if is_facebook_host(url.host_str()?) {
+            return None;
+        }
+        let url = String::from(url);
+        let title = title
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty());
+        Some(Link { url, title })
+    }
+
+    /// The link's host without `www.`: `example.com` for `https://www.example.com/a`
+    /// (`url` is normalized by `http_url`: no user name, a host always present).
+    pub fn domain(&self) -> &str {
+        let rest = self.url.split_once("://").map_or(&*self.url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        let host = if host.starts_with('[') {
+            host.split_inclusive(']').next().unwrap_or(host)
+        } else {
+            host.split(':').next().unwrap_or(host)
+        };
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+
+    /// What names the link in one line: its title, else its domain.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or_else(|| self.domain())
+    }
+}
+
+/// `url` as http(s), with Facebook's outbound redirect (`https://l.facebook.com/l.php?u=
+/// <target>&h=...`, also `lm.` and `m.`) replaced by its target.
+fn unshim(url: &str) -> Option<String> {
+    let url = http_url(url)?;
+    let parsed = url::Url::parse(&url).ok()?;
+    if is_facebook_host(parsed.host_str()?) && parsed.path() == "/l.php" {
+        let target = parsed.query_pairs().find(|(k, _)| k == "u")?.1;
+        return http_url(&target);
+    }
+    Some(url)
+}
+
+/// Facebook's own hosts: `facebook.com`, `fb.com`, `fb.me`, `fb.watch` and their subdomains.
+fn is_facebook_host(host: &str) -> bool {
+    ["facebook.com", "fb.com", "fb.me", "fb.watch", "fbcdn.net"]
+        .iter()
+        .any(|d| host == *d || host.strip_suffix(d).is_some_and(|s| s.ends_with('.')))
 }
 
 /// A picture kept in the archive: `data/<slug>/media/<file>`, published as
@@ -174,10 +243,10 @@ impl Post {
     pub fn kind(&self) -> PostKind {
         if self.text().is_some() {
             PostKind::Text
+        } else if self.link.is_some() {
+            PostKind::Link
         } else if self.picture.is_some() {
             PostKind::Photo
-        } else if self.permalink_url.is_some() {
-            PostKind::Link
         } else {
             PostKind::Other
         }
@@ -193,13 +262,21 @@ impl Post {
         self.text()?.lines().map(str::trim).find(|l| !l.is_empty())
     }
 
-    /// The message of a short label for a post without text ("Photo", "Shared link",
-    /// "Post" in English).
+    /// The message of a short label for a post with neither text nor a shared link
+    /// ("Photo", "Post" in English).
     pub fn label_id(&self) -> &'static str {
         match self.kind() {
             PostKind::Photo => "post-photo",
-            PostKind::Link => "post-link",
-            PostKind::Text | PostKind::Other => "post-text",
+            PostKind::Text | PostKind::Link | PostKind::Other => "post-text",
+        }
+    }
+
+    /// The title of a post without text: its shared link's title or domain, else the
+    /// label `label_id` names (in `lang`).
+    pub fn untitled(&self, lang: &crate::i18n::Lang) -> String {
+        match &self.link {
+            Some(link) => link.label().to_string(),
+            None => lang.text(self.label_id()),
         }
     }
 }
@@ -374,6 +451,34 @@ pub fn checked_https_url(s: &str) -> Option<Cow<'_, str>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_shared_link_is_unwrapped_from_facebooks_redirect_and_named_by_its_domain() {
+        let link = Link::shared(
+            "https://l.facebook.com/l.php?u=http%3A%2F%2Fwww.Example.org%3A8080%2Fa%3Fb%3D1&h=AT",
+            Some(" "),
+        )
+        .unwrap();
+        assert_eq!(link.url, "http://www.example.org:8080/a?b=1");
+        assert_eq!(
+            (link.title.as_deref(), link.domain()),
+            (None, "example.org")
+        );
+        let v6 = Link::shared("https://[::1]:8443/x", None).unwrap();
+        assert_eq!(v6.domain(), "[::1]");
+        for own in [
+            "https://www.facebook.com/photo.php?fbid=1",
+            "https://m.facebook.com/groups/1/permalink/2/",
+            "https://fb.watch/abc/",
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.facebook.com%2Fevents%2F1",
+            "https://l.facebook.com/l.php?u=javascript%3Aalert(1)",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(Link::shared(own, Some("x")), None, "{own}");
+        }
+        // Only the host decides: a page that merely ends in "facebook.com" is someone else's.
+        assert!(Link::shared("https://notfacebook.com/a", None).is_some());
+    }
+
     use super::*;
 
     #[test]
@@ -489,6 +594,7 @@ mod tests {
             comments: 0,
             shares: 0,
             reactions: 0,
+            link: None,
             image: None,
         };
         assert_eq!(p.first_line(), Some("Hello world"));

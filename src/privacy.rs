@@ -421,6 +421,7 @@ impl ForgottenPost {
             comments: 0,
             shares: 0,
             reactions: 0,
+            link: None,
             image: None,
         };
         r.matches(&post)
@@ -469,6 +470,7 @@ mod tests {
             comments: 0,
             shares: 0,
             reactions: 0,
+            link: None,
             image: None,
         }
     }

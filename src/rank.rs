@@ -104,6 +104,7 @@ mod tests {
             comments,
             shares,
             reactions,
+            link: None,
             image: None,
         }
     }

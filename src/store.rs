@@ -275,12 +275,20 @@ impl Store {
 
     /// Reads a stored period. `data/` is committed to a repo and can be edited by hand, so
     /// links are checked again here, where everything that renders gets its posts: a
-    /// non-http(s) permalink or picture never reaches a page or a bot.
+    /// non-http(s) permalink, picture or shared link never reaches a page or a bot.
     pub fn load_period(&self, slug: &str, period: Period) -> Result<Option<StoredPeriod>> {
         let mut stored = self.read_period(slug, period)?.map(|(s, _)| s);
         for post in stored.iter_mut().flat_map(|s| s.posts.iter_mut()) {
             keep_http_url(&mut post.permalink_url);
             keep_http_url(&mut post.picture);
+            if let Some(link) = &mut post.link {
+                let mut url = Some(std::mem::take(&mut link.url));
+                keep_http_url(&mut url);
+                match url {
+                    Some(url) => link.url = url,
+                    None => post.link = None,
+                }
+            }
             // A copy's names are joined to `media/`: never a path out of it.
             if post
                 .image
@@ -728,6 +736,7 @@ mod tests {
             comments: 1,
             shares: 0,
             reactions: 0,
+            link: None,
             image: None,
         }
     }
@@ -904,6 +913,28 @@ mod tests {
         apply(&store, vec![fresh], whole_week(), "2026-11-21T00:00:00Z");
         let stored = &store.load_period("g", week()).unwrap().unwrap().posts[0];
         assert_eq!((stored.comments, &stored.image), (5, &a.image));
+    }
+
+    #[test]
+    fn a_hand_edited_shared_link_that_is_not_http_never_reaches_a_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().into(), clock());
+        let mut a = post("a", "2026-11-17T10:00:00Z");
+        a.link = crate::model::Link::shared("https://example.org/a", Some("A"));
+        let mut b = post("b", "2026-11-17T11:00:00Z");
+        b.link = crate::model::Link::shared("https://example.org/b", Some("B"));
+        apply(&store, vec![a, b], whole_week(), "2026-11-20T00:00:00Z");
+        let path = dir.path().join("g/2026-11-16.json");
+        let edited = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("https://example.org/a", "javascript:alert(1)");
+        std::fs::write(&path, edited).unwrap();
+        let posts = store.load_period("g", week()).unwrap().unwrap().posts;
+        let links: Vec<_> = posts
+            .iter()
+            .map(|p| p.link.as_ref().map(|l| l.url.as_str()))
+            .collect();
+        assert_eq!(links, [Some("https://example.org/b"), None]);
     }
 
     #[test]

@@ -40,7 +40,41 @@ FIELDS = ",".join([
     "id", "message", "created_time", "updated_time", "permalink_url",
     "full_picture", "is_published", "shares",
     "comments.summary(true).limit(0)", "reactions.summary(true).limit(0)",
+    "attachments{title,unshimmed_url,url}",
 ])
+
+# Pages the groups' posts share (title, URL): a shared link is an attachment whose URL is
+# outside Facebook. Chosen with their own random stream, so adding them left every other
+# value of the demo as it was.
+SHARED_LINKS = {
+    "1234567890": [
+        ("Guía de estilo de JavaScript moderno", "https://developer.mozilla.org/es/docs/Web/JavaScript/Guide"),
+        ("Convocatoria: charlas para el meetup de diciembre", "https://forms.example.org/meetup-cdmx"),
+        ("El estado de las APIs web en 2026", "https://web.dev/blog"),
+        ("Cómo preparar una entrevista técnica sin morir en el intento", "https://blog.example.mx/entrevistas"),
+    ],
+    "2233445566": [
+        ("The Rust Programming Language", "https://doc.rust-lang.org/book/"),
+        ("This Week in Rust", "https://this-week-in-rust.org/"),
+        ("Announcing Rust 1.95.0", "https://blog.rust-lang.org/"),
+        ("Tokio: an asynchronous Rust runtime", "https://tokio.rs/"),
+    ],
+    "987654321": [
+        ("Bogotá Open Data: datasets de movilidad", "https://datosabiertos.bogota.gov.co/"),
+        ("Python en español", "https://docs.python.org/es/3/tutorial/"),
+        ("", "https://github.com/"),
+    ],
+    "5566778899": [
+        ("はじめての Rust 入門", "https://zenn.dev/"),
+        ("東京の勉強会カレンダー", "https://connpass.com/"),
+        ("", "https://qiita.com/"),
+    ],
+    "7788990011": [
+        ("تعلم البرمجة بلغة بايثون", "https://docs.python.org/3/"),
+        ("مجتمع المطورين العرب", "https://dev.to/"),
+        ("", "https://github.com/"),
+    ],
+}
 PAGE_SIZE = 100
 
 FIRST_WEEK = datetime(2026, 9, 14, tzinfo=timezone.utc)
@@ -641,7 +675,23 @@ def gen_group(g):
         unpublished = rng.choice([p for p in posts if p["week"] not in (nq, N_WEEKS - 1)
                                   and p["comments"] > 0 and p["t"] not in boundary])["pid"]
 
-    # 6. Graph-shaped objects, newest first
+    # 6. shared links (their own random stream: the values above stay as they were): about
+    # one text post in eight shares a page, and a third of the photo-only posts are link
+    # previews; every other picture is a photo, whose attachment is Facebook's own page.
+    lrng = random.Random("links/%s" % gid)
+    for p in posts:
+        shares_page = lrng.random() < (0.33 if p["message"] is None else 0.12)
+        if shares_page:
+            title, url = lrng.choice(SHARED_LINKS[gid])
+            p["attachment"] = {"title": title, "unshimmed_url": url,
+                               "url": "https://l.facebook.com/l.php?u=%s&h=AT0x" % quote(url, safe="")}
+            if not title:
+                del p["attachment"]["title"]
+        elif p["picture"]:
+            p["attachment"] = {"unshimmed_url": "https://www.facebook.com/photo.php?fbid=%s" % p["pid"],
+                               "url": "https://www.facebook.com/photo.php?fbid=%s" % p["pid"]}
+
+    # 7. Graph-shaped objects, newest first
     out = []
     for p in sorted(posts, key=lambda p: p["t"], reverse=True):
         t = p["t"]
@@ -669,6 +719,8 @@ def gen_group(g):
                                                  "can_comment": True}}
         o["reactions"] = {"data": [], "summary": {"total_count": p["reactions"],
                                                   "viewer_reaction": "NONE"}}
+        if p.get("attachment"):
+            o["attachments"] = {"data": [p["attachment"]]}
         out.append(o)
     return out
 

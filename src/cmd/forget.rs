@@ -249,6 +249,7 @@ fn line_is(line: &str, wanted: &PostRef) -> bool {
         comments: 0,
         shares: 0,
         reactions: 0,
+        link: None,
         image: None,
     })
 }

@@ -368,6 +368,12 @@ pub struct ImportFields {
     pub shares: Option<String>,
     /// Reaction count, or an object of counts per reaction, summed. Default: the preset's.
     pub reactions: Option<String>,
+    /// The page the post shares (http(s); one on Facebook itself is not kept). Default:
+    /// the preset's.
+    pub link: Option<String>,
+    /// The shared page's title, what a post without text is titled by. Default: the
+    /// preset's.
+    pub link_title: Option<String>,
     /// Ignored: author names are never stored or published. Accepted so that an older
     /// `site.toml` still loads (`check` says it has no effect).
     pub author: Option<String>,

@@ -728,6 +728,7 @@ mod tests {
             comments,
             shares: 0,
             reactions: 0,
+            link: None,
             image: None,
         }
     }

@@ -151,13 +151,24 @@ pub fn one_line_cut(s: &str, max: usize) -> (String, bool) {
     }
 }
 
-/// A post's title in one line of at most `max` characters: its first line, or a label
-/// ("Photo", "Post", in `lang`) when it has no text or the line holds nothing printable.
+/// A post's title in one line of at most `max` characters: its first line, or, when it has
+/// no text or the line holds nothing printable, `untitled`.
 pub fn post_title(post: &crate::model::Post, max: usize, lang: &Lang) -> String {
     post.first_line()
         .map(|l| one_line(l, max))
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| lang.text(post.label_id()))
+        .unwrap_or_else(|| untitled(post, max, lang))
+}
+
+/// The title of a post without text, in at most `max` characters: its shared link's title
+/// or domain, else a label ("Photo", "Post", in `lang`).
+pub fn untitled(post: &crate::model::Post, max: usize, lang: &Lang) -> String {
+    let title = one_line(&post.untitled(lang), max);
+    if title.is_empty() {
+        lang.text(post.label_id())
+    } else {
+        title
+    }
 }
 
 /// A post's line in a compact list (a week's other posts, a search result): like
@@ -165,14 +176,14 @@ pub fn post_title(post: &crate::model::Post, max: usize, lang: &Lang) -> String 
 /// "Update", a line ending in a colon) goes on with the lines after it, as one line.
 pub fn post_line(post: &crate::model::Post, max: usize, lang: &Lang) -> String {
     let Some(first) = post.first_line() else {
-        return lang.text(post.label_id());
+        return untitled(post, max, lang);
     };
     let line = match post.text() {
         Some(text) if is_lead_in(first) && text.trim() != first => one_line(text.trim(), max),
         _ => one_line(first, max),
     };
     if line.is_empty() {
-        lang.text(post.label_id())
+        untitled(post, max, lang)
     } else {
         line
     }
@@ -387,6 +398,7 @@ mod tests {
             comments: 0,
             shares: 0,
             reactions: 0,
+            link: None,
             image: None,
         };
         assert_eq!(
@@ -407,6 +419,43 @@ mod tests {
             "The meetup moves to Friday this week"
         );
         assert_eq!(post_line(&post("Update"), 100, &en), "Update");
+    }
+
+    #[test]
+    fn a_post_without_text_is_titled_by_its_link_then_photo_then_post() {
+        let es = crate::i18n::Catalog::bundled_only(&["es"]);
+        let es = es.get("es");
+        let link =
+            |title: Option<&str>| crate::model::Link::shared("https://www.ejemplo.mx/nota", title);
+        let post = |text: Option<&str>, link, picture: bool| crate::model::Post {
+            id: "1".into(),
+            created_time: "2026-11-25T12:05:00Z".parse().unwrap(),
+            message: text.map(str::to_string),
+            permalink_url: Some("https://www.facebook.com/1/".into()),
+            picture: picture.then(|| "https://scontent.xx.fbcdn.net/p.jpg".into()),
+            comments: 0,
+            shares: 0,
+            reactions: 0,
+            link,
+            image: None,
+        };
+        let long = "Una nota muy larga ".repeat(10);
+        for (p, title) in [
+            (post(None, link(Some("Nota del día")), true), "Nota del día"),
+            (post(Some(" \n "), link(None), false), "ejemplo.mx"),
+            (post(None, None, true), "Foto"),
+            (post(None, None, false), "Publicación"),
+            (post(Some("Hola\nmundo"), link(Some("Nota")), true), "Hola"),
+        ] {
+            assert_eq!(post_title(&p, 80, &es), title);
+            assert_eq!(
+                post_line(&p, 80, &es),
+                if title == "Hola" { "Hola mundo" } else { title }
+            );
+        }
+        let p = post(None, link(Some(&long)), false);
+        let cut = post_title(&p, 40, &es);
+        assert!(cut.chars().count() <= 40 && cut.ends_with('…'), "{cut}");
     }
 
     #[test]

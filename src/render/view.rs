@@ -274,6 +274,8 @@ pub struct PostView<'a> {
     pub created_iso: String,
     pub created: String,
     pub permalink: Option<&'a str>,
+    /// The page the post shares, if any.
+    pub link: Option<LinkView<'a>>,
     pub comments: u64,
     pub shares: u64,
     pub reactions: u64,
@@ -282,6 +284,31 @@ pub struct PostView<'a> {
     pub id: &'a str,
     pub score: f64,
     pub engagement: String,
+}
+
+/// A post's shared link on a page: its URL (http(s), checked when stored), its title cut to
+/// one line (`None` when it has none, or when the post has no text and is titled by it
+/// already) and its domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView<'a> {
+    pub url: &'a str,
+    pub title: Option<String>,
+    pub domain: &'a str,
+}
+
+impl<'a> LinkView<'a> {
+    fn new(link: &'a crate::model::Link, post_has_text: bool) -> Self {
+        LinkView {
+            url: &link.url,
+            title: link
+                .title
+                .as_deref()
+                .filter(|_| post_has_text)
+                .map(|t| super::text::one_line(t, 120))
+                .filter(|t| !t.is_empty()),
+            domain: link.domain(),
+        }
+    }
 }
 
 /// A kept picture on a page: `<slug>/media/<file>`, with its size (no layout shift), its
@@ -374,7 +401,10 @@ impl<'a> PostView<'a> {
             }
             // A cut title: the body repeats the whole text.
             (text, first) => (
-                first.map_or_else(|| lang.text(post.label_id()), |(_, (title, _))| title),
+                first.map_or_else(
+                    || super::text::untitled(post, 120, lang),
+                    |(_, (title, _))| title,
+                ),
                 text.map(|t| t.trim().to_string()),
             ),
         };
@@ -393,6 +423,7 @@ impl<'a> PostView<'a> {
             label: lang.text(post.label_id()),
             permalink: post.permalink_url.as_deref(),
             picture: post.image.as_ref().map(|i| PictureView::new(i, rank, lang)),
+            link: post.link.as_ref().map(|l| LinkView::new(l, text.is_some())),
             comments: post.comments,
             shares: post.shares,
             reactions: post.reactions,
@@ -652,6 +683,7 @@ mod tests {
             comments: 1,
             shares: 0,
             reactions: 2,
+            link: None,
             image: None,
         }
     }

@@ -10,11 +10,13 @@ use anyhow::{anyhow, Context, Result};
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Deserializer};
 
-use crate::model::{http_url, GroupInfo, GroupPrivacy, Post};
+use crate::model::{http_url, GroupInfo, GroupPrivacy, Link, Post};
 
 /// The `fields` of a feed request: everything `Post` needs, counts from summaries only.
+/// `attachments` gives a shared link's URL and title (what a post without text is titled by).
 pub const FEED_FIELDS: &str = "id,message,created_time,permalink_url,full_picture,is_published,\
-shares,comments.summary(true).limit(0),reactions.summary(true).limit(0)";
+shares,comments.summary(true).limit(0),reactions.summary(true).limit(0),\
+attachments{title,unshimmed_url,url}";
 
 /// The `fields` of a group node request.
 pub const GROUP_FIELDS: &str = "id,name,description,member_count,cover,privacy";
@@ -67,7 +69,44 @@ pub struct GraphPost {
     /// `reactions`: counted when `reactions` is absent.
     #[serde(default)]
     pub likes: Option<Edge>,
+    /// What the post carries: a shared link, a photo, an album, an event...
+    #[serde(default)]
+    pub attachments: Option<Attachments>,
     // `from` (the author) is neither asked for nor read: names are never stored.
+}
+
+/// The `attachments` edge (`{"data": [...]}`).
+#[derive(Debug, Default, Deserialize)]
+pub struct Attachments {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub data: Vec<Attachment>,
+}
+
+/// One attachment. `unshimmed_url` is the target itself; `url` may be Facebook's redirect
+/// to it (`l.facebook.com/l.php?u=...`), which `Link::shared` unwraps. A photo's or an
+/// event's URL is Facebook's own page: not a shared link.
+#[derive(Debug, Default, Deserialize)]
+pub struct Attachment {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub unshimmed_url: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Attachments {
+    /// The first attachment that is a link to a page outside Facebook.
+    pub fn shared_link(&self) -> Option<Link> {
+        self.data.iter().find_map(|a| {
+            let url = a.unshimmed_url.as_deref().or(a.url.as_deref())?;
+            Link::shared(url, a.title.as_deref())
+        })
+    }
+}
+
+fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 #[derive(Debug, Deserialize)]
@@ -127,6 +166,7 @@ impl GraphPost {
             comments: total(self.comments),
             shares: self.shares.map_or(0, |s| s.count),
             reactions: total(self.reactions.or(self.likes)),
+            link: self.attachments.as_ref().and_then(Attachments::shared_link),
             image: None,
         })
     }
@@ -232,6 +272,26 @@ pub fn read_json_file<T: DeserializeOwned>(path: &Path) -> Result<T> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_first_attachment_outside_facebook_is_the_shared_link() {
+        let post: GraphPost = serde_json::from_str(
+            r#"{"id":"1","created_time":"2026-11-19T18:04:11+0000","attachments":{"data":[
+                {"title":"Cover photos","unshimmed_url":"https://www.facebook.com/photo.php?fbid=1"},
+                {"title":"Rust 1.95","url":"https://l.facebook.com/l.php?u=https%3A%2F%2Fblog.rust-lang.org%2F&h=AT"}]}}"#,
+        )
+        .unwrap();
+        let link = post.into_post().unwrap().link.unwrap();
+        assert_eq!(link.url, "https://blog.rust-lang.org/");
+        assert_eq!(link.title.as_deref(), Some("Rust 1.95"));
+        for attachments in [r#"null"#, r#"{"data":null}"#, r#"{"data":[{"title":"x"}]}"#] {
+            let post: GraphPost = serde_json::from_str(&format!(
+                r#"{{"id":"1","created_time":"2026-11-19T18:04:11+0000","attachments":{attachments}}}"#
+            ))
+            .unwrap();
+            assert_eq!(post.into_post().unwrap().link, None, "{attachments}");
+        }
+    }
+
     use super::*;
 
     const SAMPLE: &str = include_str!("../../tests/fixtures/graph-feed-page.json");

@@ -1007,3 +1007,89 @@ fn an_outage_is_retried_and_each_retry_reported_once_per_group() {
     // debug_token, the node (3 tries), the feed (1).
     assert_eq!(fake.requests().len(), 5, "{err}");
 }
+
+#[test]
+fn a_post_without_text_is_titled_by_the_page_it_shares_and_a_photo_is_not_a_shared_link() {
+    let mut list = posts("a", 3);
+    for p in &mut list {
+        p.as_object_mut().unwrap().remove("message");
+    }
+    // A shared link as Graph gives it: `url` through Facebook's redirect, `unshimmed_url` the
+    // target; the title is untrusted text.
+    list[0]["comments"]["summary"]["total_count"] = json!(40);
+    list[0]["attachments"] = json!({"data": [{
+        "title": "Rust <script>alert(1)</script> 2026",
+        "url": "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.example.org%2Fnews%3Fa%3D1&h=AT0",
+    }]});
+    // A photo's attachment is Facebook's own page: the post stays "Photo".
+    list[1]["comments"]["summary"]["total_count"] = json!(30);
+    list[1]["full_picture"] = json!("https://scontent.xx.fbcdn.net/v/p.jpg");
+    list[1]["attachments"] = json!({"data": [{"title": "Timeline photos",
+        "unshimmed_url": "https://www.facebook.com/photo.php?fbid=9"}]});
+    // A link without a title: named by its domain. `javascript:` is never a link.
+    list[2]["comments"]["summary"]["total_count"] = json!(20);
+    list[2]["attachments"] = json!({"data": [
+        {"unshimmed_url": "javascript:alert(1)"},
+        {"unshimmed_url": "https://docs.example.net:8443/guide"},
+    ]});
+    let fake = FakeGraph::start(Fake::new().group("111", page("111", list, 100)));
+    let site = live_site(&fake, &[("111", "cdmx", "page")]);
+    run(&site, &["build", NOW]).success();
+    let fields = fake
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/v23.0/111/feed")
+        .and_then(|r| r.param("fields").map(str::to_string))
+        .unwrap();
+    assert!(fields.contains("attachments{"), "{fields}");
+
+    let stored = site.json("data/cdmx/2026-11-16.json");
+    let links: Vec<_> = stored["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["link"]["url"].as_str().unwrap_or("-").to_string())
+        .collect();
+    assert!(
+        links.contains(&"https://www.example.org/news?a=1".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"https://docs.example.net:8443/guide".to_string()),
+        "{links:?}"
+    );
+    assert_eq!(links.iter().filter(|l| *l == "-").count(), 1, "{links:?}");
+
+    let html = site.read("public/cdmx/2026-11-16/index.html");
+    assert!(
+        html.contains("Rust &lt;script&gt;alert(1)&lt;/script&gt; 2026"),
+        "the link's title, escaped, titles the post"
+    );
+    assert!(
+        !html.contains("<script>alert"),
+        "raw HTML from a link title"
+    );
+    assert!(html.contains(r#"href="https://www.example.org/news?a=1""#));
+    assert!(
+        html.contains(">docs.example.net</"),
+        "a title-less link is named by its domain"
+    );
+    assert!(!html.contains("javascript:"));
+    assert!(html.contains(">Photo</"), "the photo post keeps its label");
+    let bot = site.json("public/cdmx/2026-11-16/chatfuel.json");
+    let titles: Vec<_> = bot["messages"][0]["attachment"]["payload"]["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Rust <script>alert(1)</script> 2026",
+            "Photo",
+            "docs.example.net"
+        ],
+        "bot titles are plain text"
+    );
+}

@@ -32,6 +32,7 @@ fn post(id: &str, message: Option<&str>, comments: u64, shares: u64) -> Post {
         comments,
         shares,
         reactions: 0,
+        link: None,
         image: None,
     }
 }
@@ -238,8 +239,10 @@ fn a_post_without_text_gets_a_label_from_its_kind() {
     let mut photo = post("photo", None, 3, 0);
     photo.message = Some(" \n ".into());
     let mut link = post("link", None, 2, 0);
-    link.picture = None;
-    let posts = [photo, link];
+    link.link = crate::model::Link::shared("https://www.example.org/a", Some("A <b>page</b>"));
+    let mut bare = post("bare", None, 1, 0);
+    bare.picture = None;
+    let posts = [photo, link, bare];
     let digest = rank(&posts, &ranking());
     let f = render(&digest, &BotConfig::default(), true, &groups(0));
     let titles: Vec<&str> = f
@@ -247,7 +250,7 @@ fn a_post_without_text_gets_a_label_from_its_kind() {
         .iter()
         .map(|e| e["title"].as_str().unwrap())
         .collect();
-    assert_eq!(titles, ["Photo", "Shared link"]);
+    assert_eq!(titles, ["Photo", "A <b>page</b>", "Post"]);
 }
 
 #[test]

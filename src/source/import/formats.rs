@@ -167,6 +167,8 @@ impl FileRows {
             Field::Comments,
             Field::Shares,
             Field::Reactions,
+            Field::Link,
+            Field::LinkTitle,
         ] {
             if format != ImportFormat::Csv && mapping.is_explicit(f) && absent(f) {
                 missing.push(format!(

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::time::{from_unix, is_relative, parse_time};
 use crate::config::{ImportFields, ImportPreset};
-use crate::model::{http_url, Post};
+use crate::model::{http_url, Link, Post};
 
 /// The post fields an export can map, in `[groups.fields]` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,10 +24,12 @@ pub(crate) enum Field {
     Comments,
     Shares,
     Reactions,
+    Link,
+    LinkTitle,
 }
 
 impl Field {
-    pub(crate) const ALL: [Field; 8] = [
+    pub(crate) const ALL: [Field; 10] = [
         Field::Id,
         Field::Text,
         Field::CreatedTime,
@@ -36,6 +38,8 @@ impl Field {
         Field::Comments,
         Field::Shares,
         Field::Reactions,
+        Field::Link,
+        Field::LinkTitle,
     ];
 
     /// The field's key in `[groups.fields]`.
@@ -49,6 +53,8 @@ impl Field {
             Field::Comments => "comments",
             Field::Shares => "shares",
             Field::Reactions => "reactions",
+            Field::Link => "link",
+            Field::LinkTitle => "link_title",
         }
     }
 
@@ -78,6 +84,8 @@ fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
             Field::Comments => &["comments"],
             Field::Shares => &["shares"],
             Field::Reactions => &["reactions"],
+            Field::Link => &["link"],
+            Field::LinkTitle => &["link_title"],
         },
         ImportPreset::FacebookScraper => match field {
             Field::Id => &["post_id"],
@@ -89,6 +97,9 @@ fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
             Field::Comments => &["comments"],
             Field::Shares => &["shares"],
             Field::Reactions => &["reaction_count", "reactions", "likes"],
+            // The external link the post shares, already unwrapped from Facebook's redirect.
+            Field::Link => &["link"],
+            Field::LinkTitle => &[],
         },
         // Apify's Facebook Groups Scraper (`apify~facebook-groups-scraper`). `legacyId` is
         // the numeric post id of the permalink; `id` is Facebook's opaque node id, used when
@@ -109,15 +120,28 @@ fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
             Field::Comments => &["commentsCount"],
             Field::Shares => &["sharesCount"],
             Field::Reactions => &["likesCount", "reactionsCount"],
+            // The actor's sample item shows no shared link; `link` is the name Apify's other
+            // Facebook actors give one.
+            Field::Link => &["link"],
+            Field::LinkTitle => &[],
         },
         // Facebook's "Download your information" `your_posts_in_groups.json`: the text in
         // `data[].post`, the time in `timestamp` (Unix seconds). It has no post id (one is
-        // made from time and text: `Mapping::synthetic_ids`), no link, no counts, and its
-        // attachments are files inside the archive, not URLs.
+        // made from time and text: `Mapping::synthetic_ids`), no permalink, no counts, and
+        // its pictures are files inside the archive, not URLs; a shared link is an
+        // attachment's `external_context` (`url`, and `name`, its title).
         ImportPreset::FacebookDyi => match field {
             Field::Id => &[],
             Field::Text => &["data.0.post", "data.1.post", "data.2.post"],
             Field::CreatedTime => &["timestamp"],
+            Field::Link => &[
+                "attachments.0.data.0.external_context.url",
+                "attachments.1.data.0.external_context.url",
+            ],
+            Field::LinkTitle => &[
+                "attachments.0.data.0.external_context.name",
+                "attachments.1.data.0.external_context.name",
+            ],
             _ => &[],
         },
         // Bright Data's "Facebook - Posts by group URL" dataset. `likes` is the total of
@@ -135,6 +159,8 @@ fn preset_paths(preset: ImportPreset, field: Field) -> &'static [&'static str] {
             Field::Comments => &["num_comments"],
             Field::Shares => &["num_shares"],
             Field::Reactions => &["likes", "num_likes", "num_likes_type"],
+            Field::Link => &["post_external_link"],
+            Field::LinkTitle => &["post_external_title"],
         },
     }
 }
@@ -183,9 +209,9 @@ pub(crate) fn suggest_preset(names: &[String], current: ImportPreset) -> Option<
 /// The effective mapping of one import group.
 #[derive(Debug, Clone)]
 pub(crate) struct Mapping {
-    paths: [Vec<String>; 8],
+    paths: [Vec<String>; Field::ALL.len()],
     /// Which fields `[groups.fields]` set, so a column it names but the file lacks is reported.
-    explicit: [bool; 8],
+    explicit: [bool; Field::ALL.len()],
     pub preset: ImportPreset,
     /// Facebook's archive only: the group's name, which a post's `title` must hold ("Ana
     /// posted in <name>."), as the file also holds the user's posts in other groups.
@@ -204,8 +230,10 @@ impl Mapping {
             fields.comments,
             fields.shares,
             fields.reactions,
+            fields.link,
+            fields.link_title,
         ];
-        let mut explicit = [false; 8];
+        let mut explicit = [false; Field::ALL.len()];
         let paths = std::array::from_fn(|i| match &overrides[i] {
             Some(path) => {
                 explicit[i] = !path.trim().is_empty();
@@ -471,6 +499,15 @@ pub(crate) fn convert<'a>(
         }
         url
     });
+    let link = get(Field::Link).and_then(|(key, c)| {
+        let url = c.as_str().and_then(http_url);
+        if url.is_none() {
+            dropped.push(format!("`{key}` = `{}` is not an http(s) URL", c.shown()));
+        }
+        let title = get(Field::LinkTitle).and_then(|(_, t)| t.as_str());
+        // A link to Facebook itself (a shared post, an event) is not a shared page.
+        Link::shared(&url?, title)
+    });
     Ok(Converted {
         post: Post {
             id,
@@ -481,6 +518,7 @@ pub(crate) fn convert<'a>(
             comments,
             shares,
             reactions,
+            link,
             image: None,
         },
         note: (!dropped.is_empty()).then(|| dropped.join("; ")),
@@ -651,6 +689,48 @@ mod tests {
         assert!(
             convert_json(&generic(), &row).is_ok(),
             "seconds in 2026 are fine"
+        );
+    }
+
+    #[test]
+    fn a_shared_link_is_kept_unwrapped_and_one_to_facebook_or_not_http_is_not() {
+        let row = json!({"id": "p1", "created_time": 1795111451,
+            "link": "https://lm.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fa&h=x",
+            "link_title": "  A   page\n title "});
+        let c = convert_json(&generic(), &row).unwrap();
+        let link = c.post.link.unwrap();
+        assert_eq!(
+            (link.url.as_str(), link.title.as_deref()),
+            ("https://example.org/a", Some("A page title"))
+        );
+        assert_eq!(c.note, None);
+
+        let row = json!({"id": "p1", "created_time": 1795111451,
+            "link": "https://www.facebook.com/events/1/", "link_title": "An event"});
+        let c = convert_json(&generic(), &row).unwrap();
+        assert_eq!(
+            (c.post.link, c.note),
+            (None, None),
+            "Facebook's own page is no shared link"
+        );
+
+        let row = json!({"id": "p1", "created_time": 1795111451, "link": "javascript:alert(1)"});
+        let c = convert_json(&generic(), &row).unwrap();
+        assert_eq!(c.post.link, None);
+        assert!(c.note.unwrap().contains("`link` = `javascript:alert(1)`"));
+    }
+
+    #[test]
+    fn facebook_archive_links_come_from_external_context() {
+        let mut m = Mapping::new(ImportPreset::FacebookDyi, None);
+        m.group_name = Some("Rust MX".into());
+        let row = json!({"timestamp": 1795111451, "title": "Ana shared a link to Rust MX.",
+            "attachments": [{"data": [{"external_context": {
+                "url": "https://blog.rust-lang.org/", "name": "Announcing Rust"}}]}]});
+        let link = convert_json(&m, &row).unwrap().post.link.unwrap();
+        assert_eq!(
+            (link.url.as_str(), link.label()),
+            ("https://blog.rust-lang.org/", "Announcing Rust")
         );
     }
 
