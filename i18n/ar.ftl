@@ -119,6 +119,8 @@ week-heading = { $group }: { $week }
 weeks-nav = الأسابيع
 latest-week = أحدث أسبوع
 totals-so-far = { $totals } (حتى الآن)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (حتى الآن)
 most-commented = الأكثر تعليقًا:
 most-shared = الأكثر مشاركة:
 top-posts = أبرز المنشورات

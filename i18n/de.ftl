@@ -87,6 +87,8 @@ week-heading = { $group }: { $week }
 weeks-nav = Wochen
 latest-week = Neueste Woche
 totals-so-far = { $totals } (bisher)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (bisher)
 most-commented = Meistkommentiert:
 most-shared = Meistgeteilt:
 top-posts = Top-Beiträge

@@ -97,6 +97,8 @@ weeks-nav = Weeks
 latest-week = Latest week
 # $totals is the week's counts in words.
 totals-so-far = { $totals } (so far)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (so far)
 most-commented = Most commented:
 most-shared = Most shared:
 top-posts = Top posts

@@ -87,6 +87,8 @@ week-heading = { $group }: { $week }
 weeks-nav = Semanas
 latest-week = Última semana
 totals-so-far = { $totals } (hasta ahora)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (hasta ahora)
 most-commented = Lo más comentado:
 most-shared = Lo más compartido:
 top-posts = Lo más destacado

@@ -87,6 +87,8 @@ week-heading = { $group } : { $week }
 weeks-nav = Semaines
 latest-week = Dernière semaine
 totals-so-far = { $totals } (pour l’instant)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (pour l’instant)
 most-commented = La plus commentée :
 most-shared = La plus partagée :
 top-posts = À la une

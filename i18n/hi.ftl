@@ -87,6 +87,8 @@ week-heading = { $group }: { $week }
 weeks-nav = सप्ताह
 latest-week = नवीनतम सप्ताह
 totals-so-far = { $totals } (अब तक)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (अब तक)
 most-commented = सबसे ज़्यादा टिप्पणियाँ:
 most-shared = सबसे ज़्यादा शेयर:
 top-posts = शीर्ष पोस्ट

@@ -87,6 +87,8 @@ week-heading = { $group }: { $week }
 weeks-nav = Settimane
 latest-week = Ultima settimana
 totals-so-far = { $totals } (finora)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (finora)
 most-commented = Il più commentato:
 most-shared = Il più condiviso:
 top-posts = Post in evidenza

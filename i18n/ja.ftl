@@ -63,6 +63,8 @@ week-heading = { $group }：{ $week }
 weeks-nav = 週
 latest-week = 最新の週
 totals-so-far = { $totals }（途中集計）
+# Beside the current week's totals, shown one by one with icons.
+so-far = （途中集計）
 most-commented = コメント最多：
 most-shared = シェア最多：
 top-posts = 人気の投稿

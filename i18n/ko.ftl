@@ -63,6 +63,8 @@ week-heading = { $group }: { $week }
 weeks-nav = 주 이동
 latest-week = 최신 주
 totals-so-far = { $totals } (현재까지)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (현재까지)
 most-commented = 댓글이 가장 많은 글:
 most-shared = 공유가 가장 많은 글:
 top-posts = 인기 게시물

@@ -87,6 +87,8 @@ week-heading = { $group }: { $week }
 weeks-nav = Semanas
 latest-week = Última semana
 totals-so-far = { $totals } (até agora)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (até agora)
 most-commented = Mais comentada:
 most-shared = Mais compartilhada:
 top-posts = Destaques

@@ -103,6 +103,8 @@ week-heading = { $group }: { $week }
 weeks-nav = Недели
 latest-week = Последняя неделя
 totals-so-far = { $totals } (пока)
+# Beside the current week's totals, shown one by one with icons.
+so-far = (пока)
 most-commented = Больше всего комментариев:
 most-shared = Больше всего репостов:
 top-posts = Популярные публикации

@@ -63,6 +63,8 @@ week-heading = { $group }：{ $week }
 weeks-nav = 各周
 latest-week = 最新一周
 totals-so-far = { $totals }（截至目前）
+# Beside the current week's totals, shown one by one with icons.
+so-far = （截至目前）
 most-commented = 评论最多：
 most-shared = 分享最多：
 top-posts = 热门帖子

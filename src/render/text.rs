@@ -276,6 +276,24 @@ pub fn count_items(
     .collect()
 }
 
+/// A week's totals one by one, zeros included, for icons beside each (`kind` "posts",
+/// "comments", "shares", "reactions"): what `totals_line` says.
+pub fn totals_items(totals: &crate::rank::Totals, lang: &Lang) -> Vec<CountItem> {
+    [
+        ("posts", Count::Posts, totals.posts),
+        ("comments", Count::Comments, totals.comments),
+        ("shares", Count::Shares, totals.shares),
+        ("reactions", Count::Reactions, totals.reactions),
+    ]
+    .into_iter()
+    .map(|(kind, count, n)| CountItem {
+        kind,
+        n,
+        text: lang.count(count, n).into_owned(),
+    })
+    .collect()
+}
+
 /// A week's totals in words, zeros included: "23 posts · 144 comments · 30 shares · 585
 /// reactions" (the week page and its feed entry say the same).
 pub fn totals_line(totals: &crate::rank::Totals, lang: &Lang) -> String {

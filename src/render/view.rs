@@ -492,6 +492,8 @@ pub struct PeriodView<'a> {
     pub next: Option<&'a PeriodItem>,
     /// The totals in words: "23 posts · 144 comments · 30 shares · 585 reactions".
     pub totals_line: String,
+    /// The same totals one by one (`kind`, `n`, `text`), for an icon beside each.
+    pub totals_list: Vec<super::text::CountItem>,
     pub is_current: bool,
     pub top_commented: Option<PostView<'a>>,
     pub top_shared: Option<PostView<'a>>,
@@ -571,6 +573,7 @@ impl<'a> PeriodView<'a> {
             is_current,
             totals: digest.totals,
             totals_line: super::text::totals_line(&digest.totals, lang),
+            totals_list: super::text::totals_items(&digest.totals, lang),
             top_commented: digest.top_commented.map(top),
             top_shared: digest.top_shared.map(top),
             ranked,

@@ -371,7 +371,8 @@ fn every_open_on_facebook_link_of_a_week_says_which_post_it_opens() {
 }
 
 #[test]
-fn each_count_of_a_post_has_a_hidden_icon_beside_its_words_and_each_group_its_monogram() {
+fn each_count_of_a_post_and_of_a_week_has_a_hidden_icon_beside_its_words_and_each_group_its_monogram(
+) {
     let site = built_demo();
     let week = site.read("public/cdmx/2026-11-16/index.html");
     let lists: Vec<&str> = week
@@ -380,10 +381,10 @@ fn each_count_of_a_post_has_a_hidden_icon_beside_its_words_and_each_group_its_mo
         .map(|rest| &rest[..rest.find("</ul>").unwrap()])
         .collect();
     assert!(
-        lists.len() >= 5,
-        "every ranked post lists its counts: {week}"
+        lists.len() >= 6,
+        "the week's totals and every ranked post list their counts: {week}"
     );
-    for list in &lists {
+    for (i, list) in lists.iter().enumerate() {
         let items: Vec<&str> = list.split("<li>").skip(1).collect();
         let kinds: Vec<&str> = items
             .iter()
@@ -406,12 +407,30 @@ fn each_count_of_a_post_has_a_hidden_icon_beside_its_words_and_each_group_its_mo
                 kind
             })
             .collect();
-        assert_eq!(kinds, ["comments", "shares", "reactions"], "{list}");
+        if i == 0 {
+            assert_eq!(
+                kinds,
+                ["posts", "comments", "shares", "reactions"],
+                "{list}"
+            );
+        } else {
+            assert_eq!(kinds, ["comments", "shares", "reactions"], "{list}");
+        }
     }
     assert!(
-        lists[0].contains(" comentario"),
-        "in the group's language: {}",
-        lists[0]
+        lists[0].contains(" publicaciones") && lists[1].contains(" comentario"),
+        "in the group's language: {} {}",
+        lists[0],
+        lists[1]
+    );
+    assert!(
+        !lists[0].contains("so-far"),
+        "a closed week is not 'so far'"
+    );
+    let current = site.read("public/cdmx/2026-11-23/index.html");
+    assert!(
+        current.contains("<li class=\"so-far\">(hasta ahora)</li></ul>"),
+        "the current week's totals say they are so far"
     );
 
     // The group's monogram: its first letter, the same colour on the home card, its page and
