@@ -28,6 +28,8 @@ use groupdigest::store::Store;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> anyhow::Result<()> {
+    // As the binary does first.
+    groupdigest::process::no_transparent_huge_pages();
     let args: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

@@ -21,6 +21,7 @@ pub mod media;
 pub mod model;
 pub mod period;
 pub mod privacy;
+pub mod process;
 #[cfg(test)]
 mod proptests;
 pub mod rank;

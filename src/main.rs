@@ -10,6 +10,7 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    groupdigest::process::no_transparent_huge_pages();
     let cli = groupdigest::cli::Cli::parse();
     match groupdigest::run(cli) {
         Ok(code) => code,
