@@ -261,37 +261,47 @@ pub fn count_items(
     lang: &Lang,
     skip_zeros: bool,
 ) -> Vec<CountItem> {
-    [
-        ("comments", Count::Comments, comments),
-        ("shares", Count::Shares, shares),
-        ("reactions", Count::Reactions, reactions),
-    ]
-    .into_iter()
-    .filter(|&(_, _, n)| n > 0 || !skip_zeros)
-    .map(|(kind, count, n)| CountItem {
-        kind,
-        n,
-        text: lang.count(count, n).into_owned(),
-    })
-    .collect()
+    items(
+        [
+            ("comments", Count::Comments, comments),
+            ("shares", Count::Shares, shares),
+            ("reactions", Count::Reactions, reactions),
+        ],
+        lang,
+        skip_zeros,
+    )
+}
+
+/// `(kind, count, n)` in words, each a `CountItem`.
+fn items<const N: usize>(
+    counts: [(&'static str, Count, u64); N],
+    lang: &Lang,
+    skip_zeros: bool,
+) -> Vec<CountItem> {
+    counts
+        .into_iter()
+        .filter(|&(_, _, n)| n > 0 || !skip_zeros)
+        .map(|(kind, count, n)| CountItem {
+            kind,
+            n,
+            text: lang.count(count, n).into_owned(),
+        })
+        .collect()
 }
 
 /// A week's totals one by one, zeros included, for icons beside each (`kind` "posts",
 /// "comments", "shares", "reactions"): what `totals_line` says.
 pub fn totals_items(totals: &crate::rank::Totals, lang: &Lang) -> Vec<CountItem> {
-    [
-        ("posts", Count::Posts, totals.posts),
-        ("comments", Count::Comments, totals.comments),
-        ("shares", Count::Shares, totals.shares),
-        ("reactions", Count::Reactions, totals.reactions),
-    ]
-    .into_iter()
-    .map(|(kind, count, n)| CountItem {
-        kind,
-        n,
-        text: lang.count(count, n).into_owned(),
-    })
-    .collect()
+    items(
+        [
+            ("posts", Count::Posts, totals.posts),
+            ("comments", Count::Comments, totals.comments),
+            ("shares", Count::Shares, totals.shares),
+            ("reactions", Count::Reactions, totals.reactions),
+        ],
+        lang,
+        false,
+    )
 }
 
 /// A week's totals in words, zeros included: "23 posts · 144 comments · 30 shares · 585
