@@ -845,8 +845,8 @@ impl Report {
         );
         if self.dropped > 0 {
             summary.push_str(&format!(
-                "; kept {} rows without a picture that was not usable",
-                self.dropped
+                "; kept {} without a picture or shared link that was not an http(s) URL",
+                crate::ui::count(self.dropped, "row")
             ));
         }
         if hidden > 0 {
