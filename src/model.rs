@@ -103,7 +103,8 @@ fn unshim(url: &str) -> Option<String> {
     Some(url)
 }
 
-/// Facebook's own hosts: `facebook.com`, `fb.com`, `fb.me`, `fb.watch` and their subdomains.
+/// Facebook's own hosts: `facebook.com`, `fb.com`, `fb.me`, `fb.watch`, its picture CDN
+/// `fbcdn.net`, and their subdomains.
 fn is_facebook_host(host: &str) -> bool {
     ["facebook.com", "fb.com", "fb.me", "fb.watch", "fbcdn.net"]
         .iter()
