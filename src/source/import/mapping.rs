@@ -505,8 +505,11 @@ pub(crate) fn convert<'a>(
             dropped.push(format!("`{key}` = `{}` is not an http(s) URL", c.shown()));
         }
         let title = get(Field::LinkTitle).and_then(|(_, t)| t.as_str());
+        let repaired = title
+            .filter(|_| mapping.repairs_mojibake())
+            .and_then(repair_mojibake);
         // A link to Facebook itself (a shared post, an event) is not a shared page.
-        Link::shared(&url?, title)
+        Link::shared(&url?, repaired.as_deref().or(title))
     });
     Ok(Converted {
         post: Post {
@@ -726,11 +729,12 @@ mod tests {
         m.group_name = Some("Rust MX".into());
         let row = json!({"timestamp": 1795111451, "title": "Ana shared a link to Rust MX.",
             "attachments": [{"data": [{"external_context": {
-                "url": "https://blog.rust-lang.org/", "name": "Announcing Rust"}}]}]});
+                "url": "https://blog.rust-lang.org/", "name": "Versi\u{c3}\u{b3}n de Rust"}}]}]});
         let link = convert_json(&m, &row).unwrap().post.link.unwrap();
         assert_eq!(
             (link.url.as_str(), link.label()),
-            ("https://blog.rust-lang.org/", "Announcing Rust")
+            ("https://blog.rust-lang.org/", "Versión de Rust"),
+            "the archive's Latin-1-escaped title repaired, as its text is"
         );
     }
 
