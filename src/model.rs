@@ -60,11 +60,11 @@ impl Link {
     /// (a photo's or event's attachment URL is Facebook's own page, not a shared link);
     /// `title` trimmed, empty dropped.
     pub fn shared(url: &str, title: Option<&str>) -> Option<Link> {
-        // Written out by `url` again: the host lower-cased, as `domain` shows it.
-        let url = url::Url::parse(&unshim(url)?).ok()?;
+        let url = unshim(url)?;
         if is_facebook_host(url.host_str()?) {
             return None;
         }
+        // Written out by `url`: the host lower-cased, as `domain` shows it.
         let url = String::from(url);
         let title = title
             .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -93,12 +93,11 @@ impl Link {
 
 /// `url` as http(s), with Facebook's outbound redirect (`https://l.facebook.com/l.php?u=
 /// <target>&h=...`, also `lm.` and `m.`) replaced by its target.
-fn unshim(url: &str) -> Option<String> {
-    let url = http_url(url)?;
-    let parsed = url::Url::parse(&url).ok()?;
-    if is_facebook_host(parsed.host_str()?) && parsed.path() == "/l.php" {
-        let target = parsed.query_pairs().find(|(k, _)| k == "u")?.1;
-        return http_url(&target);
+fn unshim(url: &str) -> Option<url::Url> {
+    let parse = |s: &str| url::Url::parse(&http_url(s)?).ok();
+    let url = parse(url)?;
+    if is_facebook_host(url.host_str()?) && url.path() == "/l.php" {
+        return parse(&url.query_pairs().find(|(k, _)| k == "u")?.1);
     }
     Some(url)
 }
