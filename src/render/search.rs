@@ -235,7 +235,8 @@ impl GroupIndex {
                 };
                 locals.push(local);
             };
-            // The title is the message's first line, or a label for a post without text.
+            // The title is the message's first line; a post without text is found by its shared
+            // link's title or domain, or by its label.
             let text = post.text();
             terms::each_word(text.unwrap_or(&title), &mut add);
             record(&mut self.records, post, &title, text);
