@@ -369,3 +369,17 @@ fn an_unlisted_groups_weeks_are_not_in_the_site_search() {
     assert!(site.exists("public/cdmx/2026-11-16/index.html"));
     assert!(site.exists("public/cdmx/latest.json"));
 }
+
+#[test]
+fn a_post_without_text_is_found_by_the_title_of_the_page_it_shares() {
+    let site = Site::demo();
+    site.run(&["build", NOW]).success();
+    // A photo-only CDMX post sharing web.dev: its only words are its link's title.
+    let answer = &node(&site, &["estado apis web"])[0];
+    let hits = answer["hits"].as_array().unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h["title"] == "El estado de las APIs web en 2026" && h["slug"] == "cdmx"),
+        "{answer}"
+    );
+}
