@@ -488,18 +488,14 @@ impl Lang {
         }
     }
 
-    /// A message with arguments given as minijinja values (templates).
-    fn format_values(&self, id: &str, args: &[(&str, FluentValue)]) -> String {
+    /// A message with Fluent arguments as they are (a template's `t("id", name=value)`).
+    fn format_args(&self, id: &str, args: &FluentArgs) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_string();
         };
-        let mut fluent = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            fluent.set(*name, value.clone());
-        }
         let mut errors = Vec::new();
         self.bundle
-            .format_pattern(pattern, Some(&fluent), &mut errors)
+            .format_pattern(pattern, Some(args), &mut errors)
             .into_owned()
     }
 

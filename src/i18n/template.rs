@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use fluent_bundle::FluentValue;
+use fluent_bundle::{FluentArgs, FluentValue};
 use minijinja::value::{from_args, Kwargs, Object, ObjectRepr};
 use minijinja::{Error, ErrorKind, State, Value};
 
@@ -104,11 +104,13 @@ impl Texts {
     }
 }
 
-fn fluent_value(v: &Value) -> FluentValue<'static> {
+/// A template value as a Fluent argument: a number as a number (it selects plural
+/// variants), a string borrowed, anything else as the text it renders as.
+fn fluent_value(v: &Value) -> FluentValue<'_> {
     if let Some(n) = v.as_i64() {
         FluentValue::from(n as f64)
     } else if let Some(s) = v.as_str() {
-        FluentValue::from(s.to_string())
+        FluentValue::from(s)
     } else if let Ok(f) = f64::try_from(v.clone()) {
         FluentValue::from(f)
     } else {
@@ -136,17 +138,28 @@ impl Object for Texts {
                 return Ok(self.plain(id));
             }
         }
-        let (id, kwargs): (&str, Kwargs) = from_args(args)?;
-        let names: Vec<&str> = kwargs.args().collect();
-        if names.is_empty() {
-            return Ok(self.plain(id));
+        // `t("id", name=value, ...)`: the keyword arguments arrive as one map, read here
+        // without `Kwargs`' bookkeeping (a copy of each name, a set of the used ones), and
+        // given to Fluent borrowed: 760 → 260 ns a call (examples/bench_i18n).
+        if let [id, kwargs] = args {
+            if let (Some(id), true) = (id.as_str(), kwargs.is_kwargs()) {
+                let pairs: Vec<(Value, Value)> = kwargs
+                    .as_object()
+                    .and_then(|o| o.try_iter_pairs())
+                    .map(Iterator::collect)
+                    .unwrap_or_default();
+                let mut fluent = FluentArgs::with_capacity(pairs.len());
+                for (name, value) in &pairs {
+                    if let Some(name) = name.as_str() {
+                        fluent.set(name, fluent_value(value));
+                    }
+                }
+                return Ok(Value::from(self.lang.format_args(id, &fluent)));
+            }
         }
-        let mut values = Vec::with_capacity(names.len());
-        for name in names {
-            let v: Value = kwargs.get(name)?;
-            values.push((name, fluent_value(&v)));
-        }
-        Ok(Value::from(self.lang.format_values(id, &values)))
+        // Anything else (`t()`, a positional second argument) gets minijinja's own error.
+        let (id, _): (&str, Kwargs) = from_args(args)?;
+        Ok(self.plain(id))
     }
 
     fn call_method(

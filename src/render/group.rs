@@ -137,7 +137,7 @@ pub(super) fn render_group(
     for (i, ((period, sp), digest)) in stored.iter().zip(&digests).enumerate() {
         posts += sp.posts.len() as u64;
         let mut view = PeriodView::new(
-            &g.slug,
+            (&g.slug, head.name),
             *period,
             clock,
             &ctx.config.ranking,
@@ -149,7 +149,7 @@ pub(super) fn render_group(
             items.get(i + 1),
             lang,
         );
-        view.standing = Standing::of(&figures, *period);
+        view.set_standing(Standing::of(&figures, *period), lang);
         let dir = &items[i].path;
         let page_url = format!("{}{dir}", ctx.base);
         let (html, files) = period_outputs(
@@ -187,7 +187,7 @@ pub(super) fn render_group(
         // Nothing stored yet for the latest period: the bots still get a valid answer.
         let empty = crate::rank::rank(&[], &ctx.config.ranking);
         let view = PeriodView::new(
-            &g.slug,
+            (&g.slug, head.name),
             latest,
             clock,
             &ctx.config.ranking,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Count, Lang};
 
 use crate::model::{GroupInfo, Post};
 use crate::period::Period;
@@ -487,6 +487,8 @@ fn offset_in(text: &str, part: &str) -> usize {
 #[derive(Debug, Serialize)]
 pub struct PeriodView<'a> {
     pub label: String,
+    /// The page's heading: "Developer Circle CDMX: 16–22 Nov 2026" (`week-heading`).
+    pub heading: String,
     pub path: String,
     pub prev: Option<&'a PeriodItem>,
     pub next: Option<&'a PeriodItem>,
@@ -501,18 +503,22 @@ pub struct PeriodView<'a> {
     /// Every other post of the week, best first: each has its anchor too.
     pub others: Vec<OtherPost<'a>>,
     pub updated_at: Option<String>,
+    /// "Last updated 25 Nov 2026, 12:05 UTC" (`last-updated`), when the week was fetched.
+    pub updated_line: Option<String>,
     pub key: String,
     pub start: String,
     pub end: String,
     pub totals: Totals,
-    /// Where the week stands against the group's usual week (set by the group's render).
+    /// Where the week stands against the group's usual week, and the sentence that says it
+    /// (`week-above`, `week-below`, `week-usual`): set by the group's render (`set_standing`).
     pub standing: Option<super::activity::Standing>,
+    pub standing_line: Option<String>,
 }
 
 impl<'a> PeriodView<'a> {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        slug: &str,
+        (slug, group): (&str, &str),
         period: Period,
         clock: crate::config::Clock,
         ranking: &crate::config::RankingConfig,
@@ -564,9 +570,15 @@ impl<'a> PeriodView<'a> {
             view.rank = 0;
             view
         };
+        let updated = updated_at.map(|t| lang.time(t, tz));
+        let label = period_label(period, lang);
         PeriodView {
             key: period.key(),
-            label: period_label(period, lang),
+            heading: lang.format(
+                "week-heading",
+                &[("group", Arg::Str(group)), ("week", Arg::Str(&label))],
+            ),
+            label,
             path: period_path(slug, period),
             start: period.start(clock).with_timezone(&tz).to_rfc3339(),
             end: period.end(clock).with_timezone(&tz).to_rfc3339(),
@@ -578,11 +590,40 @@ impl<'a> PeriodView<'a> {
             top_shared: digest.top_shared.map(top),
             ranked,
             others,
-            updated_at: updated_at.map(|t| lang.time(t, tz)),
+            updated_line: updated
+                .as_deref()
+                .map(|t| lang.format("last-updated", &[("time", Arg::Str(t))])),
+            updated_at: updated,
             prev,
             next,
             standing: None,
+            standing_line: None,
         }
+    }
+
+    /// Where the week stands, and its sentence in `lang`: formatted here rather than by the
+    /// template, where a message with arguments costs several times as much
+    /// (`examples/bench_i18n`).
+    pub fn set_standing(&mut self, standing: Option<super::activity::Standing>, lang: &Lang) {
+        self.standing_line = standing.map(|s| {
+            let count = |kind, n| lang.count(kind, n).into_owned();
+            lang.format(
+                &format!("week-{}", s.level),
+                &[
+                    (
+                        "interactions",
+                        Arg::Str(&count(Count::Interactions, s.interactions)),
+                    ),
+                    ("posts", Arg::Str(&count(Count::Posts, s.posts))),
+                    (
+                        "usual_interactions",
+                        Arg::Str(&count(Count::Interactions, s.usual.interactions)),
+                    ),
+                    ("usual_posts", Arg::Str(&count(Count::Posts, s.usual.posts))),
+                ],
+            )
+        });
+        self.standing = standing;
     }
 }
 
