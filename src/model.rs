@@ -270,15 +270,6 @@ impl Post {
             PostKind::Text | PostKind::Link | PostKind::Other => "post-text",
         }
     }
-
-    /// The title of a post without text: its shared link's title or domain, else the
-    /// label `label_id` names (in `lang`).
-    pub fn untitled(&self, lang: &crate::i18n::Lang) -> String {
-        match &self.link {
-            Some(link) => link.label().to_string(),
-            None => lang.text(self.label_id()),
-        }
-    }
 }
 
 /// A group's or Page's metadata as the source reported it.

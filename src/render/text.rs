@@ -163,12 +163,11 @@ pub fn post_title(post: &crate::model::Post, max: usize, lang: &Lang) -> String 
 /// The title of a post without text, in at most `max` characters: its shared link's title
 /// or domain, else a label ("Photo", "Post", in `lang`).
 pub fn untitled(post: &crate::model::Post, max: usize, lang: &Lang) -> String {
-    let title = one_line(&post.untitled(lang), max);
-    if title.is_empty() {
-        lang.text(post.label_id())
-    } else {
-        title
-    }
+    post.link
+        .as_ref()
+        .map(|link| one_line(link.label(), max))
+        .filter(|title| !title.is_empty())
+        .unwrap_or_else(|| lang.text(post.label_id()))
 }
 
 /// A post's line in a compact list (a week's other posts, a search result): like

@@ -491,25 +491,25 @@ pub(crate) fn convert<'a>(
                 .ok_or_else(|| bad(key, c, "an http(s) URL"))?,
         ),
     };
+    // A picture or link that is not http(s) is left out, and the row says so.
     let mut dropped = Vec::new();
-    let picture = get(Field::Picture).and_then(|(key, c)| {
-        let url = c.as_str().and_then(http_url);
-        if url.is_none() {
-            dropped.push(format!("`{key}` = `{}` is not an http(s) URL", c.shown()));
-        }
-        url
-    });
-    let link = get(Field::Link).and_then(|(key, c)| {
-        let url = c.as_str().and_then(http_url);
-        if url.is_none() {
-            dropped.push(format!("`{key}` = `{}` is not an http(s) URL", c.shown()));
-        }
+    let mut url_of = |f: Field| {
+        get(f).and_then(|(key, c)| {
+            let url = c.as_str().and_then(http_url);
+            if url.is_none() {
+                dropped.push(format!("`{key}` = `{}` is not an http(s) URL", c.shown()));
+            }
+            url
+        })
+    };
+    let picture = url_of(Field::Picture);
+    let link = url_of(Field::Link).and_then(|url| {
         let title = get(Field::LinkTitle).and_then(|(_, t)| t.as_str());
         let repaired = title
             .filter(|_| mapping.repairs_mojibake())
             .and_then(repair_mojibake);
         // A link to Facebook itself (a shared post, an event) is not a shared page.
-        Link::shared(&url?, repaired.as_deref().or(title))
+        Link::shared(&url, repaired.as_deref().or(title))
     });
     Ok(Converted {
         post: Post {
