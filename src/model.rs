@@ -262,12 +262,14 @@ impl Post {
         self.text()?.lines().map(str::trim).find(|l| !l.is_empty())
     }
 
-    /// The message of a short label for a post with neither text nor a shared link
-    /// ("Photo", "Post" in English).
+    /// The message of a short label for a post without text ("Shared link", "Photo",
+    /// "Post" in English): a template's `post.label`, and the title of a post with neither
+    /// text nor a shared link.
     pub fn label_id(&self) -> &'static str {
         match self.kind() {
+            PostKind::Link => "post-link",
             PostKind::Photo => "post-photo",
-            PostKind::Text | PostKind::Link | PostKind::Other => "post-text",
+            PostKind::Text | PostKind::Other => "post-text",
         }
     }
 }
@@ -468,6 +470,24 @@ mod tests {
         }
         // Only the host decides: a page that merely ends in "facebook.com" is someone else's.
         assert!(Link::shared("https://notfacebook.com/a", None).is_some());
+        // A text-less post with a shared link is called one; a bare permalink is a "Post".
+        let mut post = Post {
+            id: "1".into(),
+            created_time: "2026-11-25T12:05:00Z".parse().unwrap(),
+            message: None,
+            permalink_url: Some("https://www.facebook.com/1/".into()),
+            picture: Some("https://scontent.xx.fbcdn.net/p.jpg".into()),
+            comments: 0,
+            shares: 0,
+            reactions: 0,
+            link: Link::shared("https://example.org/", None),
+            image: None,
+        };
+        assert_eq!(post.label_id(), "post-link");
+        post.link = None;
+        assert_eq!(post.label_id(), "post-photo");
+        post.picture = None;
+        assert_eq!(post.label_id(), "post-text");
     }
 
     use super::*;
